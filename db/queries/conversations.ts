@@ -1,0 +1,83 @@
+import { and, desc, eq, exists, ilike, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { conversations, messages, turns, type ConversationRow } from '../schema.ts';
+
+export async function createConversation(db: Db, title: string): Promise<ConversationRow> {
+  const [row] = await db.insert(conversations).values({ title }).returning();
+  return row!;
+}
+
+export async function findConversation(db: Db, id: string): Promise<ConversationRow | undefined> {
+  const [row] = await db.select().from(conversations).where(eq(conversations.id, id));
+  return row;
+}
+
+export async function touchConversation(db: Db, id: string): Promise<void> {
+  await db.update(conversations).set({ updatedAt: sql`now()` }).where(eq(conversations.id, id));
+}
+
+/** Sets the memory boundary: nothing before it reaches a model again, the summary included. */
+export async function resetMemory(db: Db, id: string): Promise<Date> {
+  const [row] = await db
+    .update(conversations)
+    .set({ memoryFrom: sql`now()`, summary: '', summaryTokens: 0, summaryThrough: null, summaryThroughSeq: 0 })
+    .where(eq(conversations.id, id))
+    .returning({ memoryFrom: conversations.memoryFrom });
+  return row!.memoryFrom!;
+}
+
+export type ConversationListItem = { id: string; title: string; updatedAt: Date; agents: string[] };
+export type Cursor = { updatedAt: Date; id: string };
+
+export async function listConversations(
+  db: Db,
+  params: { agent?: string; query?: string; limit: number; cursor?: Cursor },
+): Promise<{ items: ConversationListItem[]; nextCursor: Cursor | null }> {
+  const filters = [];
+  if (params.agent) {
+    filters.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(turns)
+          .where(and(eq(turns.conversationId, conversations.id), sql`${params.agent} = any(${turns.agents})`)),
+      ),
+    );
+  }
+  if (params.query) {
+    const pattern = `%${params.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(
+      or(
+        ilike(conversations.title, pattern),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(messages)
+            .where(and(eq(messages.conversationId, conversations.id), ilike(messages.content, pattern))),
+        ),
+      ),
+    );
+  }
+  if (params.cursor) {
+    const { updatedAt, id } = params.cursor;
+    filters.push(
+      or(
+        lt(conversations.updatedAt, updatedAt),
+        and(eq(conversations.updatedAt, updatedAt), lt(conversations.id, id)),
+      ),
+    );
+  }
+  const agents = sql<string[]>`coalesce((
+    select array_agg(distinct a order by a) from ${turns}, unnest(${turns.agents}) as a
+    where ${turns.conversationId} = ${conversations.id}), '{}'::text[])`;
+  const rows = await db
+    .select({ id: conversations.id, title: conversations.title, updatedAt: conversations.updatedAt, agents })
+    .from(conversations)
+    .where(and(...filters))
+    .orderBy(desc(conversations.updatedAt), desc(conversations.id))
+    .limit(params.limit + 1);
+  const items = rows.slice(0, params.limit);
+  const last = items.at(-1);
+  const nextCursor = rows.length > params.limit && last ? { updatedAt: last.updatedAt, id: last.id } : null;
+  return { items, nextCursor };
+}

@@ -1,0 +1,34 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { turns } from '../schema.ts';
+
+export type AgentUsageRow = {
+  agent: string;
+  turns: number;
+  inputTokens: number;
+  outputTokens: number;
+  p50LatencyMs: number | null;
+  p95LatencyMs: number | null;
+};
+
+/**
+ * Per-agent totals over completed turns, from each turn's per-agent usage record.
+ * Latency percentiles are over the time each agent spent within a turn.
+ */
+export async function agentUsage(db: Db, conversationId?: string): Promise<AgentUsageRow[]> {
+  const u = sql`u`;
+  const rows = await db
+    .select({
+      agent: sql<string>`${u}->>'agent'`,
+      turns: sql<number>`count(distinct ${turns.id})::int`,
+      inputTokens: sql<number>`coalesce(sum((${u}->>'inputTokens')::int), 0)::int`,
+      outputTokens: sql<number>`coalesce(sum((${u}->>'outputTokens')::int), 0)::int`,
+      p50LatencyMs: sql<number | null>`round(percentile_cont(0.5) within group (order by (${u}->>'ms')::int))::int`,
+      p95LatencyMs: sql<number | null>`round(percentile_cont(0.95) within group (order by (${u}->>'ms')::int))::int`,
+    })
+    .from(sql`${turns} cross join lateral jsonb_array_elements(${turns.agentUsage}) as u`)
+    .where(and(eq(turns.status, 'completed'), conversationId ? eq(turns.conversationId, conversationId) : undefined))
+    .groupBy(sql`${u}->>'agent'`)
+    .orderBy(sql`${u}->>'agent'`);
+  return rows;
+}

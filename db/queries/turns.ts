@@ -1,0 +1,59 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { turns, type TurnRow } from '../schema.ts';
+
+export async function openTurn(db: Db, params: { id: string; conversationId: string; userMessageId: string }): Promise<TurnRow> {
+  const [row] = await db.insert(turns).values({ ...params, status: 'running' }).returning();
+  return row!;
+}
+
+export async function findTurn(db: Db, id: string): Promise<TurnRow | undefined> {
+  const [row] = await db.select().from(turns).where(eq(turns.id, id));
+  return row;
+}
+
+export async function findTurnByUserMessage(db: Db, userMessageId: string): Promise<TurnRow | undefined> {
+  const [row] = await db.select().from(turns).where(eq(turns.userMessageId, userMessageId));
+  return row;
+}
+
+export async function listTurns(db: Db, conversationId: string): Promise<TurnRow[]> {
+  return db.select().from(turns).where(eq(turns.conversationId, conversationId)).orderBy(asc(turns.startedAt));
+}
+
+/** Moves a failed turn back to running; undefined when it was not failed (someone else took it). */
+export async function reopenTurn(db: Db, id: string): Promise<TurnRow | undefined> {
+  const [row] = await db
+    .update(turns)
+    .set({ status: 'running', errorCode: null, errorMessage: null, startedAt: sql`now()`, finishedAt: null })
+    .where(and(eq(turns.id, id), eq(turns.status, 'failed')))
+    .returning();
+  return row;
+}
+
+export type TurnRecord = Pick<
+  TurnRow,
+  'agents' | 'handoffs' | 'tools' | 'agentUsage' | 'inputTokens' | 'outputTokens' | 'memoryTokens' | 'latencyMs' | 'model'
+>;
+
+export async function completeTurn(db: Db, id: string, record: TurnRecord): Promise<TurnRow> {
+  const [row] = await db
+    .update(turns)
+    .set({ ...record, status: 'completed', finishedAt: sql`now()` })
+    .where(eq(turns.id, id))
+    .returning();
+  return row!;
+}
+
+export async function failTurn(
+  db: Db,
+  id: string,
+  failure: Partial<TurnRecord> & { errorCode: string; errorMessage: string },
+): Promise<TurnRow> {
+  const [row] = await db
+    .update(turns)
+    .set({ ...failure, status: 'failed', finishedAt: sql`now()` })
+    .where(eq(turns.id, id))
+    .returning();
+  return row!;
+}

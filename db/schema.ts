@@ -1,0 +1,94 @@
+// The whole data model: one schema served by both node-postgres and PGlite.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export type Handoff = { from: string; to: string; reason: string };
+export type ToolRun = { agent: string; name: string; ms: number; ok: boolean };
+export type AgentUsage = { agent: string; inputTokens: number; outputTokens: number; ms: number };
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    title: text().notNull(),
+    summary: text().notNull().default(''),
+    summaryTokens: integer().notNull().default(0),
+    summaryThrough: uuid(),
+    // The seq of summary_through, so memory reads start right after it without a join.
+    summaryThroughSeq: bigint({ mode: 'number' }).notNull().default(0),
+    memoryFrom: timestamptz('memory_from'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index().on(t.updatedAt.desc(), t.id)],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // Insertion order: created_at can tie within one transaction, seq never does.
+    seq: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    turnId: uuid(),
+    role: text({ enum: ['user', 'assistant'] }).notNull(),
+    content: text().notNull(),
+    agent: text(),
+    tokens: integer().notNull(),
+    clientMessageId: text(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.conversationId, t.seq),
+    index().on(t.clientMessageId),
+    uniqueIndex()
+      .on(t.conversationId, t.clientMessageId)
+      .where(sql`${t.clientMessageId} is not null`),
+  ],
+);
+
+export const turns = pgTable(
+  'turns',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    userMessageId: uuid()
+      .notNull()
+      .references(() => messages.id),
+    status: text({ enum: ['running', 'completed', 'failed'] }).notNull(),
+    agents: text().array().notNull().default(sql`'{}'::text[]`),
+    handoffs: jsonb().$type<Handoff[]>().notNull().default([]),
+    tools: jsonb().$type<ToolRun[]>().notNull().default([]),
+    agentUsage: jsonb().$type<AgentUsage[]>().notNull().default([]),
+    inputTokens: integer().notNull().default(0),
+    outputTokens: integer().notNull().default(0),
+    memoryTokens: integer().notNull().default(0),
+    latencyMs: integer(),
+    model: text(),
+    errorCode: text(),
+    errorMessage: text(),
+    startedAt: timestamptz('started_at').notNull().defaultNow(),
+    finishedAt: timestamptz('finished_at'),
+  },
+  (t) => [index().on(t.conversationId, t.startedAt), index().on(t.status)],
+);
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
+export type TurnRow = typeof turns.$inferSelect;

@@ -1,0 +1,24 @@
+// Everything a turn needs to call the agents: the team, a runner on the chosen model, or nothing.
+import { getDefaultModel, Runner, type ModelProvider } from '@openai/agents';
+import { buildTeam, type Team } from './team.ts';
+import type { Tool } from '@openai/agents';
+
+export type AgentRuntime = {
+  team: Team;
+  /** Null when no model is configured: turns fail with MODEL_NOT_CONFIGURED. */
+  runner: Runner | null;
+  modelName: string;
+};
+
+export function createAgentRuntime(options: {
+  provider: ModelProvider | null;
+  modelName: string | null;
+  webSearch?: Tool;
+}): AgentRuntime {
+  const modelName = options.modelName ?? getDefaultModel();
+  const team = buildTeam({ webSearch: options.webSearch });
+  const runner = options.provider
+    ? new Runner({ modelProvider: options.provider, model: modelName, workflowName: 'Switchboard turn' })
+    : null;
+  return { team, runner, modelName };
+}

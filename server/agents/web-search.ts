@@ -1,0 +1,41 @@
+// Web search for the agents that may use it: hosted under the Responses API, else SearXNG.
+import { tool, webSearchTool, type Tool } from '@openai/agents';
+import { z } from 'zod';
+import type { ModelApi } from './model.ts';
+import { reportToolFailure } from './turn-context.ts';
+
+export type WebSearchMode = 'hosted' | 'searxng' | 'none';
+
+const MAX_RESULTS = 5;
+
+type SearxResult = { title?: string; url?: string; content?: string };
+
+export function searxngTool(baseUrl: string, fetchImpl: typeof fetch = fetch): Tool {
+  return tool({
+    name: 'web_search',
+    description: 'Search the web for current facts: prices, competitors, platforms, news. Returns titles, links and snippets.',
+    parameters: z.object({ query: z.string().describe('What to search for, in a few words') }),
+    async execute({ query }) {
+      const url = new URL('search', baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+      url.searchParams.set('q', query);
+      url.searchParams.set('format', 'json');
+      const response = await fetchImpl(url, { signal: AbortSignal.timeout(15_000) });
+      if (!response.ok) throw new Error(`search service answered HTTP ${response.status}`);
+      const body = (await response.json()) as { results?: SearxResult[] };
+      const results = (body.results ?? []).slice(0, MAX_RESULTS).map((r) => ({
+        title: r.title ?? '',
+        url: r.url ?? '',
+        snippet: r.content ?? '',
+      }));
+      return results.length ? results : 'No results.';
+    },
+    errorFunction: reportToolFailure,
+  });
+}
+
+export function webSearchFor(api: ModelApi, searxngUrl: string | undefined): { mode: WebSearchMode; tool?: Tool } {
+  if (searxngUrl) return { mode: 'searxng', tool: searxngTool(searxngUrl) };
+  // The hosted tool exists only in the Responses API; Chat Completions servers reject it.
+  if (api === 'responses') return { mode: 'hosted', tool: webSearchTool() };
+  return { mode: 'none' };
+}

@@ -1,0 +1,9 @@
+// What every procedure gets: the chat dependencies and who is asking.
+import type { ChatDeps } from './turns/chat-service.ts';
+
+export type AppContext = {
+  chat: ChatDeps;
+  /** False only when SWITCHBOARD_TOKEN is set and the request did not present it. */
+  authorized: boolean;
+  exposeStacks: boolean;
+};

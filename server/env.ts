@@ -1,0 +1,34 @@
+// Reads and validates the environment once; empty strings count as unset.
+import { z } from 'zod';
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const envSchema = z.object({
+  PORT: optional(z.coerce.number().int().min(0).max(65535)).default(3000),
+  HOST: optional(z.string()).default('127.0.0.1'),
+  DATABASE_URL: optional(z.url({ message: 'must be a postgres:// URL' })),
+  SWITCHBOARD_DATA_DIR: optional(z.string()).default('.switchboard/data'),
+  OPENAI_API_KEY: optional(z.string()),
+  OPENAI_BASE_URL: optional(z.url({ message: 'must be an http(s) URL' })),
+  OPENAI_API: optional(z.enum(['responses', 'chat_completions'])),
+  SWITCHBOARD_MODEL: optional(z.string()),
+  SWITCHBOARD_TRACING: optional(z.enum(['openai', 'off'])).default('off'),
+  SWITCHBOARD_MEMORY_TOKENS: optional(z.coerce.number().int().min(200).max(1_000_000)).default(8000),
+  SWITCHBOARD_MODEL_TIMEOUT_MS: optional(z.coerce.number().int().min(1000)).default(120_000),
+  SWITCHBOARD_TOKEN: optional(z.string().min(8, { message: 'must be at least 8 characters' })),
+  SEARXNG_URL: optional(z.url({ message: 'must be an http(s) URL' })),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
+  NODE_ENV: optional(z.string()).default('production'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv): { ok: true; env: Env } | { ok: false; problems: string[] } {
+  const result = envSchema.safeParse(source);
+  if (result.success) return { ok: true, env: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+  };
+}

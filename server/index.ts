@@ -1,0 +1,37 @@
+// Entry point: `npm start` and `npm run dev` run this.
+import { startApp } from './app.ts';
+import { parseEnv } from './env.ts';
+import { createLogger } from './logger.ts';
+
+const parsed = parseEnv(process.env);
+if (!parsed.ok) {
+  console.error(`Switchboard cannot start; fix these settings:\n  ${parsed.problems.join('\n  ')}`);
+  process.exit(1);
+}
+const env = parsed.env;
+const logger = createLogger(env.LOG_LEVEL);
+
+if (!['127.0.0.1', 'localhost', '::1'].includes(env.HOST) && !env.SWITCHBOARD_TOKEN) {
+  logger.warn(
+    { host: env.HOST },
+    `Listening on ${env.HOST} without SWITCHBOARD_TOKEN: anyone who can reach this address can read and send messages. Set SWITCHBOARD_TOKEN.`,
+  );
+}
+
+const app = await startApp(env, logger);
+logger.info(
+  { url: app.url, database: app.database.kind, model: app.chat.agents.modelName, configured: Boolean(app.chat.agents.runner) },
+  `Switchboard is running at ${app.url}`,
+);
+if (!app.chat.agents.runner) {
+  logger.warn('No model configured: set OPENAI_API_KEY, or OPENAI_BASE_URL for an OpenAI-compatible server.');
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

@@ -1,0 +1,54 @@
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { findConversation } from '../../db/queries/conversations.ts';
+import { listMessages } from '../../db/queries/messages.ts';
+import { listTurns } from '../../db/queries/turns.ts';
+import { resetConversation, retryTurn, sendMessage } from '../turns/chat-service.ts';
+import { toMessageDto, toTurnDto } from '../turns/dto.ts';
+import { publicProcedure } from '../trpc.ts';
+import { streamTurn } from './stream-turn.ts';
+import { conversationId, sendInput, turnId } from './inputs.ts';
+import { mapErrors } from './to-trpc-error.ts';
+
+export const chatRouter = {
+  send: publicProcedure.input(sendInput).mutation(({ ctx, input }) => mapErrors(() => sendMessage(ctx.chat, input))),
+
+  stream: publicProcedure
+    .input(sendInput)
+    .subscription(({ ctx, input, signal }) => streamTurn((emit) => sendMessage(ctx.chat, input, emit), signal)),
+
+  retry: publicProcedure
+    .input(z.object({ turnId }))
+    .mutation(({ ctx, input }) => mapErrors(() => retryTurn(ctx.chat, input.turnId))),
+
+  reset: publicProcedure.input(z.object({ conversationId })).mutation(({ ctx, input }) =>
+    mapErrors(async () => {
+      const { memoryFrom } = await resetConversation(ctx.chat, input.conversationId);
+      return { conversationId: input.conversationId, memoryFrom: memoryFrom.toISOString() };
+    }),
+  ),
+
+  history: publicProcedure.input(z.object({ conversationId })).query(async ({ ctx, input }) => {
+    const { db } = ctx.chat;
+    const conversation = await findConversation(db, input.conversationId);
+    if (!conversation) {
+      throw new TRPCError({ code: 'NOT_FOUND', message: 'No conversation has this id.' });
+    }
+    const [messages, turns] = await Promise.all([
+      listMessages(db, conversation.id),
+      listTurns(db, conversation.id),
+    ]);
+    return {
+      conversation: {
+        id: conversation.id,
+        title: conversation.title,
+        summary: conversation.summary,
+        memoryFrom: conversation.memoryFrom?.toISOString() ?? null,
+        createdAt: conversation.createdAt.toISOString(),
+        updatedAt: conversation.updatedAt.toISOString(),
+      },
+      messages: messages.map(toMessageDto),
+      turns: turns.map(toTurnDto),
+    };
+  }),
+} satisfies TRPCRouterRecord;

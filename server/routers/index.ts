@@ -1,0 +1,15 @@
+// The API: `AppRouter` is the whole typed surface a TypeScript client needs.
+import { createCallerFactory, router } from '../trpc.ts';
+import { chatRouter } from './chat.ts';
+import { conversationsRouter } from './conversations.ts';
+import { statsRouter } from './stats.ts';
+
+export const appRouter = router({
+  chat: chatRouter,
+  conversations: conversationsRouter,
+  stats: statsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,21 @@
+// Maps domain failures to the API's typed errors, keeping the cause for the formatter.
+import { TRPCError } from '@trpc/server';
+import { ChatError } from '../turns/chat-errors.ts';
+import { TurnFailure } from '../turns/failures.ts';
+
+export function toTrpcError(error: unknown): unknown {
+  if (error instanceof ChatError) return new TRPCError({ code: error.kind, message: error.message, cause: error });
+  if (error instanceof TurnFailure) {
+    const code = error.code === 'MODEL_NOT_CONFIGURED' ? 'PRECONDITION_FAILED' : 'BAD_GATEWAY';
+    return new TRPCError({ code, message: error.message, cause: error });
+  }
+  return error;
+}
+
+export async function mapErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toTrpcError(error);
+  }
+}

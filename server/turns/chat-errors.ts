@@ -1,0 +1,12 @@
+// Domain failures the chat layer raises; the API maps each to a tRPC code.
+export type ChatErrorKind = 'NOT_FOUND' | 'CONFLICT';
+
+export class ChatError extends Error {
+  constructor(
+    readonly kind: ChatErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ChatError';
+  }
+}

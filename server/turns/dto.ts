@@ -1,0 +1,57 @@
+// Rows as the API shows them: plain JSON, dates as ISO strings.
+import type { Handoff, MessageRow, ToolRun, TurnRow } from '../../db/schema.ts';
+
+export type MessageDto = {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  agent: string | null;
+  turnId: string | null;
+  createdAt: string;
+};
+
+export type TurnDto = {
+  id: string;
+  status: 'running' | 'completed' | 'failed';
+  agents: string[];
+  handoffs: Handoff[];
+  tools: ToolRun[];
+  usage: { inputTokens: number; outputTokens: number; totalTokens: number; memoryTokens: number };
+  agentUsage: TurnRow['agentUsage'];
+  latencyMs: number | null;
+  model: string | null;
+  error: { code: string; message: string } | null;
+  createdAt: string;
+};
+
+export function toMessageDto(row: MessageRow): MessageDto {
+  return {
+    id: row.id,
+    role: row.role,
+    content: row.content,
+    agent: row.agent,
+    turnId: row.turnId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function toTurnDto(row: TurnRow): TurnDto {
+  return {
+    id: row.id,
+    status: row.status,
+    agents: row.agents,
+    handoffs: row.handoffs,
+    tools: row.tools,
+    usage: {
+      inputTokens: row.inputTokens,
+      outputTokens: row.outputTokens,
+      totalTokens: row.inputTokens + row.outputTokens,
+      memoryTokens: row.memoryTokens,
+    },
+    agentUsage: row.agentUsage,
+    latencyMs: row.latencyMs,
+    model: row.model,
+    error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
+    createdAt: row.startedAt.toISOString(),
+  };
+}

@@ -1,0 +1,86 @@
+// Steps 2-4 of a turn: assemble memory, run the agents (streamed), record the outcome.
+import type { Db } from '../../db/client.ts';
+import { touchConversation } from '../../db/queries/conversations.ts';
+import { insertMessage } from '../../db/queries/messages.ts';
+import { completeTurn, failTurn } from '../../db/queries/turns.ts';
+import type { AgentRuntime } from '../agents/runtime.ts';
+import { newTurnContext } from '../agents/turn-context.ts';
+import { NOT_CONFIGURED_MESSAGE } from '../agents/model.ts';
+import { assembleMemory } from '../memory/assemble.ts';
+import { countTokens } from '../memory/tokens.ts';
+import { toMessageDto, toTurnDto, type MessageDto, type TurnDto } from './dto.ts';
+import type { TurnEventSink } from './events.ts';
+import { describeFailure, TurnFailure } from './failures.ts';
+import { RouteRecorder, type RouteRecord } from './route-recorder.ts';
+import type { StartedTurn } from './start-turn.ts';
+
+export type TurnDeps = {
+  db: Db;
+  agents: AgentRuntime;
+  memoryBudget: number;
+  now?: () => number;
+};
+
+export type TurnOutcome = { conversationId: string; turn: TurnDto; reply: MessageDto };
+
+const MAX_AGENT_TURNS = 10;
+
+export async function executeTurn(deps: TurnDeps, started: StartedTurn, emit: TurnEventSink): Promise<TurnOutcome> {
+  const { db, agents } = deps;
+  const now = deps.now ?? performance.now.bind(performance);
+  const { conversation, userMessage, turn } = started;
+  emit({ type: 'turn', turn: toTurnDto(turn) });
+
+  if (!agents.runner) {
+    await failTurn(db, turn.id, { errorCode: 'MODEL_NOT_CONFIGURED', errorMessage: NOT_CONFIGURED_MESSAGE });
+    throw new TurnFailure('MODEL_NOT_CONFIGURED', NOT_CONFIGURED_MESSAGE, turn.id);
+  }
+
+  const startedAt = now();
+  const context = newTurnContext();
+  const recorder = new RouteRecorder(agents.team.orchestrator.name, context, emit, now);
+  let usage = { inputTokens: 0, outputTokens: 0 };
+  const partial = (): RouteRecord & typeof usage & { latencyMs: number; model: string } => ({
+    ...recorder.finish(),
+    ...usage,
+    latencyMs: Math.round(now() - startedAt),
+    model: agents.modelName,
+  });
+
+  let text: string;
+  let answeredBy: string;
+  try {
+    const memory = await assembleMemory(db, { conversation, current: userMessage, budget: deps.memoryBudget });
+    const result = await agents.runner.run(agents.team.orchestrator, memory.input, {
+      stream: true,
+      context,
+      maxTurns: MAX_AGENT_TURNS,
+    });
+    for await (const event of result) recorder.observe(event);
+    await result.completed;
+    if (result.error) throw result.error;
+    usage = { inputTokens: result.state.usage.inputTokens, outputTokens: result.state.usage.outputTokens };
+    text = typeof result.finalOutput === 'string' ? result.finalOutput.trim() : '';
+    answeredBy = result.lastAgent?.name ?? agents.team.orchestrator.name;
+    if (!text) throw new TurnFailure('EMPTY_REPLY', 'The model returned an empty answer. Your message is saved: retry the turn.', turn.id);
+  } catch (error) {
+    const { code, message } = error instanceof TurnFailure ? error : describeFailure(error);
+    await failTurn(db, turn.id, { ...partial(), errorCode: code, errorMessage: message });
+    throw new TurnFailure(code, message, turn.id, { cause: error });
+  }
+
+  const record = partial();
+  return db.transaction(async (tx) => {
+    const reply = await insertMessage(tx, {
+      conversationId: conversation.id,
+      turnId: turn.id,
+      role: 'assistant',
+      content: text,
+      agent: answeredBy,
+      tokens: countTokens(text),
+    });
+    const completed = await completeTurn(tx, turn.id, { ...record, memoryTokens: 0 });
+    await touchConversation(tx, conversation.id);
+    return { conversationId: conversation.id, turn: toTurnDto(completed), reply: toMessageDto(reply) };
+  });
+}

@@ -1,0 +1,127 @@
+// Builds a turn's routing record from the SDK's own stream events, and relays them as TurnEvents.
+import type { RunStreamEvent } from '@openai/agents';
+import type { AgentUsage, Handoff, ToolRun } from '../../db/schema.ts';
+import { handoffInput } from '../agents/team.ts';
+import type { TurnContext } from '../agents/turn-context.ts';
+import type { TurnEventSink } from './events.ts';
+
+export type RouteRecord = { agents: string[]; handoffs: Handoff[]; tools: ToolRun[]; agentUsage: AgentUsage[] };
+
+type PendingTool = { agent: string; name: string; startedAt: number };
+
+export class RouteRecorder {
+  readonly #agents: string[] = [];
+  readonly #handoffs: Handoff[] = [];
+  readonly #tools: ToolRun[] = [];
+  readonly #usage = new Map<string, AgentUsage>();
+  readonly #pendingTools = new Map<string, PendingTool>();
+  readonly #reasons: string[] = [];
+  #current: string;
+  #segmentStart: number;
+
+  constructor(
+    startAgent: string,
+    private readonly context: TurnContext,
+    private readonly emit: TurnEventSink,
+    private readonly now: () => number = performance.now.bind(performance),
+  ) {
+    this.#current = startAgent;
+    this.#segmentStart = this.now();
+    this.#enter(startAgent, null);
+  }
+
+  observe(event: RunStreamEvent): void {
+    if (event.type === 'agent_updated_stream_event') return this.#switchTo(event.agent.name);
+    if (event.type === 'raw_model_stream_event') {
+      const data = event.data;
+      if (data.type === 'output_text_delta') this.emit({ type: 'delta', text: data.delta });
+      if (data.type === 'response_done') {
+        const usage = this.#usageOf(this.#current);
+        usage.inputTokens += data.response.usage.inputTokens;
+        usage.outputTokens += data.response.usage.outputTokens;
+      }
+      return;
+    }
+    const { item } = event;
+    if (item.type === 'handoff_call_item') {
+      const parsed = handoffInput.safeParse(safeJson(item.rawItem.arguments));
+      this.#reasons.push(parsed.success ? parsed.data.reason : '');
+    } else if (item.type === 'handoff_output_item') {
+      this.#handoffs.push({
+        from: item.sourceAgent.name,
+        to: item.targetAgent.name,
+        reason: this.#reasons.shift() ?? '',
+      });
+    } else if (item.type === 'tool_call_item') {
+      const raw = item.rawItem;
+      if (raw.type === 'function_call') {
+        this.#pendingTools.set(raw.callId, { agent: item.agent.name, name: raw.name, startedAt: this.now() });
+        this.emit({ type: 'tool', phase: 'start', agent: item.agent.name, name: raw.name, callId: raw.callId });
+      } else if (raw.type === 'hosted_tool_call') {
+        // Hosted tools run inside the model call: no separate duration to measure.
+        const callId = raw.id ?? raw.name;
+        this.#tools.push({ agent: item.agent.name, name: raw.name, ms: 0, ok: raw.status !== 'failed' });
+        this.emit({ type: 'tool', phase: 'end', agent: item.agent.name, name: raw.name, callId, ms: 0, ok: true });
+      }
+    } else if (item.type === 'tool_call_output_item' && item.rawItem.type === 'function_call_result') {
+      const { callId } = item.rawItem;
+      const pending = this.#pendingTools.get(callId);
+      if (!pending) return;
+      this.#pendingTools.delete(callId);
+      const run = {
+        agent: pending.agent,
+        name: pending.name,
+        ms: Math.round(this.now() - pending.startedAt),
+        ok: !this.context.failedToolCalls.has(callId),
+      };
+      this.#tools.push(run);
+      this.emit({ type: 'tool', phase: 'end', callId, ...run });
+    }
+  }
+
+  finish(): RouteRecord {
+    this.#closeSegment();
+    return {
+      agents: [...this.#agents],
+      handoffs: [...this.#handoffs],
+      tools: [...this.#tools],
+      agentUsage: [...this.#usage.values()],
+    };
+  }
+
+  #switchTo(agent: string): void {
+    if (agent === this.#current) return;
+    this.#closeSegment();
+    this.#current = agent;
+    this.#enter(agent, this.#handoffs.at(-1)?.to === agent ? this.#handoffs.at(-1)!.reason : null);
+  }
+
+  #enter(agent: string, reason: string | null): void {
+    this.#agents.push(agent);
+    this.#usageOf(agent);
+    this.emit({ type: 'agent', agent, reason });
+  }
+
+  #closeSegment(): void {
+    const at = this.now();
+    this.#usageOf(this.#current).ms += Math.round(at - this.#segmentStart);
+    this.#segmentStart = at;
+  }
+
+  #usageOf(agent: string): AgentUsage {
+    let usage = this.#usage.get(agent);
+    if (!usage) {
+      usage = { agent, inputTokens: 0, outputTokens: 0, ms: 0 };
+      this.#usage.set(agent, usage);
+    }
+    return usage;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
