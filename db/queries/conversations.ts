@@ -67,9 +67,10 @@ export async function listConversations(
       ),
     );
   }
+  // Qualified by hand: inside a subquery drizzle renders bare column names, which would bind to turns.
   const agents = sql<string[]>`coalesce((
-    select array_agg(distinct a order by a) from ${turns}, unnest(${turns.agents}) as a
-    where ${turns.conversationId} = ${conversations.id}), '{}'::text[])`;
+    select array_agg(distinct a order by a) from turns t, unnest(t.agents) as a
+    where t.conversation_id = "conversations"."id"), '{}'::text[])`;
   const rows = await db
     .select({ id: conversations.id, title: conversations.title, updatedAt: conversations.updatedAt, agents })
     .from(conversations)

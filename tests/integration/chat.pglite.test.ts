@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { chatSuite } from './chat.suite.ts';
+
+describe('chat on PGlite', () => chatSuite('pglite'));

@@ -1,0 +1,36 @@
+// A tRPC caller over a test database and a scripted model: the API as a program would use it.
+import type { ScriptedModelInput } from '@openai/agents/testing';
+import type { Tool } from '@openai/agents';
+import type { Database } from '../../db/client.ts';
+import { createCaller } from '../../server/routers/index.ts';
+import { ConversationLock } from '../../server/turns/conversation-lock.ts';
+import type { ChatDeps } from '../../server/turns/chat-service.ts';
+import { scriptedRuntime } from './scripted-runtime.ts';
+
+export function chatHarness(database: Database, options: { memoryBudget?: number; webSearch?: Tool } = {}) {
+  const { runtime, model, team } = scriptedRuntime([], { webSearch: options.webSearch });
+  const chat: ChatDeps = {
+    db: database.db,
+    agents: runtime,
+    memoryBudget: options.memoryBudget ?? 8000,
+    lock: new ConversationLock(),
+  };
+  const api = createCaller({ chat, authorized: true, exposeStacks: false });
+  return {
+    api,
+    chat,
+    model,
+    team,
+    script: (...steps: ScriptedModelInput[]) => model.enqueue(...steps),
+  };
+}
+
+/** Runs a promise expected to reject with a tRPC error and returns that error. */
+export async function rejection(promise: Promise<unknown>): Promise<{ code: string; message: string; cause?: unknown }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { code: string; message: string; cause?: unknown };
+  }
+  throw new Error('expected the call to fail');
+}

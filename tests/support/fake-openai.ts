@@ -1,0 +1,158 @@
+// A local server that speaks OpenAI's Chat Completions API (streamed and not), so the SDK's real
+// HTTP path runs in tests. Each request is answered by the test's own responder.
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildTeam, type ExpertName } from '../../server/agents/team.ts';
+import { transferToolName } from './scripted-runtime.ts';
+
+export type ChatMessage = { role: string; content?: string | null | { type: string; text?: string }[]; tool_calls?: unknown[] };
+export type ChatRequest = {
+  model: string;
+  messages: ChatMessage[];
+  tools?: { type: 'function'; function: { name: string; description?: string } }[];
+  tool_choice?: unknown;
+  stream?: boolean;
+};
+
+export type FakeReply =
+  | { text: string }
+  | { toolCalls: { name: string; arguments: Record<string, unknown> }[] }
+  | { status: number; message?: string }
+  /** Sends part of a stream, then cuts the connection. */
+  | { cutAfter: string };
+
+export type Responder = (request: ChatRequest) => FakeReply | Promise<FakeReply>;
+
+export type FakeOpenAI = {
+  url: string;
+  requests: ChatRequest[];
+  setResponder(responder: Responder): void;
+  close(): Promise<void>;
+};
+
+const words = (text: string) => text.match(/\S+\s*/g) ?? [text];
+
+export async function startFakeOpenAI(responder: Responder, options: { latencyMs?: number } = {}): Promise<FakeOpenAI> {
+  let respond = responder;
+  const requests: ChatRequest[] = [];
+  let counter = 0;
+
+  const server = createServer(async (req, res) => {
+    if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }));
+      return;
+    }
+    const body = JSON.parse(await readBody(req)) as ChatRequest;
+    requests.push(body);
+    if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+    const reply = await respond(body);
+    const id = `chatcmpl-${++counter}`;
+    const base = { id, object: 'chat.completion.chunk', created: 0, model: body.model };
+    const promptTokens = JSON.stringify(body.messages).length >> 2;
+
+    if ('status' in reply) {
+      res.writeHead(reply.status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: reply.message ?? 'fake failure', type: 'server_error' } }));
+      return;
+    }
+    const text = 'text' in reply ? reply.text : 'cutAfter' in reply ? reply.cutAfter : '';
+    const toolCalls = ('toolCalls' in reply ? reply.toolCalls : []).map((call, index) => ({
+      index,
+      id: `call_${id}_${index}`,
+      type: 'function' as const,
+      function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+    }));
+    const usage = { prompt_tokens: promptTokens, completion_tokens: words(text).length + toolCalls.length * 10 };
+    const finish = toolCalls.length ? 'tool_calls' : 'stop';
+
+    if (!body.stream) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          id,
+          object: 'chat.completion',
+          created: 0,
+          model: body.model,
+          choices: [
+            {
+              index: 0,
+              finish_reason: finish,
+              message: { role: 'assistant', content: text || null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) },
+            },
+          ],
+          usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
+        }),
+      );
+      return;
+    }
+
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    const send = (chunk: unknown) => res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+    send({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
+    for (const piece of words(text)) {
+      send({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
+    }
+    if ('cutAfter' in reply) {
+      res.destroy();
+      return;
+    }
+    if (toolCalls.length) send({ ...base, choices: [{ index: 0, delta: { tool_calls: toolCalls }, finish_reason: null }] });
+    send({ ...base, choices: [{ index: 0, delta: {}, finish_reason: finish }] });
+    send({ ...base, choices: [], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } });
+    res.end('data: [DONE]\n\n');
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    setResponder: (next) => (respond = next),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Plain texts of a request's messages, whatever their content shape. */
+export function messageTexts(request: ChatRequest): string[] {
+  return request.messages.flatMap((m) => {
+    if (typeof m.content === 'string') return [m.content];
+    if (Array.isArray(m.content)) return m.content.flatMap((c) => (c.text ? [c.text] : []));
+    return [];
+  });
+}
+
+/**
+ * A scripted "model" for whole-app tests: each planned turn routes to its expert (the
+ * Orchestrator's call carries transfer tools) and then answers with the planned text.
+ */
+export function plannedTurns(
+  plan: { route: ExpertName; reason?: string; reply: string | ((request: ChatRequest) => string) }[],
+): Responder {
+  const queue = [...plan];
+  const team = buildTeam();
+  return (request) => {
+    const transfer = request.tools?.find((t) => t.function.name.startsWith('transfer_to_'));
+    const next = queue[0];
+    if (!next) return { status: 500, message: 'the test plan has no more turns' };
+    if (transfer) {
+      const name = transferToolName(team, next.route);
+      return { toolCalls: [{ name, arguments: { reason: next.reason ?? `The user needs ${next.route}.` } }] };
+    }
+    queue.shift();
+    return { text: typeof next.reply === 'function' ? next.reply(request) : next.reply };
+  };
+}

@@ -1,0 +1,58 @@
+// A real SDK Runner on a ScriptedModel: the handoff and tool machinery run for real.
+import { Handoff, Runner, Usage, type Tool } from '@openai/agents';
+import { assistantMessage, functionCall, ScriptedModel, type ScriptedModelInput } from '@openai/agents/testing';
+import type { AgentRuntime } from '../../server/agents/runtime.ts';
+import { buildTeam, type ExpertName, type Team } from '../../server/agents/team.ts';
+
+let callCounter = 0;
+const nextCallId = () => `call_${++callCounter}`;
+
+export function scriptedRuntime(steps: ScriptedModelInput[] = [], options: { webSearch?: Tool } = {}) {
+  const model = new ScriptedModel(steps);
+  const team = buildTeam({ webSearch: options.webSearch });
+  const runner = new Runner({ modelProvider: { getModel: async () => model }, model: 'scripted', tracingDisabled: true });
+  const runtime: AgentRuntime = { team, runner, modelName: 'scripted' };
+  return { runtime, model, team };
+}
+
+export function transferToolName(team: Team, expert: ExpertName): string {
+  const handoff = team.orchestrator.handoffs.find(
+    (h): h is Handoff => h instanceof Handoff && h.agentName === expert,
+  );
+  if (!handoff) throw new Error(`no handoff to ${expert}`);
+  return handoff.toolName;
+}
+
+const usage = (inputTokens: number, outputTokens: number) =>
+  new Usage({ requests: 1, inputTokens, outputTokens, totalTokens: inputTokens + outputTokens });
+
+/** The Orchestrator's step: a handoff call with the model's reason. */
+export function routeTo(team: Team, expert: ExpertName, reason: string): ScriptedModelInput {
+  return {
+    output: [functionCall(transferToolName(team, expert), { reason }, { callId: nextCallId() })],
+    usage: usage(120, 20),
+  };
+}
+
+/** An expert's final answer. */
+export function reply(text: string): ScriptedModelInput {
+  return { output: [assistantMessage(text)], usage: usage(200, 80) };
+}
+
+export function callTool(name: string, args: Record<string, unknown>): ScriptedModelInput {
+  return { output: [functionCall(name, args, { callId: nextCallId() })], usage: usage(150, 10) };
+}
+
+/** Texts of the user/assistant messages a recorded model call received. */
+export function inputTexts(input: unknown): string[] {
+  if (typeof input === 'string') return [input];
+  if (!Array.isArray(input)) return [];
+  return input.flatMap((item: { type?: string; role?: string; content?: unknown }) => {
+    if (item.role !== 'user' && item.role !== 'assistant') return [];
+    if (typeof item.content === 'string') return [item.content];
+    if (Array.isArray(item.content)) {
+      return item.content.flatMap((c: { text?: string }) => (typeof c.text === 'string' ? [c.text] : []));
+    }
+    return [];
+  });
+}
