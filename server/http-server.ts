@@ -30,9 +30,9 @@ export function createHttpServer(options: HttpOptions): Server {
     router: appRouter,
     basePath: '/api/trpc/',
     maxBodySize: MAX_BODY_BYTES,
-    createContext: ({ req }) => ({
+    createContext: ({ req, info }) => ({
       chat: options.chat,
-      authorized: isAuthorized(req, options.token),
+      authorized: isAuthorized(req, info.connectionParams, options.token),
       exposeStacks: options.exposeStacks,
     }),
     onError: ({ error, path }) => {

@@ -16,23 +16,26 @@ export type Memory = {
   oldestSeq: number | null;
 };
 
+export type MemoryWindow = { messages: MemoryMessage[]; tokens: number; overflow: boolean };
+
 export function summaryMessage(summary: string): AgentInputItem {
   return user(`Summary of the earlier conversation (for context, not a request):\n${summary}`);
 }
 
 /**
- * Reads newest-first pages until the budget is spent, so the cost depends on the budget,
+ * The newest messages after the summary and before `beforeSeq` that fit in `room` tokens, oldest
+ * first. Reads newest-first pages until the room is spent, so the cost depends on the budget,
  * never on how long the conversation is.
  */
-export async function assembleMemory(
+export async function readWindow(
   db: Db,
-  params: { conversation: ConversationRow; current: MemoryMessage; budget: number },
-): Promise<Memory> {
-  const { conversation, current, budget } = params;
-  let remaining = budget - current.tokens - conversation.summaryTokens;
-  const window: MemoryMessage[] = [];
+  conversation: ConversationRow,
+  params: { beforeSeq: number; room: number },
+): Promise<MemoryWindow> {
+  let remaining = params.room;
+  const messages: MemoryMessage[] = [];
   let overflow = false;
-  let beforeSeq = current.seq;
+  let beforeSeq = params.beforeSeq;
   for (;;) {
     const page = await memoryPage(db, {
       conversationId: conversation.id,
@@ -47,17 +50,32 @@ export async function assembleMemory(
         break;
       }
       remaining -= message.tokens;
-      window.push(message);
+      messages.push(message);
     }
     if (overflow || page.length < PAGE) break;
     beforeSeq = page.at(-1)!.seq;
   }
-  window.reverse();
+  messages.reverse();
   // A window opening on an assistant reply has lost the question it answered: drop it.
-  while (window[0]?.role === 'assistant') remaining += window.shift()!.tokens;
+  while (messages[0]?.role === 'assistant') remaining += messages.shift()!.tokens;
+  return { messages, tokens: params.room - remaining, overflow };
+}
+
+export async function assembleMemory(
+  db: Db,
+  params: { conversation: ConversationRow; current: MemoryMessage; budget: number },
+): Promise<Memory> {
+  const { conversation, current, budget } = params;
+  const fixed = current.tokens + conversation.summaryTokens;
+  const window = await readWindow(db, conversation, { beforeSeq: current.seq, room: budget - fixed });
   const input: AgentInputItem[] = [];
   if (conversation.summary) input.push(summaryMessage(conversation.summary));
-  for (const m of window) input.push(m.role === 'user' ? user(m.content) : assistant(m.content));
+  for (const m of window.messages) input.push(m.role === 'user' ? user(m.content) : assistant(m.content));
   input.push(user(current.content));
-  return { input, tokens: budget - remaining, overflow, oldestSeq: window[0]?.seq ?? null };
+  return {
+    input,
+    tokens: fixed + window.tokens,
+    overflow: window.overflow,
+    oldestSeq: window.messages[0]?.seq ?? null,
+  };
 }

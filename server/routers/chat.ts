@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { findConversation } from '../../db/queries/conversations.ts';
 import { listMessages } from '../../db/queries/messages.ts';
 import { listTurns } from '../../db/queries/turns.ts';
+import { describeMemory } from '../memory/describe-memory.ts';
 import { resetConversation, retryTurn, sendMessage } from '../turns/chat-service.ts';
 import { toMessageDto, toTurnDto } from '../turns/dto.ts';
 import { publicProcedure } from '../trpc.ts';
@@ -27,6 +28,12 @@ export const chatRouter = {
       return { conversationId: input.conversationId, memoryFrom: memoryFrom.toISOString() };
     }),
   ),
+
+  memory: publicProcedure.input(z.object({ conversationId })).query(async ({ ctx, input }) => {
+    const conversation = await findConversation(ctx.chat.db, input.conversationId);
+    if (!conversation) throw new TRPCError({ code: 'NOT_FOUND', message: 'No conversation has this id.' });
+    return describeMemory(ctx.chat.db, conversation, ctx.chat.memoryBudget);
+  }),
 
   history: publicProcedure.input(z.object({ conversationId })).query(async ({ ctx, input }) => {
     const { db } = ctx.chat;

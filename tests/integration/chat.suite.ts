@@ -84,6 +84,9 @@ export function chatSuite(kind: DriverKind) {
 
       const history = await h.api.chat.history({ conversationId: first.conversationId });
       expect(history.messages).toHaveLength(6);
+      const memory = await h.api.chat.memory({ conversationId: first.conversationId });
+      expect(memory).toMatchObject({ summary: '', windowMessages: 2, budget: 8000, pendingSummary: false });
+      expect(memory.windowTokens).toBeGreaterThan(0);
       expect(history.conversation.memoryFrom).toBe(reset.memoryFrom);
     });
 
