@@ -10,7 +10,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
  */
 export function isAuthorized(
   req: IncomingMessage,
-  connectionParams: Record<string, string> | null | undefined,
+  connectionParams: Record<string, string | undefined> | null | undefined,
   token: string | undefined,
 ): boolean {
   if (!token) return true;
