@@ -16,6 +16,7 @@ export async function* streamTurn(
     wake?.();
   };
   let finished = false;
+  signal?.addEventListener('abort', () => wake?.(), { once: true });
   run(push)
     .then(({ turn, reply }) => push({ type: 'done', turn, reply }))
     .catch((error: unknown) => {
@@ -38,10 +39,7 @@ export async function* streamTurn(
       continue;
     }
     if (finished) return;
-    await new Promise<void>((resolve) => {
-      wake = resolve;
-      signal?.addEventListener('abort', () => resolve(), { once: true });
-    });
+    await new Promise<void>((resolve) => (wake = resolve));
     wake = null;
   }
 }

@@ -26,6 +26,8 @@ export type Responder = (request: ChatRequest) => FakeReply | Promise<FakeReply>
 export type FakeOpenAI = {
   url: string;
   requests: ChatRequest[];
+  /** performance.now() at which each streamed reply's first text chunk was written. */
+  firstTextAt: number[];
   setResponder(responder: Responder): void;
   close(): Promise<void>;
 };
@@ -35,6 +37,7 @@ const words = (text: string) => text.match(/\S+\s*/g) ?? [text];
 export async function startFakeOpenAI(responder: Responder, options: { latencyMs?: number } = {}): Promise<FakeOpenAI> {
   let respond = responder;
   const requests: ChatRequest[] = [];
+  const firstTextAt: number[] = [];
   let counter = 0;
 
   const server = createServer(async (req, res) => {
@@ -90,6 +93,7 @@ export async function startFakeOpenAI(responder: Responder, options: { latencyMs
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const send = (chunk: unknown) => res.write(`data: ${JSON.stringify(chunk)}\n\n`);
     send({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
+    if (text) firstTextAt.push(performance.now());
     for (const piece of words(text)) {
       send({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
     }
@@ -108,6 +112,7 @@ export async function startFakeOpenAI(responder: Responder, options: { latencyMs
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    firstTextAt,
     setResponder: (next) => (respond = next),
     close: () =>
       new Promise((resolve) => {

@@ -1,0 +1,46 @@
+// Starts the real app in-process (HTTP, migrations, agents) against a fake model, for benchmarks.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, type App } from '../server/app.ts';
+import { parseEnv } from '../server/env.ts';
+import { createLogger } from '../server/logger.ts';
+
+export type BenchDriver = 'pglite' | 'postgres';
+
+export async function startBenchApp(
+  driver: BenchDriver,
+  modelUrl: string,
+  extraEnv: Record<string, string> = {},
+): Promise<App & { dispose(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+  const databaseUrl = driver === 'postgres' ? requirePostgres() : undefined;
+  const parsed = parseEnv({
+    PORT: '0',
+    OPENAI_BASE_URL: modelUrl,
+    SWITCHBOARD_MODEL: 'bench-model',
+    SWITCHBOARD_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    ...extraEnv,
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+  const app = await startApp(parsed.env, createLogger('silent'));
+  return {
+    ...app,
+    async dispose() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function requirePostgres(): string {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!url) throw new Error('Set BENCH_DATABASE_URL (or DATABASE_URL) for the Postgres benchmarks: bash scripts/pg-up.sh');
+  return url;
+}
+
+export async function postJson(url: string, body: unknown): Promise<{ status: number; json: any }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, json: await response.json() };
+}

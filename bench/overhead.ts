@@ -1,0 +1,78 @@
+// What Switchboard adds on top of the model: chat.send over HTTP against a bare SDK run() of the
+// same agents on the same (fake, local) model.
+import { OpenAIProvider } from '@openai/agents';
+import { createAgentRuntime } from '../server/agents/runtime.ts';
+import { startFakeOpenAI } from '../tests/support/fake-openai.ts';
+import { fixedRoute } from '../tests/support/fixed-route.ts';
+import { postJson, startBenchApp, type BenchDriver } from './bench-app.ts';
+import { round, summarize, table, time, type Summary } from './stats.ts';
+
+const REPLY = 'Price the candles at 24 EUR: materials 6, labour 5, margin for wholesale at 50%. '.repeat(3);
+const TURNS_PER_CONVERSATION = 5;
+
+export type OverheadRow = { driver: BenchDriver; latencyMs: number; bare: Summary; app: Summary; ratioP50: number; overheadP50Ms: number; overheadP99Ms: number };
+
+export async function runOverheadBench(options: { quick: boolean; drivers: BenchDriver[] }): Promise<OverheadRow[]> {
+  const rows: OverheadRow[] = [];
+  for (const latencyMs of [0, 50]) {
+    const fake = await startFakeOpenAI(fixedRoute('Strategic', REPLY), { latencyMs });
+    const bare = createAgentRuntime({
+      provider: new OpenAIProvider({ baseURL: fake.url, apiKey: 'bench', useResponses: false }),
+      modelName: 'bench-model',
+    });
+    const samples = options.quick ? 10 : latencyMs === 0 ? 200 : 60;
+    for (const driver of options.drivers) {
+      const app = await startBenchApp(driver, fake.url);
+      const bareTimes: number[] = [];
+      const appTimes: number[] = [];
+      let conversationId: string | undefined;
+      for (let i = 0; i < samples + 5; i += 1) {
+        const [bareMs] = await time(async () => {
+          const stream = await bare.runner!.run(bare.team.orchestrator, 'How should I price my candles?', { stream: true });
+          for await (const _ of stream) void _;
+          await stream.completed;
+        });
+        if (i % TURNS_PER_CONVERSATION === 0) conversationId = undefined;
+        const [appMs, response] = await time(() =>
+          postJson(`${app.url}/api/trpc/chat.send`, { conversationId, message: 'How should I price my candles?' }),
+        );
+        if (response.status !== 200) throw new Error(`chat.send failed: ${JSON.stringify(response.json)}`);
+        conversationId = response.json.result.data.conversationId;
+        // The first few rounds warm the JIT and connection pools on both sides.
+        if (i >= 5) {
+          bareTimes.push(bareMs);
+          appTimes.push(appMs);
+        }
+      }
+      await app.dispose();
+      const overheads = appTimes.map((t, i) => t - bareTimes[i]!);
+      const bareSummary = summarize(bareTimes);
+      const appSummary = summarize(appTimes);
+      rows.push({
+        driver,
+        latencyMs,
+        bare: bareSummary,
+        app: appSummary,
+        ratioP50: round(appSummary.p50 / bareSummary.p50),
+        overheadP50Ms: round(summarize(overheads).p50),
+        overheadP99Ms: round(summarize(overheads).p99),
+      });
+    }
+    await fake.close();
+  }
+  return rows;
+}
+
+export function overheadTable(rows: OverheadRow[]): string {
+  return table(
+    ['driver', 'model latency', 'bare p50/p95/p99 ms', 'chat.send p50/p95/p99 ms', 'ratio p50', 'overhead p50/p99 ms'],
+    rows.map((r) => [
+      r.driver,
+      `${r.latencyMs} ms/call`,
+      [r.bare.p50, r.bare.p95, r.bare.p99].map((v) => round(v, 1)).join(' / '),
+      [r.app.p50, r.app.p95, r.app.p99].map((v) => round(v, 1)).join(' / '),
+      `${r.ratioP50}×`,
+      `${r.overheadP50Ms} / ${r.overheadP99Ms}`,
+    ]),
+  );
+}

@@ -1,0 +1,12 @@
+// A fake-model responder that always routes to one expert and answers with a fixed text.
+import { buildTeam, type ExpertName } from '../../server/agents/team.ts';
+import type { Responder } from './fake-openai.ts';
+import { transferToolName } from './scripted-runtime.ts';
+
+export function fixedRoute(expert: ExpertName, text: string): Responder {
+  const name = transferToolName(buildTeam(), expert);
+  return (request) =>
+    request.tools?.some((t) => t.function.name === name)
+      ? { toolCalls: [{ name, arguments: { reason: `Always ${expert}.` } }] }
+      : { text };
+}
