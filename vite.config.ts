@@ -10,8 +10,8 @@ export default defineConfig({
     root: '.',
     include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/support/setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     env: { OPENAI_AGENTS_DISABLE_TRACING: '1' },
   },
 });
