@@ -23,7 +23,7 @@ export function consultToolName(expert: string): string {
 }
 
 /** The expert a consult tool asks, or null for any other tool. */
-export function consultedBy(toolName: string, experts: readonly string[]): string | null {
+export function consultedExpert(toolName: string, experts: readonly string[]): string | null {
   return experts.find((expert) => consultToolName(expert) === toolName) ?? null;
 }
 
@@ -59,7 +59,7 @@ function consultTool(owner: string, advisor: Agent): Tool {
       const callId = result.agentToolInvocation?.toolCallId;
       const context = result.runContext.context;
       if (callId && isTurnContext(context)) context.consults.get(callId)?.markAnswered();
-      return typeof result.finalOutput === 'string' ? result.finalOutput : JSON.stringify(result.finalOutput ?? '');
+      return String(result.finalOutput ?? '');
     },
   });
 

@@ -1,7 +1,7 @@
 // Folds a turn's consults into its routing record, and names the consulted expert on tool events.
 import type { AgentUsage, Consult } from '../../db/schema.ts';
 import type { ConsultCall } from '../agents/consult-call.ts';
-import { consultedBy } from '../agents/consult-tools.ts';
+import { consultedExpert } from '../agents/consult-tools.ts';
 import type { TurnEventSink } from './events.ts';
 import type { RouteRecord } from './route-recorder.ts';
 
@@ -29,7 +29,7 @@ export function withConsults(record: RouteRecord, calls: Iterable<ConsultCall>):
 /** Tool events for a consult say which expert was asked, so a client can show "asking Strategic…". */
 export function namingConsults(emit: TurnEventSink, experts: readonly string[]): TurnEventSink {
   return (event) => {
-    const consulted = event.type === 'tool' ? consultedBy(event.name, experts) : null;
+    const consulted = event.type === 'tool' ? consultedExpert(event.name, experts) : null;
     emit(consulted && event.type === 'tool' ? { ...event, consulted } : event);
   };
 }
