@@ -15,6 +15,16 @@ import {
 export type Handoff = { from: string; to: string; reason: string };
 export type ToolRun = { agent: string; name: string; ms: number; ok: boolean };
 export type AgentUsage = { agent: string; inputTokens: number; outputTokens: number; ms: number };
+/** One expert asking another a question mid-turn (agent.asTool); its tokens are in the turn's totals too. */
+export type Consult = {
+  by: string;
+  agent: string;
+  question: string;
+  inputTokens: number;
+  outputTokens: number;
+  ms: number;
+  ok: boolean;
+};
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -76,6 +86,7 @@ export const turns = pgTable(
     handoffs: jsonb().$type<Handoff[]>().notNull().default([]),
     tools: jsonb().$type<ToolRun[]>().notNull().default([]),
     agentUsage: jsonb().$type<AgentUsage[]>().notNull().default([]),
+    consults: jsonb().$type<Consult[]>().notNull().default([]),
     inputTokens: integer().notNull().default(0),
     outputTokens: integer().notNull().default(0),
     memoryTokens: integer().notNull().default(0),

@@ -3,6 +3,7 @@ import { Agent, handoff, type Tool } from '@openai/agents';
 import { RECOMMENDED_PROMPT_PREFIX } from '@openai/agents-core/extensions';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { withConsultTools } from './consult-tools.ts';
 
 export const EXPERTS = ['Strategic', 'Creative', 'Producing', 'Media'] as const;
 export type ExpertName = (typeof EXPERTS)[number];
@@ -37,7 +38,7 @@ export function buildTeam(options: TeamOptions = {}): Team {
   const toolsFor = (name: AgentName): Tool[] =>
     options.webSearch && SEARCHES_WEB.has(name) ? [options.webSearch] : [];
 
-  const experts = Object.fromEntries(
+  const soloExperts = Object.fromEntries(
     EXPERTS.map((name) => [
       name,
       new Agent({
@@ -48,6 +49,8 @@ export function buildTeam(options: TeamOptions = {}): Team {
       }),
     ]),
   ) as Record<ExpertName, Agent>;
+  // Each expert may ask the others one question for a part of a request that is theirs.
+  const experts = withConsultTools(soloExperts);
 
   const orchestrator = new Agent({
     name: 'Orchestrator',

@@ -1,5 +1,5 @@
 // Rows as the API shows them: plain JSON, dates as ISO strings.
-import type { Handoff, MessageRow, ToolRun, TurnRow } from '../../db/schema.ts';
+import type { Consult, Handoff, MessageRow, ToolRun, TurnRow } from '../../db/schema.ts';
 
 export type MessageDto = {
   id: string;
@@ -18,6 +18,7 @@ export type TurnDto = {
   tools: ToolRun[];
   usage: { inputTokens: number; outputTokens: number; totalTokens: number; memoryTokens: number };
   agentUsage: TurnRow['agentUsage'];
+  consults: Consult[];
   latencyMs: number | null;
   model: string | null;
   error: { code: string; message: string } | null;
@@ -49,6 +50,7 @@ export function toTurnDto(row: TurnRow): TurnDto {
       memoryTokens: row.memoryTokens,
     },
     agentUsage: row.agentUsage,
+    consults: row.consults,
     latencyMs: row.latencyMs,
     model: row.model,
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,

@@ -9,6 +9,8 @@ export type ToolEvent = {
   callId: string;
   ms?: number;
   ok?: boolean;
+  /** Set when the tool is a consult: the expert being asked. */
+  consulted?: string;
 };
 
 export type TurnEvent =

@@ -8,10 +8,11 @@ import { newTurnContext } from '../agents/turn-context.ts';
 import { NOT_CONFIGURED_MESSAGE } from '../agents/model.ts';
 import { assembleMemory } from '../memory/assemble.ts';
 import { countTokens } from '../memory/tokens.ts';
+import { namingConsults, withConsults, type RecordWithConsults } from './consult-recorder.ts';
 import { toMessageDto, toTurnDto, type MessageDto, type TurnDto } from './dto.ts';
 import type { TurnEventSink } from './events.ts';
 import { describeFailure, TurnFailure } from './failures.ts';
-import { RouteRecorder, type RouteRecord } from './route-recorder.ts';
+import { RouteRecorder } from './route-recorder.ts';
 import type { StartedTurn } from './start-turn.ts';
 
 export type TurnDeps = {
@@ -38,10 +39,11 @@ export async function executeTurn(deps: TurnDeps, started: StartedTurn, emit: Tu
 
   const startedAt = now();
   const context = newTurnContext();
-  const recorder = new RouteRecorder(agents.team.orchestrator.name, context, emit, now);
+  const experts = Object.keys(agents.team.experts);
+  const recorder = new RouteRecorder(agents.team.orchestrator.name, context, namingConsults(emit, experts), now);
   let usage = { inputTokens: 0, outputTokens: 0 };
-  const partial = (): RouteRecord & typeof usage & { latencyMs: number; model: string } => ({
-    ...recorder.finish(),
+  const partial = (): RecordWithConsults & typeof usage & { latencyMs: number; model: string } => ({
+    ...withConsults(recorder.finish(), context.consults.values()),
     ...usage,
     latencyMs: Math.round(now() - startedAt),
     model: agents.modelName,

@@ -1,0 +1,51 @@
+// One consult during a turn: the question, what the colleague's model calls cost, how it ended.
+import type { RunStreamEvent } from '@openai/agents';
+import type { Consult } from '../../db/schema.ts';
+
+export class ConsultCall {
+  #inputTokens = 0;
+  #outputTokens = 0;
+  #answered = false;
+  #ms: number | null = null;
+  readonly #startedAt: number;
+
+  constructor(
+    readonly by: string,
+    readonly agent: string,
+    readonly question: string,
+    private readonly now: () => number = performance.now.bind(performance),
+  ) {
+    this.#startedAt = now();
+  }
+
+  get answered(): boolean {
+    return this.#answered;
+  }
+
+  /** Every model call of the nested run counts, including those before a failure. */
+  observe(event: RunStreamEvent): void {
+    if (event.type !== 'raw_model_stream_event' || event.data.type !== 'response_done') return;
+    this.#inputTokens += event.data.response.usage.inputTokens;
+    this.#outputTokens += event.data.response.usage.outputTokens;
+  }
+
+  markAnswered(): void {
+    this.#answered = true;
+  }
+
+  finish(): void {
+    this.#ms ??= Math.round(this.now() - this.#startedAt);
+  }
+
+  toRecord(): Consult {
+    return {
+      by: this.by,
+      agent: this.agent,
+      question: this.question,
+      inputTokens: this.#inputTokens,
+      outputTokens: this.#outputTokens,
+      ms: this.#ms ?? Math.round(this.now() - this.#startedAt),
+      ok: this.#answered,
+    };
+  }
+}

@@ -1,0 +1,87 @@
+// Lets each expert ask a colleague one focused question mid-turn, through `agent.asTool`. The
+// colleague answers as an advisor: a copy of itself without consult tools, so a consult never
+// leads to another one (no loops, no fan-out beyond one level).
+import { Agent, RunContext, tool, type FunctionCallItem, type Tool } from '@openai/agents';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ConsultCall } from './consult-call.ts';
+import type { ExpertName } from './team.ts';
+import { isTurnContext, reportToolFailure } from './turn-context.ts';
+
+export const consultInput = z.object({
+  question: z
+    .string()
+    .describe(
+      'One focused question. The colleague sees only this text, not the conversation: include the facts they need (product, audience, names, numbers).',
+    ),
+});
+
+const CONSULTED_NOTE = readFileSync(new URL('./instructions/consulted.md', import.meta.url), 'utf8').trim();
+
+export function consultToolName(expert: string): string {
+  return `consult_${expert.toLowerCase()}`;
+}
+
+/** The expert a consult tool asks, or null for any other tool. */
+export function consultedExpert(toolName: string, experts: readonly string[]): string | null {
+  return experts.find((expert) => consultToolName(expert) === toolName) ?? null;
+}
+
+/** Gives every expert a consult tool for each of the others. */
+export function withConsultTools(experts: Record<ExpertName, Agent>): Record<ExpertName, Agent> {
+  const names = Object.keys(experts) as ExpertName[];
+  const advisors = Object.fromEntries(names.map((name) => [name, advisorOf(experts[name])])) as Record<ExpertName, Agent>;
+  return Object.fromEntries(
+    names.map((owner) => {
+      const consults = names.filter((name) => name !== owner).map((name) => consultTool(owner, advisors[name]));
+      return [owner, experts[owner].clone({ tools: [...experts[owner].tools, ...consults] })];
+    }),
+  ) as Record<ExpertName, Agent>;
+}
+
+function advisorOf(expert: Agent): Agent {
+  if (typeof expert.instructions !== 'string') throw new Error(`${expert.name}: instructions must be text`);
+  return expert.clone({ instructions: `${expert.instructions}\n\n${CONSULTED_NOTE}` });
+}
+
+function consultTool(owner: string, advisor: Agent): Tool {
+  // The nested run's stream carries the tool call it serves; this maps it back to its record.
+  const inFlight = new WeakMap<FunctionCallItem, ConsultCall>();
+  const nested = advisor.asTool({
+    toolName: consultToolName(advisor.name),
+    parameters: consultInput,
+    inputBuilder: ({ params }) => params.question,
+    onStream: ({ event, toolCall }) => {
+      if (toolCall) inFlight.get(toolCall)?.observe(event);
+    },
+    // Called only when the nested run completed: that is what makes a consult ok.
+    customOutputExtractor: (result) => {
+      const callId = result.agentToolInvocation?.toolCallId;
+      const context = result.runContext.context;
+      if (callId && isTurnContext(context)) context.consults.get(callId)?.markAnswered();
+      return String(result.finalOutput ?? '');
+    },
+  });
+
+  return tool({
+    name: nested.name,
+    description: `Ask ${advisor.name} one focused question in their field: ${advisor.handoffDescription} Use it only for a part of the request that is clearly theirs; you write the reply.`,
+    parameters: consultInput,
+    async execute(input, runContext, details) {
+      const toolCall = details?.toolCall;
+      const context = runContext?.context;
+      const call = new ConsultCall(owner, advisor.name, input.question);
+      if (toolCall && isTurnContext(context)) context.consults.set(toolCall.callId, call);
+      if (toolCall) inFlight.set(toolCall, call);
+      try {
+        // The agent tool turns a failed nested run into a generic text; its extractor tells them apart.
+        const answer = await nested.invoke(runContext ?? new RunContext(), JSON.stringify(input), details);
+        if (!call.answered) throw new Error(`${advisor.name} could not answer`);
+        return answer;
+      } finally {
+        call.finish();
+      }
+    },
+    errorFunction: reportToolFailure,
+  });
+}

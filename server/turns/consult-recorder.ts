@@ -1,0 +1,35 @@
+// Folds a turn's consults into its routing record, and names the consulted expert on tool events.
+import type { AgentUsage, Consult } from '../../db/schema.ts';
+import type { ConsultCall } from '../agents/consult-call.ts';
+import { consultedExpert } from '../agents/consult-tools.ts';
+import type { TurnEventSink } from './events.ts';
+import type { RouteRecord } from './route-recorder.ts';
+
+export type RecordWithConsults = RouteRecord & { consults: Consult[] };
+
+/**
+ * A consulted expert joins the path after the owner (once, at its first consult), and its tokens
+ * and time count as its own usage, so per-agent stats include the turns where it was consulted.
+ */
+export function withConsults(record: RouteRecord, calls: Iterable<ConsultCall>): RecordWithConsults {
+  const consults = [...calls].map((call) => call.toRecord());
+  const agents = [...record.agents];
+  const usage = new Map<string, AgentUsage>(record.agentUsage.map((u) => [u.agent, { ...u }]));
+  for (const consult of consults) {
+    if (!agents.includes(consult.agent)) agents.push(consult.agent);
+    const entry = usage.get(consult.agent) ?? { agent: consult.agent, inputTokens: 0, outputTokens: 0, ms: 0 };
+    entry.inputTokens += consult.inputTokens;
+    entry.outputTokens += consult.outputTokens;
+    entry.ms += consult.ms;
+    usage.set(consult.agent, entry);
+  }
+  return { ...record, agents, agentUsage: [...usage.values()], consults };
+}
+
+/** Tool events for a consult say which expert was asked, so a client can show "asking Strategic…". */
+export function namingConsults(emit: TurnEventSink, experts: readonly string[]): TurnEventSink {
+  return (event) => {
+    const consulted = event.type === 'tool' ? consultedExpert(event.name, experts) : null;
+    emit(consulted && event.type === 'tool' ? { ...event, consulted } : event);
+  };
+}

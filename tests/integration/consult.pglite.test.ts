@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { consultSuite } from './consult.suite.ts';
+
+describe('consults on PGlite', () => consultSuite('pglite'));
