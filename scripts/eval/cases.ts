@@ -23,17 +23,15 @@ const routingCase = z
     note: z.string().optional(),
   })
   .superRefine((c, ctx) => {
-    if (new Set(c.expected).size !== c.expected.length) ctx.addIssue({ code: 'custom', message: 'expected lists an expert twice' });
-    if (c.kind === 'single' && c.expected.length !== 1) ctx.addIssue({ code: 'custom', message: 'a single-domain case has exactly one expert' });
-    if (c.kind === 'followup' && !c.history) ctx.addIssue({ code: 'custom', message: 'a follow-up needs the history it follows' });
-    if (c.history && c.history[0]?.role !== 'user') ctx.addIssue({ code: 'custom', message: 'history starts with the user' });
-    if (c.history && c.history.at(-1)?.role !== 'assistant') {
-      ctx.addIssue({ code: 'custom', message: 'history ends with the assistant reply the message follows' });
-    }
+    const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (new Set(c.expected).size !== c.expected.length) problem('expected', 'lists an expert twice');
+    if (c.kind === 'single' && c.expected.length !== 1) problem('expected', 'a single-domain case has exactly one expert');
+    if (c.kind === 'followup' && !c.history) problem('history', 'a follow-up needs the history it follows');
+    if (c.history && c.history[0]?.role !== 'user') problem('history', 'starts with the user');
+    if (c.history && c.history.at(-1)?.role !== 'assistant') problem('history', 'ends with the assistant reply the message follows');
   });
 
 export type RoutingCase = z.infer<typeof routingCase>;
-export type HistoryTurn = z.infer<typeof turn>;
 
 const caseList = z.array(routingCase).min(1).superRefine((cases, ctx) => {
   const seen = new Set<string>();

@@ -27,7 +27,10 @@ export const NO_MODEL_MESSAGE =
   'The routing eval needs a model. Set OPENAI_API_KEY (OpenAI), or OPENAI_BASE_URL for an OpenAI-compatible server such as Ollama or vLLM, and run it again.';
 
 export async function runEvalCommand(io: EvalIo): Promise<number> {
-  const fail = (message: string, code: number = EXIT.failed) => (io.stderr.write(`${message}\n`), code);
+  const fail = (message: string, code: number = EXIT.failed): number => {
+    io.stderr.write(`${message}\n`);
+    return code;
+  };
 
   let args;
   try {

@@ -122,10 +122,12 @@ describe('npm run eval', () => {
     expect(report.score).toMatchObject({ total: 8, scored: 8, errors: 0, overall: { cases: 8, correct: 5, accuracy: 0.625 } });
     expect(report.score.byExpert.Creative).toEqual({ cases: 2, correct: 2, accuracy: 1 });
     expect(report.score.confusion.Producing).toEqual({ Strategic: 0, Creative: 0, Producing: 1, Media: 0, none: 1 });
+    const failure = (id: string, message: string, expected: string, chosen: string | null, reason: string | null) =>
+      ({ id, kind: 'single', message, expected: [expected], chosen, reason });
     expect(report.failures).toEqual([
-      { id: 'forecast', kind: 'single', message: 'Build me a 12-month revenue forecast.', expected: ['Strategic'], chosen: 'Media', reason: 'Growth sounds like audience growth.' },
-      { id: 'returns', kind: 'single', message: 'Write my returns process.', expected: ['Producing'], chosen: null, reason: null },
-      { id: 'instagram', kind: 'single', message: 'Grow my Instagram to 3,000 followers.', expected: ['Media'], chosen: 'Creative', reason: 'Instagram needs a fresh look.' },
+      failure('forecast', 'Build me a 12-month revenue forecast.', 'Strategic', 'Media', 'Growth sounds like audience growth.'),
+      failure('returns', 'Write my returns process.', 'Producing', null, null),
+      failure('instagram', 'Grow my Instagram to 3,000 followers.', 'Media', 'Creative', 'Instagram needs a fresh look.'),
     ]);
     expect(report.results.map((r) => [r.id, r.chosen, r.correct])).toEqual([
       ['price', 'Strategic', true],
