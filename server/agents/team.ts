@@ -13,9 +13,9 @@ const HANDOFF_DESCRIPTIONS: Record<ExpertName, string> = {
   Strategic:
     'What the business sells, to whom, at what price and whether it pays: business models, offers and packages, market, niche and competitor analysis, positioning, go-to-market, overall marketing strategy and budget across channels, pricing and discounts, revenue, costs, cash flow, taxes, forecasts, funding.',
   Creative:
-    "How the brand looks and reads: names, taglines and slogans, logo and visual identity, colours and type, packaging and print design, tone of voice, and copy for the user's own website, shop and products (about and sales pages, product descriptions, menus, brand story).",
+    "How the brand looks and reads: names, taglines and slogans, logo and visual identity, colours and type, packaging and print design (labels, business cards), tone of voice, and copy for the user's own website, shop and products (about and sales pages, product descriptions, menus, brand story).",
   Producing:
-    "Getting the work made and delivered: operations, production and batch planning, suppliers, manufacturers and sourcing, inventory, packing, shipping, fulfilment and returns, quality control, event logistics, project plans, product roadmaps, timelines and checklists, tools, automation and workflows, delegating to assistants, the user's own schedule.",
+    "Getting the work made and delivered: operations, production and batch planning, suppliers, manufacturers and sourcing, inventory, packing and shipping (boxes, protective materials), fulfilment and returns, quality control, event logistics, project plans, product roadmaps, timelines and checklists, tools, automation and workflows, delegating to assistants, the user's own schedule.",
   Media:
     'Reaching and growing an audience on channels: social media posts, captions, hooks, hashtags and video ideas, ads on social platforms, content calendars and repurposing, newsletters and email campaigns, blog content and SEO, community, influencers, press releases and PR, podcast guesting.',
 };
