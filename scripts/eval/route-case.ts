@@ -22,7 +22,7 @@ const isStopSwitch = (value: unknown): value is StopSwitch =>
 
 export type CaseRouter = (routingCase: RoutingCase) => Promise<RouteOutcome>;
 
-export function caseInput(routingCase: RoutingCase): AgentInputItem[] {
+function caseInput(routingCase: RoutingCase): AgentInputItem[] {
   // The same shape as server/memory/assemble.ts: user and assistant texts, then the new message.
   const history = (routingCase.history ?? []).map((t) => (t.role === 'user' ? user(t.content) : assistant(t.content)));
   return [...history, user(routingCase.message)];
@@ -49,6 +49,7 @@ export function createCaseRouter(team: Team, runner: Runner, maxTurns: number): 
         maxTurns,
         signal: controller.signal,
       });
+      // Nothing to watch in the events, but a streamed run only advances while they are read.
       for await (const event of result) void event;
       await result.completed;
       if (result.error) throw result.error;
