@@ -12,11 +12,13 @@ export type AgentName = (typeof AGENT_NAMES)[number];
 
 const HANDOFF_DESCRIPTIONS: Record<ExpertName, string> = {
   Strategic:
-    'Business models, market and competitor analysis, positioning, marketing strategy, pricing, revenue and financial planning.',
-  Creative: 'Brand identity, naming, taglines, tone of voice, visual and design ideas, copywriting.',
+    'What the business sells, to whom, at what price and whether it pays: business models, offers and packages, market, niche and competitor analysis, positioning, go-to-market, overall marketing strategy and budget across channels, pricing and discounts, revenue, costs, cash flow, taxes, forecasts, funding.',
+  Creative:
+    "How the brand looks and reads: names, taglines and slogans, logo and visual identity, colours and type, packaging and print design (labels, business cards), tone of voice, and copy for the user's own website, shop and products (about and sales pages, product descriptions, menus, brand story).",
   Producing:
-    'Operations, production planning, suppliers and sourcing, inventory, project management, roadmaps and timelines.',
-  Media: 'Social media, content calendars and distribution, audience growth, community, newsletters, press and PR.',
+    "Getting the work made and delivered: operations, production and batch planning, suppliers, manufacturers and sourcing, inventory, packing and shipping (boxes, protective materials), fulfilment and returns, quality control, event logistics, project plans, product roadmaps, timelines and checklists, tools, automation and workflows, delegating to assistants, the user's own schedule.",
+  Media:
+    'Reaching and growing an audience on channels: social media posts, captions, hooks, hashtags and video ideas, ads on social platforms, content calendars and repurposing, newsletters and email campaigns, blog content and SEO, community, influencers, press releases and PR, podcast guesting.',
 };
 
 const SEARCHES_WEB: ReadonlySet<AgentName> = new Set(['Orchestrator', 'Strategic', 'Media']);

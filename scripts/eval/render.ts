@@ -1,0 +1,54 @@
+// The eval's console summary: accuracy table, confusion matrix, failures with the model's reasons.
+import { EXPERTS } from '../../server/agents/team.ts';
+import { CHOSEN_COLUMNS, type CaseResult, type Score, type Tally } from './score.ts';
+
+export const percent = (t: Tally): string => (t.accuracy === null ? '—' : `${(t.accuracy * 100).toFixed(1)}%`);
+
+const row = (cells: string[], widths: number[]): string =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  return [row(header, widths), ...rows.map((r) => row(r, widths))];
+}
+
+export function renderAccuracy(score: Score): string[] {
+  const line = (label: string, t: Tally) => [label, `${t.correct}/${t.cases}`, percent(t)];
+  return table(
+    ['accuracy', 'correct', '%'],
+    [
+      ...EXPERTS.map((e) => line(e, score.byExpert[e])),
+      ...(['single', 'cross', 'followup'] as const).map((k) => line(`(${k})`, score.byKind[k])),
+      line('overall', score.overall),
+    ],
+  );
+}
+
+export function renderConfusion(score: Score): string[] {
+  const rows = EXPERTS.map((expected) => [expected, ...CHOSEN_COLUMNS.map((c) => String(score.confusion[expected][c]))]);
+  return ['rows: expected (primary) expert · columns: chosen', ...table(['', ...CHOSEN_COLUMNS], rows)];
+}
+
+const quote = (text: string, max = 110) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
+};
+
+export function renderFailure(r: CaseResult): string[] {
+  const lines = [`${r.id} [${r.kind}] expected ${r.expected.join(' or ')}, chose ${r.chosen ?? 'no expert'}`];
+  if (r.history) lines.push(`  after: ${quote(r.history.at(-1)!.content, 90)}`);
+  lines.push(`  message: ${quote(r.message)}`);
+  lines.push(`  reason: ${r.reason === null ? '(none given)' : quote(r.reason, 200)}`);
+  return lines;
+}
+
+export function renderSummary(score: Score, header: string): string {
+  const out = [header, '', ...renderAccuracy(score), '', ...renderConfusion(score), ''];
+  out.push(score.failures.length ? `Failures (${score.failures.length}):` : 'Failures: none.');
+  for (const failure of score.failures) out.push(...renderFailure(failure));
+  if (score.errors) {
+    out.push('', `Errors (${score.errors}; not counted in accuracy):`);
+    for (const r of score.erroredCases) out.push(`${r.id}: ${r.error}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,168 @@
+// The routing eval in process: one case through the real Orchestrator on the SDK's Chat Completions
+// path (fake OpenAI server), and the command's exit codes and errors.
+import { tool } from '@openai/agents';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { RoutingCase } from '../../scripts/eval/cases.ts';
+import { EXIT, runEvalCommand } from '../../scripts/eval/eval-command.ts';
+import type { EvalReport } from '../../scripts/eval/report.ts';
+import { createCaseRouter, type CaseRouter } from '../../scripts/eval/route-case.ts';
+import { modelConfigFromEnv } from '../../server/agents/model.ts';
+import { createAgentRuntime } from '../../server/agents/runtime.ts';
+import { buildTeam } from '../../server/agents/team.ts';
+import { parseEnv, type Env } from '../../server/env.ts';
+import { lastUserText, playCases, type Play } from '../support/eval-cli.ts';
+import { startFakeOpenAI, type ChatRequest, type FakeOpenAI } from '../support/fake-openai.ts';
+import { transferToolName } from '../support/scripted-runtime.ts';
+
+const team = buildTeam();
+
+const configuredEnv = (fake: FakeOpenAI): Env => {
+  const parsed = parseEnv({ OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-router' });
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+  return parsed.env;
+};
+
+describe('routing one case', () => {
+  let fake: FakeOpenAI;
+  let route: CaseRouter;
+  const searches: string[] = [];
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAI(() => ({ status: 500 }));
+    const model = modelConfigFromEnv(configuredEnv(fake));
+    if (!model.configured) throw new Error('the fake server should configure a model');
+    // The Orchestrator's web search, as SearXNG would provide it, answered by the test.
+    const webSearch = tool({
+      name: 'web_search',
+      description: 'Search the web.',
+      parameters: z.object({ query: z.string() }),
+      execute: async ({ query }) => (searches.push(query), 'Kajabi is a course platform.'),
+    });
+    const runtime = createAgentRuntime({ provider: model.provider, modelName: model.name, webSearch });
+    route = createCaseRouter(runtime.team, runtime.runner!, 10);
+  });
+  afterAll(() => fake?.close());
+  beforeEach(() => {
+    fake.requests.length = 0;
+    searches.length = 0;
+  });
+
+  const followup: RoutingCase = {
+    id: 'tiktok',
+    history: [
+      { role: 'user', content: 'Make me an Instagram calendar for April.' },
+      { role: 'assistant', content: 'Four posts a week.' },
+    ],
+    message: 'And for TikTok?',
+    expected: ['Media'],
+    kind: 'followup',
+  };
+
+  it('sends the history as user/assistant texts, reads the handoff and stops before the expert', async () => {
+    fake.setResponder(() => ({
+      toolCalls: [{ name: transferToolName(team, 'Media'), arguments: { reason: 'The same calendar for TikTok.' } }],
+    }));
+    const outcome = await route(followup);
+    expect(outcome).toMatchObject({ chosen: 'Media', reason: 'The same calendar for TikTok.', error: null });
+    expect(outcome.inputTokens).toBeGreaterThan(0);
+    expect(fake.requests).toHaveLength(1);
+    const sent = fake.requests[0]!.messages.filter((m) => m.role !== 'system');
+    expect(sent.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    expect(lastUserText(fake.requests[0]!)).toBe('And for TikTok?');
+  });
+
+  it('follows the Orchestrator through a web search to its handoff', async () => {
+    fake.setResponder((request: ChatRequest) =>
+      request.messages.some((m) => m.role === 'tool')
+        ? { toolCalls: [{ name: transferToolName(team, 'Producing'), arguments: { reason: 'Choosing a course platform is a tool choice.' } }] }
+        : { toolCalls: [{ name: 'web_search', arguments: { query: 'what is Kajabi' } }] },
+    );
+    const outcome = await route({ id: 'kajabi', message: 'Should I set up my course on Kajabi?', expected: ['Producing'], kind: 'single' });
+    expect(outcome).toMatchObject({ chosen: 'Producing', reason: 'Choosing a course platform is a tool choice.', error: null });
+    expect(searches).toEqual(['what is Kajabi']);
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('records an answer without a handoff as no choice, and a model failure as an error', async () => {
+    fake.setResponder(() => ({ text: 'I can answer that myself.' }));
+    expect(await route(followup)).toMatchObject({ chosen: null, reason: null, error: null });
+
+    fake.setResponder(() => ({ status: 400, message: 'model not found' }));
+    const failed = await route(followup);
+    expect(failed).toMatchObject({ chosen: null, reason: null });
+    expect(failed.error).toContain('model not found');
+  });
+});
+
+describe('the eval command', () => {
+  let fake: FakeOpenAI;
+  let dir: string;
+  const output = () => {
+    const sink = { text: '', write: (chunk: string) => void (sink.text += chunk) };
+    return sink;
+  };
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAI(() => ({ status: 500 }));
+    dir = mkdtempSync(join(tmpdir(), 'switchboard-eval-cmd-'));
+  });
+  afterAll(async () => {
+    await fake?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const run = (argv: string[], env: NodeJS.ProcessEnv = { OPENAI_BASE_URL: fake.url }) => {
+    const stdout = output();
+    const stderr = output();
+    return runEvalCommand({ argv, env, cwd: dir, stdout, stderr }).then((code) => ({ code, stdout: stdout.text, stderr: stderr.text }));
+  };
+
+  it('keeps failed cases out of the accuracy, lists them, and exits with 1', async () => {
+    const cases: RoutingCase[] = [
+      { id: 'name', message: 'Name my bakery.', expected: ['Creative'], kind: 'single' },
+      { id: 'price', message: 'Price my bread.', expected: ['Strategic'], kind: 'single' },
+    ];
+    writeFileSync(join(dir, 'two.json'), JSON.stringify(cases));
+    fake.setResponder(
+      playCases(
+        team,
+        new Map<string, () => Play>([
+          ['Name my bakery.', () => ({ route: 'Creative', reason: 'A name.' })],
+          ['Price my bread.', () => ({ fail: 400 })],
+        ]),
+      ),
+    );
+    const result = await run(['--cases', 'two.json', '--out', 'out/two-report.json', '--concurrency', '1']);
+    expect(result.code).toBe(EXIT.failed);
+    expect(result.stdout).toContain('Errors (1; not counted in accuracy):');
+    expect(result.stdout).toContain('price: Error: 400 the test model refuses this case');
+    const report = JSON.parse(readFileSync(join(dir, 'out', 'two-report.json'), 'utf8')) as EvalReport;
+    expect(report.score).toMatchObject({ total: 2, scored: 1, errors: 1, overall: { cases: 1, correct: 1, accuracy: 1 } });
+    expect(report.errored).toEqual([{ id: 'price', error: 'Error: 400 the test model refuses this case' }]);
+    expect(report.failures).toEqual([]);
+  });
+
+  it('explains bad flags and a bad cases file without calling the model', async () => {
+    fake.requests.length = 0;
+    const badLimit = await run(['--limit', 'ten']);
+    expect(badLimit.code).toBe(EXIT.failed);
+    expect(badLimit.stderr).toContain('--limit must be a whole number of at least 1, not "ten"');
+    expect(badLimit.stderr).toContain('Usage: npm run eval');
+
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify([{ id: 'x', message: 'Hi', expected: [], kind: 'single' }]));
+    const badCases = await run(['--cases', 'bad.json']);
+    expect(badCases.code).toBe(EXIT.failed);
+    expect(badCases.stderr).toMatch(/bad\.json has invalid cases:\n {2}\[0\.expected\]/);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('refuses to run with no model configured', async () => {
+    const result = await run([], {});
+    expect(result.code).toBe(EXIT.noModel);
+    expect(result.stderr).toMatch(/OPENAI_API_KEY.*OPENAI_BASE_URL/);
+  });
+});
