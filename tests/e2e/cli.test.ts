@@ -133,6 +133,9 @@ describe('the switchboard CLI', () => {
     const usage = await runCli(['export', conversationId, '--format', 'pdf'], env);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--format must be json or markdown');
+    const nowhere = await runCli(['export', conversationId, '--out', join(dir, 'missing', 'x.md')], env);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain('its folder does not exist');
     const down = { SWITCHBOARD_URL: `http://127.0.0.1:${await closedPort()}`, SWITCHBOARD_TOKEN: TOKEN };
     for (const args of [['list'], ['send', 'hello']]) {
       const run = await runCli(args, down);

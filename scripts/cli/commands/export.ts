@@ -2,6 +2,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Client } from '../client.ts';
+import { CliError } from '../errors.ts';
 import type { Out } from '../print.ts';
 
 export async function exportConversation(
@@ -19,6 +20,8 @@ export async function exportConversation(
     () => false,
   );
   const path = isDirectory ? join(input.out, file.filename) : input.out;
-  await writeFile(path, file.content, 'utf8');
+  await writeFile(path, file.content, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new CliError(`Cannot write ${path}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}.`);
+  });
   out.stderr(`Wrote ${path}\n`);
 }
