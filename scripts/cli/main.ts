@@ -69,7 +69,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
   const baseUrl = env.SWITCHBOARD_URL?.trim() || 'http://127.0.0.1:3000';
   const token = env.SWITCHBOARD_TOKEN?.trim() || undefined;
   try {
-    const spec = COMMANDS[command];
+    const spec = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!spec) throw usage(`Unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
     if (rest.includes('--help') || rest.includes('-h')) {
       out.stdout(HELP);
