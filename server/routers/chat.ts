@@ -1,11 +1,9 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { findConversation } from '../../db/queries/conversations.ts';
-import { listMessages } from '../../db/queries/messages.ts';
-import { listTurns } from '../../db/queries/turns.ts';
 import { describeMemory } from '../memory/describe-memory.ts';
 import { resetConversation, retryTurn, sendMessage } from '../turns/chat-service.ts';
-import { toMessageDto, toTurnDto } from '../turns/dto.ts';
+import { loadHistory } from '../turns/load-history.ts';
 import { publicProcedure } from '../trpc.ts';
 import { streamTurn } from './stream-turn.ts';
 import { conversationId, sendInput, turnId } from './inputs.ts';
@@ -36,26 +34,8 @@ export const chatRouter = {
   }),
 
   history: publicProcedure.input(z.object({ conversationId })).query(async ({ ctx, input }) => {
-    const { db } = ctx.chat;
-    const conversation = await findConversation(db, input.conversationId);
-    if (!conversation) {
-      throw new TRPCError({ code: 'NOT_FOUND', message: 'No conversation has this id.' });
-    }
-    const [messages, turns] = await Promise.all([
-      listMessages(db, conversation.id),
-      listTurns(db, conversation.id),
-    ]);
-    return {
-      conversation: {
-        id: conversation.id,
-        title: conversation.title,
-        summary: conversation.summary,
-        memoryFrom: conversation.memoryFrom?.toISOString() ?? null,
-        createdAt: conversation.createdAt.toISOString(),
-        updatedAt: conversation.updatedAt.toISOString(),
-      },
-      messages: messages.map(toMessageDto),
-      turns: turns.map(toTurnDto),
-    };
+    const history = await loadHistory(ctx.chat.db, input.conversationId);
+    if (!history) throw new TRPCError({ code: 'NOT_FOUND', message: 'No conversation has this id.' });
+    return history;
   }),
 } satisfies TRPCRouterRecord;

@@ -1,7 +1,9 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { listConversations, type Cursor } from '../../db/queries/conversations.ts';
+import { exportConversation } from '../export/export-conversation.ts';
 import { publicProcedure } from '../trpc.ts';
-import { listInput } from './inputs.ts';
+import { loadHistory } from '../turns/load-history.ts';
+import { exportInput, listInput } from './inputs.ts';
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.updatedAt.toISOString(), cursor.id])).toString('base64url');
@@ -33,5 +35,11 @@ export const conversationsRouter = {
       items: items.map((item) => ({ ...item, updatedAt: item.updatedAt.toISOString() })),
       nextCursor: nextCursor ? encodeCursor(nextCursor) : null,
     };
+  }),
+
+  export: publicProcedure.input(exportInput).query(async ({ ctx, input }) => {
+    const history = await loadHistory(ctx.chat.db, input.conversationId);
+    if (!history) throw new TRPCError({ code: 'NOT_FOUND', message: 'No conversation has this id.' });
+    return exportConversation(history, input.format, new Date());
   }),
 } satisfies TRPCRouterRecord;

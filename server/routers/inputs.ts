@@ -30,3 +30,8 @@ export const listInput = z
     cursor: z.string().max(200).nullish(),
   })
   .default({ limit: 30 });
+
+export const exportInput = z.object({
+  conversationId,
+  format: z.enum(['json', 'markdown'], { message: 'must be "json" or "markdown"' }),
+});

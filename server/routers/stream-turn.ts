@@ -18,7 +18,7 @@ export async function* streamTurn(
   let finished = false;
   signal?.addEventListener('abort', () => wake?.(), { once: true });
   run(push)
-    .then(({ turn, reply }) => push({ type: 'done', turn, reply }))
+    .then(({ conversationId, turn, reply }) => push({ type: 'done', conversationId, turn, reply }))
     .catch((error: unknown) => {
       const mapped = toTrpcError(error);
       const turnId =

@@ -1,5 +1,6 @@
 // Rows as the API shows them: plain JSON, dates as ISO strings.
 import type { Consult, Handoff, MessageRow, ToolRun, TurnRow } from '../../db/schema.ts';
+import { estimateUsd } from '../cost/estimate.ts';
 
 export type MessageDto = {
   id: string;
@@ -21,6 +22,8 @@ export type TurnDto = {
   consults: Consult[];
   latencyMs: number | null;
   model: string | null;
+  /** Estimated from the model's list price; null when the price of the model is unknown. */
+  cost: { usd: number } | null;
   error: { code: string; message: string } | null;
   createdAt: string;
 };
@@ -53,7 +56,13 @@ export function toTurnDto(row: TurnRow): TurnDto {
     consults: row.consults,
     latencyMs: row.latencyMs,
     model: row.model,
+    cost: costOf(row),
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
     createdAt: row.startedAt.toISOString(),
   };
+}
+
+function costOf(row: TurnRow): TurnDto['cost'] {
+  const usd = estimateUsd(row.model, row.inputTokens, row.outputTokens);
+  return usd === null ? null : { usd };
 }

@@ -18,7 +18,7 @@ export type TurnEvent =
   | { type: 'agent'; agent: string; reason: string | null }
   | { type: 'delta'; text: string }
   | ToolEvent
-  | { type: 'done'; turn: TurnDto; reply: MessageDto }
+  | { type: 'done'; conversationId: string; turn: TurnDto; reply: MessageDto }
   | { type: 'error'; code: string; message: string; turnId: string | null };
 
 export type TurnEventSink = (event: TurnEvent) => void;

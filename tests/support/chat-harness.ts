@@ -7,8 +7,11 @@ import { ConversationLock } from '../../server/turns/conversation-lock.ts';
 import type { ChatDeps } from '../../server/turns/chat-service.ts';
 import { scriptedRuntime } from './scripted-runtime.ts';
 
-export function chatHarness(database: Database, options: { memoryBudget?: number; webSearch?: Tool } = {}) {
-  const { runtime, model, team } = scriptedRuntime([], { webSearch: options.webSearch });
+export function chatHarness(
+  database: Database,
+  options: { memoryBudget?: number; webSearch?: Tool; modelName?: string } = {},
+) {
+  const { runtime, model, team } = scriptedRuntime([], { webSearch: options.webSearch, modelName: options.modelName });
   const chat: ChatDeps = {
     db: database.db,
     agents: runtime,

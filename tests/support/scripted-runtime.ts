@@ -7,11 +7,13 @@ import { buildTeam, type ExpertName, type Team } from '../../server/agents/team.
 let callCounter = 0;
 const nextCallId = () => `call_${++callCounter}`;
 
-export function scriptedRuntime(steps: ScriptedModelInput[] = [], options: { webSearch?: Tool } = {}) {
+/** `modelName` is the name turns record (and are priced by); the scripted model answers whatever it is. */
+export function scriptedRuntime(steps: ScriptedModelInput[] = [], options: { webSearch?: Tool; modelName?: string } = {}) {
   const model = new ScriptedModel(steps);
   const team = buildTeam({ webSearch: options.webSearch });
-  const runner = new Runner({ modelProvider: { getModel: async () => model }, model: 'scripted', tracingDisabled: true });
-  const runtime: AgentRuntime = { team, runner, modelName: 'scripted' };
+  const modelName = options.modelName ?? 'scripted';
+  const runner = new Runner({ modelProvider: { getModel: async () => model }, model: modelName, tracingDisabled: true });
+  const runtime: AgentRuntime = { team, runner, modelName };
   return { runtime, model, team };
 }
 

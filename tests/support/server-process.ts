@@ -31,7 +31,11 @@ export async function startServer(env: Record<string, string | undefined>): Prom
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+    // Generous: the machine's two cores are often shared. A server that never started is killed, not orphaned.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, 90_000);
     const check = () => {
       const match = output.match(/"url":"(http:\/\/[^"]+)"/);
       if (match) {

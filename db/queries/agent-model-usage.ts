@@ -1,0 +1,20 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { turns } from '../schema.ts';
+
+export type AgentModelUsageRow = { agent: string; model: string | null; inputTokens: number; outputTokens: number };
+
+/** Token totals per (agent, model) over completed turns: what a cost estimate needs, since prices are per model. */
+export async function agentModelUsage(db: Db, conversationId?: string): Promise<AgentModelUsageRow[]> {
+  const u = sql`u`;
+  return db
+    .select({
+      agent: sql<string>`${u}->>'agent'`,
+      model: sql<string | null>`${turns.model}`,
+      inputTokens: sql<number>`coalesce(sum((${u}->>'inputTokens')::int), 0)::int`,
+      outputTokens: sql<number>`coalesce(sum((${u}->>'outputTokens')::int), 0)::int`,
+    })
+    .from(sql`${turns} cross join lateral jsonb_array_elements(${turns.agentUsage}) as u`)
+    .where(and(eq(turns.status, 'completed'), conversationId ? eq(turns.conversationId, conversationId) : undefined))
+    .groupBy(sql`${u}->>'agent'`, turns.model);
+}

@@ -1,0 +1,21 @@
+export const HELP = `switchboard: talk to a running Switchboard from the terminal
+
+Usage:
+  switchboard send <message> [--conversation ID]   send a message; the reply streams to stdout,
+                                                   the answering agent and routing record to stderr
+                                                   (<message> "-" reads it from stdin)
+  switchboard retry <turn-id>                      run a failed turn again (its message was kept)
+  switchboard history <conversation-id>            every message and turn of a conversation
+  switchboard list [--agent NAME] [--query TEXT] [--limit N]
+                                                   conversations, newest first
+  switchboard export <conversation-id> [--format json|markdown] [--out FILE|DIR]
+                                                   the whole conversation with routing records
+                                                   (default markdown, to stdout)
+  switchboard --help                               this text
+
+Environment:
+  SWITCHBOARD_URL     the server (default http://127.0.0.1:3000)
+  SWITCHBOARD_TOKEN   the server's access token, when it has one
+
+Exit codes: 0 done, 1 the request failed, 2 wrong usage, 3 server unreachable, 4 token missing or wrong.
+`;

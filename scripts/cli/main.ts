@@ -1,0 +1,96 @@
+// The switchboard CLI: parses the command line, runs one command against the server, sets the exit code.
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { AgentName } from '../../server/agents/team.ts';
+import { createClient, type Client } from './client.ts';
+import { exportConversation } from './commands/export.ts';
+import { history } from './commands/history.ts';
+import { list } from './commands/list.ts';
+import { retry } from './commands/retry.ts';
+import { send } from './commands/send.ts';
+import { CliError, describeError, EXIT } from './errors.ts';
+import { HELP } from './help.ts';
+import { processOut, type Out } from './print.ts';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const COMMANDS: Record<string, { options: Options; run: (client: Client, out: Out, args: Parsed) => Promise<void> }> = {
+  send: {
+    options: { conversation: { type: 'string', short: 'c' } },
+    run: (client, out, { positionals, values }) =>
+      send(client, out, { message: messageFrom(positionals), conversationId: text(values.conversation) }),
+  },
+  retry: { options: {}, run: (client, out, { positionals }) => retry(client, out, onlyId(positionals, 'retry', 'turn')) },
+  history: { options: {}, run: (client, out, { positionals }) => history(client, out, onlyId(positionals, 'history')) },
+  list: {
+    options: { agent: { type: 'string', short: 'a' }, query: { type: 'string', short: 'q' }, limit: { type: 'string', short: 'n' } },
+    run: (client, out, { positionals, values }) => {
+      if (positionals.length) throw usage(`list takes no arguments, only options (got "${positionals[0]}").`);
+      // The server checks the agent name and lists the valid ones when it is wrong.
+      const agent = text(values.agent) as AgentName | undefined;
+      const limit = values.limit === undefined ? undefined : Number(values.limit);
+      if (limit !== undefined && !Number.isInteger(limit)) throw usage('--limit must be a whole number.');
+      return list(client, out, { agent, query: text(values.query), limit });
+    },
+  },
+  export: {
+    options: { format: { type: 'string', short: 'f', default: 'markdown' }, out: { type: 'string', short: 'o' } },
+    run: (client, out, { positionals, values }) => {
+      const format = values.format;
+      if (format !== 'json' && format !== 'markdown') throw usage('--format must be json or markdown.');
+      return exportConversation(client, out, { conversationId: onlyId(positionals, 'export'), format, out: text(values.out) });
+    },
+  },
+};
+
+type Parsed = { positionals: string[]; values: Record<string, unknown> };
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+const usage = (message: string) => new CliError(`${message}\nRun \`switchboard --help\` for usage.`, EXIT.usage);
+
+function onlyId(positionals: string[], command: string, kind = 'conversation'): string {
+  if (positionals.length !== 1) throw usage(`${command} needs one ${kind} id.`);
+  return positionals[0]!;
+}
+
+function messageFrom(positionals: string[]): string {
+  if (positionals.length === 1 && positionals[0] === '-') return readFileSync(0, 'utf8');
+  if (!positionals.length) throw usage('send needs a message: switchboard send "Suggest a name for my candle shop"');
+  return positionals.join(' ');
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    out.stdout(HELP);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  const baseUrl = env.SWITCHBOARD_URL?.trim() || 'http://127.0.0.1:3000';
+  const token = env.SWITCHBOARD_TOKEN?.trim() || undefined;
+  try {
+    const spec = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!spec) throw usage(`Unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      out.stdout(HELP);
+      return EXIT.ok;
+    }
+    let parsed: Parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: spec.options, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw usage(error instanceof Error ? error.message : String(error));
+    }
+    if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
+      throw usage(`SWITCHBOARD_URL must be an http(s) URL such as http://127.0.0.1:3000 (got "${baseUrl}").`);
+    }
+    await spec.run(createClient(baseUrl, token), out, parsed);
+    return EXIT.ok;
+  } catch (error) {
+    const failure = describeError(error, baseUrl, Boolean(token));
+    out.stderr(`switchboard: ${failure.message}\n`);
+    return failure.exitCode;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2), process.env, processOut);

@@ -1,0 +1,33 @@
+// A turn's routing record as labelled facts, for people: the Markdown export and the CLI print these.
+import type { TurnDto } from '../turns/dto.ts';
+
+export type Fact = { label: string; value: string };
+
+export function formatUsd(usd: number): string {
+  // Cents for real money; two significant digits for the fractions of a cent most turns cost.
+  const digits = usd >= 0.01 || usd === 0 ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumSignificantDigits: 2 };
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', ...digits }).format(usd);
+}
+
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function routingFacts(turn: TurnDto): Fact[] {
+  const facts: Fact[] = [{ label: 'Path', value: turn.agents.join(' → ') || '—' }];
+  for (const h of turn.handoffs) facts.push({ label: 'Handoff', value: `${h.from} → ${h.to}: ${h.reason || 'no reason given'}` });
+  const tools = turn.tools.map((t) => `${t.name} by ${t.agent}, ${formatMs(t.ms)}, ${t.ok ? 'ok' : 'failed'}`);
+  facts.push({ label: 'Tools', value: tools.length ? tools.join('; ') : 'none' });
+  const { inputTokens, outputTokens, totalTokens } = turn.usage;
+  facts.push({ label: 'Tokens', value: `${inputTokens} in, ${outputTokens} out (${totalTokens} total)` });
+  const perAgent = turn.agentUsage.map((u) => `${u.agent} ${u.inputTokens}/${u.outputTokens} tokens, ${formatMs(u.ms)}`);
+  if (perAgent.length) facts.push({ label: 'Per agent', value: perAgent.join('; ') });
+  if (turn.latencyMs !== null) facts.push({ label: 'Latency', value: formatMs(turn.latencyMs) });
+  facts.push({ label: 'Model', value: turn.model ?? 'none' });
+  facts.push({
+    label: 'Cost',
+    value: turn.cost ? `${formatUsd(turn.cost.usd)} (estimate from list prices)` : 'unknown for this model (tokens only)',
+  });
+  if (turn.error) facts.push({ label: 'Error', value: `${turn.error.code}: ${turn.error.message}` });
+  return facts;
+}

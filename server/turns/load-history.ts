@@ -1,0 +1,36 @@
+// A whole conversation as the API shows it: chat.history answers with it, exports are made from it.
+import type { Db } from '../../db/client.ts';
+import { findConversation } from '../../db/queries/conversations.ts';
+import { listMessages } from '../../db/queries/messages.ts';
+import { listTurns } from '../../db/queries/turns.ts';
+import { toMessageDto, toTurnDto, type MessageDto, type TurnDto } from './dto.ts';
+
+export type ConversationDto = {
+  id: string;
+  title: string;
+  summary: string;
+  memoryFrom: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type HistoryDto = { conversation: ConversationDto; messages: MessageDto[]; turns: TurnDto[] };
+
+/** Oldest first; undefined when no conversation has this id. */
+export async function loadHistory(db: Db, conversationId: string): Promise<HistoryDto | undefined> {
+  const conversation = await findConversation(db, conversationId);
+  if (!conversation) return undefined;
+  const [messages, turns] = await Promise.all([listMessages(db, conversation.id), listTurns(db, conversation.id)]);
+  return {
+    conversation: {
+      id: conversation.id,
+      title: conversation.title,
+      summary: conversation.summary,
+      memoryFrom: conversation.memoryFrom?.toISOString() ?? null,
+      createdAt: conversation.createdAt.toISOString(),
+      updatedAt: conversation.updatedAt.toISOString(),
+    },
+    messages: messages.map(toMessageDto),
+    turns: turns.map(toTurnDto),
+  };
+}

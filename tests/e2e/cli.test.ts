@@ -1,0 +1,155 @@
+// The `switchboard` CLI against a live, token-protected server (fake OpenAI-compatible model).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JsonExport } from '../../server/export/export-conversation.ts';
+import { plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
+import { query } from '../support/http-api.ts';
+import { runCli } from '../support/run-cli.ts';
+import { startServer, type ServerProcess } from '../support/server-process.ts';
+
+const TOKEN = 'cli-test-token-123';
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+describe('the switchboard CLI', () => {
+  let fake: FakeOpenAI;
+  let server: ServerProcess;
+  let dir: string;
+  let env: Record<string, string>;
+  let conversationId: string;
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAI(() => ({ status: 500 }));
+    dir = mkdtempSync(join(tmpdir(), 'switchboard-cli-'));
+    server = await startServer({
+      OPENAI_BASE_URL: fake.url,
+      SWITCHBOARD_MODEL: 'gpt-4o-mini',
+      SWITCHBOARD_DATA_DIR: join(dir, 'data'),
+      SWITCHBOARD_TOKEN: TOKEN,
+    });
+    env = { SWITCHBOARD_URL: server.url, SWITCHBOARD_TOKEN: TOKEN };
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await fake?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('explains itself with --help', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    for (const command of ['send', 'retry', 'history', 'list', 'export', 'SWITCHBOARD_URL', 'SWITCHBOARD_TOKEN']) {
+      expect(run.stdout).toContain(command);
+    }
+  });
+
+  it('sends a message: the reply on stdout, the agent and routing record on stderr', async () => {
+    fake.setResponder(plannedTurns([{ route: 'Creative', reason: 'The user wants a brand name.', reply: 'I suggest Lumen & Wick.' }]));
+    const run = await runCli(['send', 'A brand name for my eco candles?'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('I suggest Lumen & Wick.\n');
+    expect(run.stderr).toContain('→ Creative (The user wants a brand name.)');
+    expect(run.stderr).toMatch(/path\s+Orchestrator → Creative/);
+    expect(run.stderr).toMatch(/model\s+gpt-4o-mini/);
+    expect(run.stderr).toMatch(/cost\s+\$0\.\d+ \(estimate/);
+    conversationId = run.stderr.match(new RegExp(`conversation (${UUID.source})`))![1]!;
+  });
+
+  it('continues a conversation with --conversation, reading the message from stdin', async () => {
+    fake.setResponder(plannedTurns([{ route: 'Media', reply: 'Post three reels a week.' }]));
+    const run = await runCli(['send', '--conversation', conversationId, '-'], env, 'How do I grow on Instagram?\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('Post three reels a week.\n');
+    expect(run.stderr).toContain('→ Media');
+    expect(run.stderr).toContain(`conversation ${conversationId}`);
+  });
+
+  it('lists conversations by agent', async () => {
+    const media = await runCli(['list', '--agent', 'Media'], env);
+    expect(media.code).toBe(0);
+    expect(media.stdout).toContain(conversationId);
+    expect(media.stdout).toContain('A brand name for my eco candles?');
+    const strategic = await runCli(['list', '--agent', 'Strategic'], env);
+    expect(strategic).toMatchObject({ code: 0, stdout: '' });
+    expect(strategic.stderr).toContain('No conversations found.');
+    const wrong = await runCli(['list', '--agent', 'Nobody'], env);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('agent: must be one of');
+  });
+
+  it('shows a conversation’s history with who answered and how it was routed', async () => {
+    const run = await runCli(['history', conversationId], env);
+    expect(run.code).toBe(0);
+    const order = ['A brand name for my eco candles?', 'Creative ·', 'I suggest Lumen & Wick.', 'Orchestrator → Creative', 'How do I grow', 'Media ·', 'Post three reels'];
+    const positions = order.map((text) => run.stdout.indexOf(text));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('exports JSON to a file and Markdown to stdout', async () => {
+    const out = join(dir, 'export.json');
+    const json = await runCli(['export', conversationId, '--format', 'json', '--out', out], env);
+    expect(json.code).toBe(0);
+    expect(json.stderr).toContain(`Wrote ${out}`);
+    const exported = JSON.parse(readFileSync(out, 'utf8')) as JsonExport;
+    const history = await query(server.url, 'chat.history', { conversationId }, { authorization: `Bearer ${TOKEN}` });
+    expect({ conversation: exported.conversation, messages: exported.messages, turns: exported.turns }).toEqual(history.data);
+
+    const md = await runCli(['export', conversationId], env);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# A brand name for my eco candles\?\n/);
+    expect(md.stdout).toContain('**Media:**\n\nPost three reels a week.');
+  });
+
+  it('reports a failed turn with its id, and retry completes it', async () => {
+    fake.setResponder(() => ({ status: 503, message: 'overloaded' }));
+    const failed = await runCli(['send', '-c', conversationId, 'Plan my launch'], env);
+    expect(failed.code).toBe(1);
+    const turnId = failed.stderr.match(new RegExp(`switchboard retry (${UUID.source})`))![1]!;
+    fake.setResponder(plannedTurns([{ route: 'Producing', reply: 'Week one: order wax.' }]));
+    const retried = await runCli(['retry', turnId], env);
+    expect(retried.code).toBe(0);
+    expect(retried.stdout).toBe('Week one: order wax.\n');
+  });
+
+  it('needs the token on a protected server, for queries and for streaming', async () => {
+    const bare = { SWITCHBOARD_URL: server.url };
+    for (const args of [['list'], ['send', 'hello']]) {
+      const run = await runCli(args, bare);
+      expect(run.code).toBe(4);
+      expect(run.stderr).toContain('needs an access token: set SWITCHBOARD_TOKEN');
+    }
+    const wrong = await runCli(['list'], { ...bare, SWITCHBOARD_TOKEN: 'not-the-token' });
+    expect(wrong.code).toBe(4);
+    expect(wrong.stderr).toContain('refused the token');
+  });
+
+  it('says so when the conversation is unknown, the usage is wrong or the server is down', async () => {
+    const unknown = await runCli(['history', '00000000-0000-4000-8000-000000000000'], env);
+    expect(unknown).toMatchObject({ code: 1, stdout: '' });
+    expect(unknown.stderr).toContain('No conversation has this id.');
+    const usage = await runCli(['export', conversationId, '--format', 'pdf'], env);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--format must be json or markdown');
+    const nowhere = await runCli(['export', conversationId, '--out', join(dir, 'missing', 'x.md')], env);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain('its folder does not exist');
+    const down = { SWITCHBOARD_URL: `http://127.0.0.1:${await closedPort()}`, SWITCHBOARD_TOKEN: TOKEN };
+    for (const args of [['list'], ['send', 'hello']]) {
+      const run = await runCli(args, down);
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain('Cannot reach Switchboard at http://127.0.0.1:');
+    }
+  });
+});
+
+/** A port nothing listens on: one the system just handed out and took back. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}

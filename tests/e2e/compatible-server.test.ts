@@ -1,0 +1,102 @@
+// A non-OpenAI, OpenAI-compatible model server (Chat Completions with function calling, as Ollama
+// and vLLM speak it) plus SearXNG for web search: the set-up README describes for local models.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExpertName } from '../../server/agents/team.ts';
+import type { MessageDto, TurnDto } from '../../server/turns/dto.ts';
+import { buildTeam } from '../../server/agents/team.ts';
+import { messageTexts, startFakeOpenAI, type ChatRequest, type FakeOpenAI, type Responder } from '../support/fake-openai.ts';
+import { startFakeSearxng, type FakeSearxng } from '../support/fake-searxng.ts';
+import { mutate } from '../support/http-api.ts';
+import { transferToolName } from '../support/scripted-runtime.ts';
+import { startServer, type ServerProcess } from '../support/server-process.ts';
+
+type SendResult = { conversationId: string; turn: TurnDto; reply: MessageDto };
+
+const team = buildTeam();
+
+/**
+ * The Orchestrator hands off to `expert`; the expert searches once, then answers with whatever
+ * the search gave it (so the test sees the tool output reached the model).
+ */
+function searchingExpert(expert: ExpertName, query: string): Responder {
+  return (request: ChatRequest) => {
+    if (request.tools?.some((t) => t.function.name.startsWith('transfer_to_'))) {
+      return { toolCalls: [{ name: transferToolName(team, expert), arguments: { reason: `A question for ${expert}.` } }] };
+    }
+    // The handoff left a tool message too: look for the answer to the search call itself.
+    const calls = request.messages.flatMap((m) => (m.tool_calls ?? []) as { id: string; function: { name: string } }[]);
+    const search = calls.find((c) => c.function.name === 'web_search');
+    if (!search) return { toolCalls: [{ name: 'web_search', arguments: { query } }] };
+    const result = request.messages.filter((m) => m.role === 'tool' && 'tool_call_id' in m && m.tool_call_id === search.id);
+    return { text: `From the search: ${messageTexts({ ...request, messages: result }).join(' ')}` };
+  };
+}
+
+describe('an OpenAI-compatible model server with SearXNG web search', () => {
+  let model: FakeOpenAI;
+  let searx: FakeSearxng;
+  let server: ServerProcess;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    model = await startFakeOpenAI(() => ({ status: 500 }));
+    searx = await startFakeSearxng();
+    dataDir = mkdtempSync(join(tmpdir(), 'switchboard-compatible-'));
+    server = await startServer({
+      OPENAI_BASE_URL: model.url,
+      SEARXNG_URL: searx.url,
+      SWITCHBOARD_MODEL: 'llama3.1:8b',
+      SWITCHBOARD_DATA_DIR: dataDir,
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await model?.close();
+    await searx?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('speaks Chat Completions and offers web search through SearXNG', async () => {
+    const health = await (await fetch(`${server.url}/api/health`)).json();
+    expect(health).toMatchObject({ model: { configured: true, api: 'chat_completions', name: 'llama3.1:8b' }, webSearch: 'searxng' });
+  });
+
+  it('lets an expert search the web and records the search in the turn', async () => {
+    searx.answerWith([{ title: 'Soy candle prices', url: 'https://example.test/soy', content: 'Soy candles sell for 18-30 EUR.' }]);
+    model.setResponder(searchingExpert('Strategic', 'eco candle retail prices'));
+
+    const sent = await mutate<SendResult>(server.url, 'chat.send', { message: 'How much do eco candles sell for?' });
+
+    expect(sent.error).toBeUndefined();
+    const { turn, reply } = sent.data!;
+    expect(searx.queries).toEqual(['eco candle retail prices']);
+    expect(reply).toMatchObject({ agent: 'Strategic' });
+    expect(reply.content).toContain('Soy candles sell for 18-30 EUR.');
+    expect(turn).toMatchObject({ status: 'completed', agents: ['Orchestrator', 'Strategic'], model: 'llama3.1:8b' });
+    expect(turn.tools).toEqual([{ name: 'web_search', agent: 'Strategic', ms: expect.any(Number), ok: true }]);
+    expect(turn.tools[0]!.ms).toBeGreaterThanOrEqual(0);
+    // A local model has no list price: tokens, but no cost.
+    expect(turn.usage.totalTokens).toBeGreaterThan(0);
+    expect(turn.cost).toBeNull();
+    const expertRequest = model.requests.find((r) => !r.tools?.some((t) => t.function.name.startsWith('transfer_to_')));
+    expect(expertRequest?.tools?.map((t) => t.function.name)).toContain('web_search');
+  });
+
+  it('completes the turn when the search service fails, recording the failed search', async () => {
+    searx.answerWith(500);
+    model.setResponder(searchingExpert('Media', 'candle instagram trends'));
+
+    const sent = await mutate<SendResult>(server.url, 'chat.send', { message: 'What is trending for candles on Instagram?' });
+
+    expect(sent.error).toBeUndefined();
+    const { turn, reply } = sent.data!;
+    expect(turn.status).toBe('completed');
+    expect(turn.tools).toEqual([{ name: 'web_search', agent: 'Media', ms: expect.any(Number), ok: false }]);
+    expect(reply.agent).toBe('Media');
+    // The model was told the search failed, so it can say what it could not check.
+    expect(reply.content).toMatch(/tool failed.*HTTP 500/);
+  });
+});

@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { costSuite } from './cost.suite.ts';
+
+describe('cost estimates on PGlite', () => costSuite('pglite'));

@@ -1,0 +1,70 @@
+// Estimated cost per turn and per agent, from the model each turn ran on.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Database } from '../../db/client.ts';
+import { chatHarness } from '../support/chat-harness.ts';
+import { reply, routeTo } from '../support/scripted-runtime.ts';
+import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
+
+// The scripted steps spend 120 in / 20 out (Orchestrator) and 200 in / 80 out (the expert).
+const usd = (inputTokens: number, outputTokens: number, inPerM: number, outPerM: number) =>
+  (inputTokens * inPerM + outputTokens * outPerM) / 1_000_000;
+
+export function costSuite(kind: DriverKind) {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('prices a turn on a known model from its tokens, and shows it again in history', async () => {
+    const h = chatHarness(database, { modelName: 'gpt-4o-mini' });
+    h.script(routeTo(h.team, 'Creative', 'naming'), reply('Lumen & Wick'));
+    const { conversationId, turn } = await h.api.chat.send({ message: 'Name my candle brand' });
+    expect(turn.model).toBe('gpt-4o-mini');
+    expect(turn.cost!.usd).toBeCloseTo(usd(320, 100, 0.15, 0.6), 12);
+    const history = await h.api.chat.history({ conversationId });
+    expect(history.turns[0]!.cost).toEqual(turn.cost);
+  });
+
+  it('prices a dated snapshot like its model', async () => {
+    const h = chatHarness(database, { modelName: 'gpt-4o-2024-08-06' });
+    h.script(routeTo(h.team, 'Media', 'reels'), reply('Post reels.'));
+    const { turn } = await h.api.chat.send({ message: 'Grow my Instagram' });
+    expect(turn.cost!.usd).toBeCloseTo(usd(320, 100, 2.5, 10), 12);
+  });
+
+  it('shows tokens but no cost for a model of unknown price', async () => {
+    const h = chatHarness(database, { modelName: 'llama3.1:8b' });
+    h.script(routeTo(h.team, 'Producing', 'ops'), reply('Order wax first.'));
+    const { turn } = await h.api.chat.send({ message: 'Plan production' });
+    expect(turn.cost).toBeNull();
+    expect(turn.usage.totalTokens).toBe(420);
+  });
+
+  it('sums cost per agent across turns on different models, and gives up only where a price is unknown', async () => {
+    const mini = chatHarness(database, { modelName: 'gpt-4o-mini' });
+    mini.script(routeTo(mini.team, 'Creative', 'naming'), reply('Lumen & Wick'));
+    const { conversationId } = await mini.api.chat.send({ message: 'Name my brand' });
+    const full = chatHarness(database, { modelName: 'gpt-4.1' });
+    full.script(routeTo(full.team, 'Strategic', 'pricing'), reply('Charge 24 EUR.'));
+    await full.api.chat.send({ conversationId, message: 'How should I price it?' });
+
+    const known = await mini.api.stats.agentUsage({ conversationId });
+    expect(known.map((u) => u.agent)).toEqual(['Creative', 'Orchestrator', 'Strategic']);
+    const cost = Object.fromEntries(known.map((u) => [u.agent, u.costUsd]));
+    expect(cost.Creative).toBeCloseTo(usd(200, 80, 0.15, 0.6), 12);
+    expect(cost.Strategic).toBeCloseTo(usd(200, 80, 2, 8), 12);
+    expect(cost.Orchestrator).toBeCloseTo(usd(120, 20, 0.15, 0.6) + usd(120, 20, 2, 8), 12);
+
+    const local = chatHarness(database, { modelName: 'qwen2.5:7b' });
+    local.script(routeTo(local.team, 'Creative', 'tagline'), reply('Light that lingers.'));
+    await local.api.chat.send({ conversationId, message: 'And a tagline?' });
+    const mixed = await mini.api.stats.agentUsage({ conversationId });
+    const after = Object.fromEntries(mixed.map((u) => [u.agent, u.costUsd]));
+    expect(after).toMatchObject({ Creative: null, Orchestrator: null });
+    expect(after.Strategic).toBeCloseTo(usd(200, 80, 2, 8), 12);
+    expect(mixed.find((u) => u.agent === 'Creative')).toMatchObject({ turns: 2, inputTokens: 400, outputTokens: 160 });
+  });
+}
