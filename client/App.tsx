@@ -1,5 +1,5 @@
 // Three columns: conversations | chat | usage and memory. The URL names the open conversation.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ChatPane } from './components/chat-pane.tsx';
 import { ConversationList } from './components/conversation-list.tsx';
 import { HealthBanner } from './components/health-banner.tsx';
@@ -12,6 +12,11 @@ import { useTurnStream } from './hooks/use-turn-stream.ts';
 export function App() {
   const { conversationId, navigate } = useRoute();
   const [insightsOpen, setInsightsOpen] = useState(false);
+  const closeInsights = useRef<HTMLButtonElement>(null);
+  // On narrow screens the panel covers the header, so focus moves into it.
+  useEffect(() => {
+    if (insightsOpen) closeInsights.current?.focus();
+  }, [insightsOpen]);
   const onNewConversation = useCallback((id: string) => navigate(id), [navigate]);
   const { live, send, dismiss } = useTurnStream(onNewConversation);
 
@@ -28,7 +33,10 @@ export function App() {
           onNewChat={() => navigate(null)}
           onToggleInsights={() => setInsightsOpen((open) => !open)}
         />
-        <aside className="insights" aria-label="Usage and memory">
+        <aside className="insights" aria-label="Usage and memory" onKeyDown={(e) => e.key === 'Escape' && setInsightsOpen(false)}>
+          <button ref={closeInsights} type="button" className="ghost insights-close" onClick={() => setInsightsOpen(false)}>
+            Close
+          </button>
           <UsageSidebar conversationId={conversationId} />
           {conversationId && <MemoryPanel conversationId={conversationId} />}
         </aside>

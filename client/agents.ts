@@ -16,5 +16,11 @@ export function agentColour(agent: string | null | undefined): string {
 }
 
 export function isAgentName(value: string): value is AgentName {
-  return (AGENTS as readonly string[]).includes(value);
+  return agentOrder(value) < AGENTS.length;
+}
+
+/** Position in the team's order; agents this client does not know go last. */
+export function agentOrder(agent: string): number {
+  const index = (AGENTS as readonly string[]).indexOf(agent);
+  return index < 0 ? AGENTS.length : index;
 }

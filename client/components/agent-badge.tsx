@@ -1,11 +1,13 @@
 import type { CSSProperties } from 'react';
 import { agentColour } from '../agents.ts';
 
-export function AgentBadge({ agent, pending = false }: { agent: string; pending?: boolean }) {
+type Props = { agent: string; pending?: boolean; testId?: string };
+
+export function AgentBadge({ agent, pending = false, testId = 'agent-badge' }: Props) {
   return (
     <span
       className={pending ? 'agent-badge pending' : 'agent-badge'}
-      data-testid="agent-badge"
+      data-testid={testId}
       style={{ '--agent': agentColour(agent) } as CSSProperties}
     >
       {agent}

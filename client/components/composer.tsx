@@ -35,15 +35,18 @@ export function Composer({ busy, onSend, autoFocusKey }: Props) {
         ref={input}
         value={text}
         rows={Math.min(8, Math.max(1, text.split('\n').length))}
-        placeholder={busy ? 'Waiting for the reply…' : 'Ask about your business — Enter sends, Shift+Enter for a new line'}
+        placeholder={busy ? 'Waiting for the reply…' : 'Ask about your business…'}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
         disabled={busy}
-        aria-describedby={tooLong ? 'composer-too-long' : undefined}
+        aria-describedby={tooLong ? 'composer-hint composer-too-long' : 'composer-hint'}
       />
       <button type="submit" className="primary" disabled={busy || blank || tooLong}>
         Send
       </button>
+      <p id="composer-hint" className="composer-hint">
+        Enter sends · Shift+Enter adds a line
+      </p>
       {tooLong && (
         <p id="composer-too-long" className="field-error">
           Keep it under {MAX_CHARS.toLocaleString('en')} characters ({text.length.toLocaleString('en')} now).

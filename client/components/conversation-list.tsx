@@ -1,6 +1,7 @@
 // The left column: past conversations, newest first, searchable and filterable by agent.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type MouseEvent } from 'react';
+import { isUnauthorized } from '../access-token.ts';
 import type { AgentName } from '../api-types.ts';
 import { formatWhen } from '../format.ts';
 import { useDebounced } from '../hooks/use-debounced.ts';
@@ -40,7 +41,7 @@ export function ConversationList({ activeId, onOpen }: Props) {
         + New chat
       </a>
       <ConversationFilters search={search} onSearch={setSearch} agent={agent} onAgent={setAgent} />
-      {list.error && (
+      {list.error && !isUnauthorized(list.error) && (
         <p className="field-error" role="alert">
           Could not load conversations: {list.error.message}
         </p>
@@ -56,7 +57,9 @@ export function ConversationList({ activeId, onOpen }: Props) {
               aria-current={item.id === activeId ? 'page' : undefined}
               onClick={(event) => open(event, item.id)}
             >
-              <span className="title">{item.title}</span>
+              <span className="title" data-testid="conversation-title">
+                {item.title}
+              </span>
               <span className="meta">
                 <span className="dots">
                   {item.agents

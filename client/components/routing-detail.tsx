@@ -16,7 +16,7 @@ export function RoutingDetail({ turn }: { turn: Turn }) {
           <ol className="path">
             {turn.agents.map((agent, index) => (
               <li key={`${agent}-${index}`}>
-                <AgentBadge agent={agent} />
+                <AgentBadge agent={agent} testId="path-agent" />
                 {reasons.get(agent) && (
                   <span className="reason">
                     from {reasons.get(agent)!.from}: “{reasons.get(agent)!.reason}”
