@@ -18,14 +18,16 @@ export function ChatHeader({ conversationId, title, busy, onToggleInsights }: Pr
             {reset.error.message}
           </span>
         )}
-        <button
-          type="button"
-          className="ghost"
-          disabled={!conversationId || busy || reset.isPending}
-          onClick={() => conversationId && reset.mutate({ conversationId })}
-        >
-          {reset.isPending ? 'Clearing…' : 'Clear memory'}
-        </button>
+        {conversationId && (
+          <button
+            type="button"
+            className="ghost"
+            disabled={busy || reset.isPending}
+            onClick={() => reset.mutate({ conversationId })}
+          >
+            {reset.isPending ? 'Clearing…' : 'Clear memory'}
+          </button>
+        )}
         <button type="button" className="ghost insights-toggle" onClick={onToggleInsights}>
           Usage &amp; memory
         </button>

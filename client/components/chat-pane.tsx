@@ -20,7 +20,11 @@ type Props = {
 
 export function ChatPane({ conversationId, live, send, dismiss, onNewChat, onToggleInsights }: Props) {
   const trpc = useTRPC();
-  const history = useQuery(trpc.chat.history.queryOptions(conversationId ? { conversationId } : skipToken));
+  const history = useQuery({
+    ...trpc.chat.history.queryOptions(conversationId ? { conversationId } : skipToken),
+    // A turn running elsewhere (another tab, or before a reload) shows up when it finishes.
+    refetchInterval: (query) => (query.state.data?.turns.some((turn) => turn.status === 'running') ? 2000 : false),
+  });
   const retrying = useIsMutating({ mutationKey: trpc.chat.retry.mutationKey() }) > 0;
   const ours = live && live.conversationId === conversationId ? live : null;
   const busy = Boolean(live?.running) || retrying;

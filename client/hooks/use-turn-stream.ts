@@ -62,6 +62,7 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
             if (event.type === 'turn' && !conversationId) {
               known = event.turn.conversationId;
               onNewConversation(known);
+              void refresh(known);
             }
             if (event.type === 'done' || (event.type === 'error' && event.turnId)) settle();
             else if (event.type === 'error') subscription.current?.unsubscribe();

@@ -53,6 +53,7 @@ describe('the web client in Chromium', () => {
     );
     await page.goto(server.url);
     await page.getByRole('heading', { name: 'What are you working on?' }).waitFor();
+    await page.screenshot({ path: '/tmp/spa-home.png' });
     await ask(page, BRAND_QUESTION);
 
     const live = page.getByTestId('live-reply');
@@ -84,12 +85,21 @@ describe('the web client in Chromium', () => {
     expect(text).toMatch(/[\d,]+ in \/ [\d,]+ out \/ [\d,]+ total/);
     expect(text).toContain('fake-model');
     expect(text).toContain('No tools used.');
+
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await reply.getByRole('button', { name: 'Copy reply' }).click();
+    await expect.poll(() => reply.getByRole('button', { name: 'Copy reply' }).textContent(), POLL).toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^How about \*\*Lumen & Wick\*\*\?/);
     await page.screenshot({ path: '/tmp/spa-routing.png' });
   });
 
   it('shows markup in a message and in a reply as literal text, never as elements', async () => {
     fake.setResponder(plannedTurns([{ route: 'Creative', reply: `You wrote ${XSS} and it stays text.` }]));
-    await ask(page, `Is this safe? ${XSS}`);
+    await composer(page).fill('Is this safe?');
+    await composer(page).press('Shift+Enter');
+    await composer(page).pressSequentially(XSS);
+    expect(await composer(page).inputValue()).toBe(`Is this safe?\n${XSS}`);
+    await composer(page).press('Enter');
     await expect.poll(() => replies(page).count(), POLL).toBe(2);
     expect(await userMessages(page).nth(1).textContent()).toContain(XSS);
     expect(await replies(page).nth(1).textContent()).toContain(`You wrote ${XSS} and it stays text.`);
