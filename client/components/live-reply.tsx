@@ -26,14 +26,17 @@ export function LiveReply({ live, onResend, onDismiss }: Props) {
         {live.error && (
           <div className="turn-error" role="alert">
             <p>{live.error.message}</p>
-            <div className="actions">
-              <button type="button" onClick={onResend}>
-                Send again
-              </button>
-              <button type="button" className="ghost" onClick={onDismiss}>
-                Dismiss
-              </button>
-            </div>
+            {/* A stored turn comes back from history with its Retry; only an unsent message is offered again here. */}
+            {!live.turnId && (
+              <div className="actions">
+                <button type="button" onClick={onResend}>
+                  Send again
+                </button>
+                <button type="button" className="ghost" onClick={onDismiss}>
+                  Dismiss
+                </button>
+              </div>
+            )}
           </div>
         )}
       </article>

@@ -47,6 +47,7 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
     (message: string, conversationId: string | null) => {
       const key = newId();
       let known = conversationId;
+      let stored = false;
       setLive({ key, conversationId, turnId: null, userText: message, path: [], text: '', tools: [], error: null, running: true });
       const update = (event: TurnEvent) => setLive((current) => (current?.key === key ? apply(current, event) : current));
       // Once the turn is stored, history shows it: the live copy can go.
@@ -59,17 +60,20 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
         {
           onData(event) {
             update(event);
+            if (event.type === 'turn') stored = true;
             if (event.type === 'turn' && !conversationId) {
               known = event.turn.conversationId;
               onNewConversation(known);
               void refresh(known);
             }
-            if (event.type === 'done' || (event.type === 'error' && event.turnId)) settle();
+            if (event.type === 'done' || (event.type === 'error' && (event.turnId || stored))) settle();
             else if (event.type === 'error') subscription.current?.unsubscribe();
           },
           onError(error) {
             noteAuthError(error);
             update({ type: 'error', code: error.data?.code ?? 'NETWORK', message: error.message, turnId: null });
+            // The connection dropped after the turn was stored: history knows how it ends.
+            if (stored) settle();
           },
         },
       );
