@@ -28,7 +28,13 @@ export function TokenForm() {
         </p>
         <label className="field">
           <span className="label-text">Token</span>
-          <input type="password" autoComplete="current-password" autoFocus value={token} onChange={(e) => setToken(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="current-password"
+            autoFocus
+            value={token}
+            onChange={(event) => setToken(event.target.value)}
+          />
         </label>
         <button type="submit" className="primary" disabled={!token.trim()}>
           Continue

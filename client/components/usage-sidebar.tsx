@@ -21,7 +21,12 @@ export function UsageSidebar({ conversationId }: { conversationId: string | null
       <div className="panel-head">
         <h2 id="usage-title">Agent usage</h2>
         <div className="segmented" role="group" aria-label="Usage scope">
-          <button type="button" aria-pressed={effective !== undefined} disabled={!conversationId} onClick={() => setScope('conversation')}>
+          <button
+            type="button"
+            aria-pressed={effective !== undefined}
+            disabled={!conversationId}
+            onClick={() => setScope('conversation')}
+          >
             This conversation
           </button>
           <button type="button" aria-pressed={effective === undefined} onClick={() => setScope('all')}>

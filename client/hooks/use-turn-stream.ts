@@ -19,6 +19,15 @@ export type LiveTurn = {
   running: boolean;
 };
 
+const STARTING: Omit<LiveTurn, 'key' | 'conversationId' | 'userText'> = {
+  turnId: null,
+  path: [],
+  text: '',
+  tools: [],
+  error: null,
+  running: true,
+};
+
 function apply(live: LiveTurn, event: TurnEvent): LiveTurn {
   switch (event.type) {
     case 'turn':
@@ -48,7 +57,7 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
       const key = newId();
       let known = conversationId;
       let stored = false;
-      setLive({ key, conversationId, turnId: null, userText: message, path: [], text: '', tools: [], error: null, running: true });
+      setLive({ ...STARTING, key, conversationId, userText: message });
       const update = (event: TurnEvent) => setLive((current) => (current?.key === key ? apply(current, event) : current));
       // Once the turn is stored, history shows it: the live copy can go.
       const settle = () => {

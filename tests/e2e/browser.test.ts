@@ -119,7 +119,9 @@ describe('the web client in Chromium', () => {
     mediaConversation = idFromUrl(page);
     await page.screenshot({ path: '/tmp/spa-failed.png' });
 
-    fake.setResponder(plannedTurns([{ route: 'Media', reason: 'Instagram growth.', reply: 'Start with a behind-the-scenes reel.' }]));
+    fake.setResponder(
+      plannedTurns([{ route: 'Media', reason: 'Instagram growth.', reply: 'Start with a behind-the-scenes reel.' }]),
+    );
     await failed.getByRole('button', { name: 'Retry' }).click();
     await replies(page).filter({ hasText: 'behind-the-scenes reel' }).waitFor();
     expect(await replies(page).getByTestId('agent-badge').allTextContents()).toEqual(['Media']);
