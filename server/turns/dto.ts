@@ -13,6 +13,8 @@ export type MessageDto = {
 
 export type TurnDto = {
   id: string;
+  /** Lets a streaming client learn a new conversation's id from the first event. */
+  conversationId: string;
   status: 'running' | 'completed' | 'failed';
   agents: string[];
   handoffs: Handoff[];
@@ -42,6 +44,7 @@ export function toMessageDto(row: MessageRow): MessageDto {
 export function toTurnDto(row: TurnRow): TurnDto {
   return {
     id: row.id,
+    conversationId: row.conversationId,
     status: row.status,
     agents: row.agents,
     handoffs: row.handoffs,

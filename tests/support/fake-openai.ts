@@ -14,8 +14,11 @@ export type ChatRequest = {
   stream?: boolean;
 };
 
+/** Holds a streamed answer after its first `afterWords` words until `until` settles. */
+export type Hold = { afterWords: number; until: Promise<void> };
+
 export type FakeReply =
-  | { text: string }
+  | { text: string; hold?: Hold }
   | { toolCalls: { name: string; arguments: Record<string, unknown> }[] }
   | { status: number; message?: string }
   /** Sends part of a stream, then cuts the connection. */
@@ -94,7 +97,9 @@ export async function startFakeOpenAI(responder: Responder, options: { latencyMs
     const send = (chunk: unknown) => res.write(`data: ${JSON.stringify(chunk)}\n\n`);
     send({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
     if (text) firstTextAt.push(performance.now());
-    for (const piece of words(text)) {
+    const hold = 'hold' in reply ? reply.hold : undefined;
+    for (const [index, piece] of words(text).entries()) {
+      if (hold && index === hold.afterWords) await hold.until;
       send({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
     }
     if ('cutAfter' in reply) {
@@ -145,7 +150,7 @@ export function messageTexts(request: ChatRequest): string[] {
  * Orchestrator's call carries transfer tools) and then answers with the planned text.
  */
 export function plannedTurns(
-  plan: { route: ExpertName; reason?: string; reply: string | ((request: ChatRequest) => string) }[],
+  plan: { route: ExpertName; reason?: string; reply: string | ((request: ChatRequest) => string); hold?: Hold }[],
 ): Responder {
   const queue = [...plan];
   const team = buildTeam();
@@ -158,6 +163,6 @@ export function plannedTurns(
       return { toolCalls: [{ name, arguments: { reason: next.reason ?? `The user needs ${next.route}.` } }] };
     }
     queue.shift();
-    return { text: typeof next.reply === 'function' ? next.reply(request) : next.reply };
+    return { text: typeof next.reply === 'function' ? next.reply(request) : next.reply, hold: next.hold };
   };
 }

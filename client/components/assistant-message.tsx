@@ -1,0 +1,21 @@
+import type { Message, Turn } from '../api-types.ts';
+import { formatTime } from '../format.ts';
+import { AgentBadge } from './agent-badge.tsx';
+import { CopyButton } from './copy-button.tsx';
+import { MarkdownText } from './markdown-text.tsx';
+import { RoutingDetail } from './routing-detail.tsx';
+
+export function AssistantMessage({ message, turn }: { message: Message; turn: Turn | undefined }) {
+  const agent = message.agent ?? 'Assistant';
+  return (
+    <article className="msg reply" data-testid="message" data-role="assistant" aria-label={`${agent} replied`}>
+      <header>
+        <AgentBadge agent={agent} />
+        <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
+        <CopyButton text={message.content} />
+      </header>
+      <MarkdownText text={message.content} />
+      {turn && <RoutingDetail turn={turn} />}
+    </article>
+  );
+}

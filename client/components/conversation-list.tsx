@@ -1,0 +1,84 @@
+// The left column: past conversations, newest first, searchable and filterable by agent.
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState, type MouseEvent } from 'react';
+import { isUnauthorized } from '../access-token.ts';
+import type { AgentName } from '../api-types.ts';
+import { formatWhen } from '../format.ts';
+import { useDebounced } from '../hooks/use-debounced.ts';
+import { pathFor } from '../hooks/use-route.ts';
+import { useTRPC } from '../trpc.ts';
+import { AgentDot } from './agent-badge.tsx';
+import { ConversationFilters } from './conversation-filters.tsx';
+
+type Props = { activeId: string | null; onOpen: (conversationId: string | null) => void };
+
+export function ConversationList({ activeId, onOpen }: Props) {
+  const trpc = useTRPC();
+  const [search, setSearch] = useState('');
+  const [agent, setAgent] = useState<AgentName | null>(null);
+  const query = useDebounced(search.trim(), 250);
+  const list = useInfiniteQuery(
+    trpc.conversations.list.infiniteQueryOptions(
+      { agent: agent ?? undefined, query: query || undefined, limit: 30 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  // Plain links, so a conversation can open in a new tab; a normal click stays in the app.
+  const open = (event: MouseEvent, id: string | null) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    onOpen(id);
+  };
+
+  return (
+    <nav className="conversations" aria-label="Conversations">
+      <div className="brand">
+        <span className="logo" aria-hidden="true" />
+        Switchboard
+      </div>
+      <a className="new-chat button primary" href="/" onClick={(event) => open(event, null)}>
+        + New chat
+      </a>
+      <ConversationFilters search={search} onSearch={setSearch} agent={agent} onAgent={setAgent} />
+      {list.error && !isUnauthorized(list.error) && (
+        <p className="field-error" role="alert">
+          Could not load conversations: {list.error.message}
+        </p>
+      )}
+      {list.isSuccess && items.length === 0 && (
+        <p className="muted small empty-list">{query || agent ? 'No conversation matches.' : 'No conversations yet.'}</p>
+      )}
+      <ul className="conversation-items" data-testid="conversation-list">
+        {items.map((item) => (
+          <li key={item.id}>
+            <a
+              href={pathFor(item.id)}
+              aria-current={item.id === activeId ? 'page' : undefined}
+              onClick={(event) => open(event, item.id)}
+            >
+              <span className="title" data-testid="conversation-title">
+                {item.title}
+              </span>
+              <span className="meta">
+                <span className="dots">
+                  {item.agents
+                    .filter((name) => name !== 'Orchestrator')
+                    .map((name) => (
+                      <AgentDot key={name} agent={name} />
+                    ))}
+                </span>
+                <time dateTime={item.updatedAt}>{formatWhen(item.updatedAt)}</time>
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      {list.hasNextPage && (
+        <button type="button" className="ghost" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+          {list.isFetchingNextPage ? 'Loading…' : 'Show older'}
+        </button>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,70 @@
+// How a turn was routed: who answered after whom and why, tools, tokens, latency, model.
+import type { Turn } from '../api-types.ts';
+import { formatMs, formatTokens } from '../format.ts';
+import { AgentBadge } from './agent-badge.tsx';
+
+export function RoutingDetail({ turn }: { turn: Turn }) {
+  const reasons = new Map(turn.handoffs.map((h) => [h.to, h]));
+  return (
+    <details className="routing" data-testid="routing-detail">
+      <summary>
+        Routing <span className="muted">· {turn.agents.join(' → ') || 'no agents'} · {formatMs(turn.latencyMs)}</span>
+      </summary>
+      <div className="routing-body">
+        <section aria-label="Path">
+          <h4>Path</h4>
+          <ol className="path">
+            {turn.agents.map((agent, index) => (
+              <li key={`${agent}-${index}`}>
+                <AgentBadge agent={agent} testId="path-agent" />
+                {reasons.get(agent) && (
+                  <span className="reason">
+                    from {reasons.get(agent)!.from}: “{reasons.get(agent)!.reason}”
+                  </span>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section aria-label="Tools">
+          <h4>Tools</h4>
+          {turn.tools.length === 0 ? (
+            <p className="muted">No tools used.</p>
+          ) : (
+            <table className="tools">
+              <thead>
+                <tr>
+                  <th scope="col">Tool</th>
+                  <th scope="col">Agent</th>
+                  <th scope="col">Time</th>
+                  <th scope="col">Result</th>
+                </tr>
+              </thead>
+              <tbody>
+                {turn.tools.map((tool, index) => (
+                  <tr key={index}>
+                    <td>{tool.name}</td>
+                    <td>{tool.agent}</td>
+                    <td>{formatMs(tool.ms)}</td>
+                    <td className={tool.ok ? 'ok' : 'bad'}>{tool.ok ? 'ok' : 'failed'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <dl className="facts">
+          <dt>Tokens</dt>
+          <dd>
+            {formatTokens(turn.usage.inputTokens)} in / {formatTokens(turn.usage.outputTokens)} out /{' '}
+            {formatTokens(turn.usage.totalTokens)} total
+          </dd>
+          <dt>Latency</dt>
+          <dd>{formatMs(turn.latencyMs)}</dd>
+          <dt>Model</dt>
+          <dd>{turn.model ?? '—'}</dd>
+        </dl>
+      </div>
+    </details>
+  );
+}

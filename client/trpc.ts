@@ -1,0 +1,54 @@
+// The typed tRPC client: queries and mutations batched over HTTP, chat.stream over SSE.
+import { QueryCache, QueryClient, MutationCache } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+import type { AppRouter } from '../server/routers/index.ts';
+import { noteAuthError, readToken } from './access-token.ts';
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+const API_URL = '/api/trpc';
+
+export function createApiClient() {
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        // EventSource cannot send headers, so the token travels as connectionParams.
+        true: httpSubscriptionLink({
+          url: API_URL,
+          connectionParams: () => {
+            const token = readToken();
+            return token ? { token } : null;
+          },
+        }),
+        false: httpBatchLink({
+          url: API_URL,
+          headers: () => {
+            const token = readToken();
+            return token ? { Authorization: `Bearer ${token}` } : {};
+          },
+        }),
+      }),
+    ],
+  });
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** Client errors (4xx) will not fix themselves: retrying them only delays the message. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  const status = error instanceof TRPCClientError ? (error.data as { httpStatus?: number } | undefined)?.httpStatus : undefined;
+  if (status !== undefined && status >= 400 && status < 500) return false;
+  return failureCount < 2;
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({ onError: noteAuthError }),
+    mutationCache: new MutationCache({ onError: noteAuthError }),
+    defaultOptions: {
+      queries: { retry: shouldRetry, staleTime: 5_000, refetchOnWindowFocus: false },
+    },
+  });
+}
