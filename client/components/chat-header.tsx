@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRefreshChat } from '../hooks/use-refresh-chat.ts';
 import { useTRPC } from '../trpc.ts';
+import { ExportButtons } from './export-buttons.tsx';
 
 type Props = { conversationId: string | null; title: string; busy: boolean; onToggleInsights: () => void };
 
@@ -18,6 +19,7 @@ export function ChatHeader({ conversationId, title, busy, onToggleInsights }: Pr
             {reset.error.message}
           </span>
         )}
+        {conversationId && <ExportButtons conversationId={conversationId} />}
         {conversationId && (
           <button
             type="button"

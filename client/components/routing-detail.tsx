@@ -1,10 +1,12 @@
 // How a turn was routed: who answered after whom and why, tools, tokens, latency, model.
 import type { Turn } from '../api-types.ts';
-import { formatMs, formatTokens } from '../format.ts';
+import { formatMs, formatTokens, formatUsd } from '../format.ts';
 import { AgentBadge } from './agent-badge.tsx';
+import { ConsultsDetail } from './consults-detail.tsx';
 
 export function RoutingDetail({ turn }: { turn: Turn }) {
   const reasons = new Map(turn.handoffs.map((h) => [h.to, h]));
+  const consultedBy = new Map(turn.consults.map((c) => [c.agent, c.by]));
   return (
     <details className="routing" data-testid="routing-detail">
       <summary>
@@ -22,10 +24,14 @@ export function RoutingDetail({ turn }: { turn: Turn }) {
                     from {reasons.get(agent)!.from}: “{reasons.get(agent)!.reason}”
                   </span>
                 )}
+                {!reasons.get(agent) && consultedBy.get(agent) && (
+                  <span className="reason">consulted by {consultedBy.get(agent)}</span>
+                )}
               </li>
             ))}
           </ol>
         </section>
+        <ConsultsDetail consults={turn.consults} />
         <section aria-label="Tools">
           <h4>Tools</h4>
           {turn.tools.length === 0 ? (
@@ -59,6 +65,14 @@ export function RoutingDetail({ turn }: { turn: Turn }) {
             {formatTokens(turn.usage.inputTokens)} in / {formatTokens(turn.usage.outputTokens)} out /{' '}
             {formatTokens(turn.usage.totalTokens)} total
           </dd>
+          {turn.usage.memoryTokens > 0 && (
+            <>
+              <dt>Memory</dt>
+              <dd>{formatTokens(turn.usage.memoryTokens)} tokens to update the summary</dd>
+            </>
+          )}
+          <dt>Cost</dt>
+          <dd>{turn.cost ? formatUsd(turn.cost.usd) : 'unknown for this model'}</dd>
           <dt>Latency</dt>
           <dd>{formatMs(turn.latencyMs)}</dd>
           <dt>Model</dt>

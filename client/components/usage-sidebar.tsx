@@ -4,7 +4,7 @@ import { useState, type CSSProperties } from 'react';
 import { isUnauthorized } from '../access-token.ts';
 import { agentColour, agentOrder } from '../agents.ts';
 import type { AgentUsage } from '../api-types.ts';
-import { formatMs, formatTokens } from '../format.ts';
+import { formatMs, formatTokens, formatUsd } from '../format.ts';
 import { useTRPC } from '../trpc.ts';
 
 export function UsageSidebar({ conversationId }: { conversationId: string | null }) {
@@ -64,6 +64,7 @@ function UsageRow({ row, maxTokens, maxLatency }: { row: AgentUsage; maxTokens: 
         </span>
         <span className="small">
           {formatTokens(row.inputTokens)} in · {formatTokens(row.outputTokens)} out tokens
+          {row.costUsd !== null && <> · ≈ {formatUsd(row.costUsd)}</>}
         </span>
       </div>
       <div className="usage-metric">

@@ -1,6 +1,7 @@
 // The web client as a person uses it: real Chromium against the real server, whose model is a
 // local OpenAI-compatible fake. Screenshots land in /tmp/spa-*.png.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -85,12 +86,31 @@ describe('the web client in Chromium', () => {
     expect(text).toMatch(/[\d,]+ in \/ [\d,]+ out \/ [\d,]+ total/);
     expect(text).toContain('fake-model');
     expect(text).toContain('No tools used.');
+    expect(text).toContain('unknown for this model');
 
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     await reply.getByRole('button', { name: 'Copy reply' }).click();
     await expect.poll(() => reply.getByRole('button', { name: 'Copy reply' }).textContent(), POLL).toBe('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^How about \*\*Lumen & Wick\*\*\?/);
     await page.screenshot({ path: '/tmp/spa-routing.png' });
+  });
+
+  it('downloads the conversation with its routing record as Markdown and JSON', async () => {
+    const [markdown] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('group', { name: 'Download conversation' }).getByRole('button', { name: /Markdown/ }).click(),
+    ]);
+    expect(markdown.suggestedFilename()).toMatch(/\.md$/);
+    const text = await readFile((await markdown.path())!, 'utf8');
+    expect(text).toContain(BRAND_QUESTION);
+    expect(text).toContain('The user wants a brand name.');
+
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('group', { name: 'Download conversation' }).getByRole('button', { name: /JSON/ }).click(),
+    ]);
+    const exported = JSON.parse(await readFile((await json.path())!, 'utf8'));
+    expect(exported.turns[0].handoffs[0]).toMatchObject({ to: 'Creative', reason: 'The user wants a brand name.' });
   });
 
   it('shows markup in a message and in a reply as literal text, never as elements', async () => {

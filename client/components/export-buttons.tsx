@@ -1,0 +1,46 @@
+// Downloads the whole conversation, with every turn's routing record, as JSON or Markdown.
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTRPC } from '../trpc.ts';
+
+const FORMATS = [
+  { format: 'markdown', label: 'Markdown' },
+  { format: 'json', label: 'JSON' },
+] as const;
+
+export function ExportButtons({ conversationId }: { conversationId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+
+  async function download(format: 'json' | 'markdown') {
+    setError(null);
+    try {
+      const file = await queryClient.fetchQuery({
+        ...trpc.conversations.export.queryOptions({ conversationId, format }),
+        staleTime: 0,
+      });
+      const url = URL.createObjectURL(new Blob([file.content], { type: file.contentType }));
+      const link = Object.assign(document.createElement('a'), { href: url, download: file.filename });
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : 'Export failed.');
+    }
+  }
+
+  return (
+    <div className="export" role="group" aria-label="Download conversation">
+      {FORMATS.map(({ format, label }) => (
+        <button key={format} type="button" className="ghost" onClick={() => void download(format)}>
+          ⤓ {label}
+        </button>
+      ))}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
