@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { messages, type MessageRow } from '../schema.ts';
 
@@ -64,10 +64,33 @@ export async function memoryPage(
       and(
         eq(messages.conversationId, params.conversationId),
         params.memoryFrom ? gte(messages.createdAt, params.memoryFrom) : undefined,
-        sql`${messages.seq} > ${params.afterSeq}`,
+        gt(messages.seq, params.afterSeq),
         lt(messages.seq, params.beforeSeq),
       ),
     )
     .orderBy(desc(messages.seq))
+    .limit(params.limit);
+}
+
+/**
+ * Oldest-first page of the messages the summary has not covered yet, before `beforeSeq`:
+ * the summarizer folds them in. Starts right after the summary, so it never rereads the history.
+ */
+export async function unsummarizedPage(
+  db: Db,
+  params: { conversationId: string; memoryFrom: Date | null; afterSeq: number; beforeSeq: number; limit: number },
+): Promise<MemoryMessage[]> {
+  return db
+    .select({ id: messages.id, seq: messages.seq, role: messages.role, content: messages.content, tokens: messages.tokens })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.conversationId, params.conversationId),
+        params.memoryFrom ? gte(messages.createdAt, params.memoryFrom) : undefined,
+        gt(messages.seq, params.afterSeq),
+        lt(messages.seq, params.beforeSeq),
+      ),
+    )
+    .orderBy(asc(messages.seq))
     .limit(params.limit);
 }
