@@ -49,37 +49,22 @@ export async function findReply(db: Db, turnId: string): Promise<MessageRow | un
 
 export type MemoryMessage = Pick<MessageRow, 'id' | 'seq' | 'role' | 'content' | 'tokens'>;
 
-/**
- * Newest-first page of the messages a model may see: at or after the memory boundary and
- * before `beforeSeq`. Paging keeps the read bounded by the budget, not the history.
- */
-export async function memoryPage(
-  db: Db,
-  params: { conversationId: string; memoryFrom: Date | null; afterSeq: number; beforeSeq: number; limit: number },
-): Promise<MemoryMessage[]> {
-  return db
-    .select({ id: messages.id, seq: messages.seq, role: messages.role, content: messages.content, tokens: messages.tokens })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.conversationId, params.conversationId),
-        params.memoryFrom ? gte(messages.createdAt, params.memoryFrom) : undefined,
-        gt(messages.seq, params.afterSeq),
-        lt(messages.seq, params.beforeSeq),
-      ),
-    )
-    .orderBy(desc(messages.seq))
-    .limit(params.limit);
-}
+export type MemoryPageParams = {
+  conversationId: string;
+  memoryFrom: Date | null;
+  afterSeq: number;
+  beforeSeq: number;
+  limit: number;
+  order: 'newest-first' | 'oldest-first';
+};
 
 /**
- * Oldest-first page of the messages the summary has not covered yet, before `beforeSeq`:
- * the summarizer folds them in. Starts right after the summary, so it never rereads the history.
+ * One page of the messages a model may see: at or after the memory boundary, after `afterSeq`
+ * (the summary's end) and before `beforeSeq`. Newest-first fills the window, oldest-first feeds
+ * the Summarizer; either way the (conversation_id, seq) index bounds the read by the page size,
+ * not the history. Returns the unexecuted query (await it for the rows) so its plan can be read.
  */
-export async function unsummarizedPage(
-  db: Db,
-  params: { conversationId: string; memoryFrom: Date | null; afterSeq: number; beforeSeq: number; limit: number },
-): Promise<MemoryMessage[]> {
+export function memoryPage(db: Db, params: MemoryPageParams) {
   return db
     .select({ id: messages.id, seq: messages.seq, role: messages.role, content: messages.content, tokens: messages.tokens })
     .from(messages)
@@ -91,6 +76,6 @@ export async function unsummarizedPage(
         lt(messages.seq, params.beforeSeq),
       ),
     )
-    .orderBy(asc(messages.seq))
+    .orderBy(params.order === 'newest-first' ? desc(messages.seq) : asc(messages.seq))
     .limit(params.limit);
 }

@@ -48,6 +48,7 @@ export async function readWindow(
       afterSeq: conversation.summaryThroughSeq,
       beforeSeq,
       limit: PAGE,
+      order: 'newest-first',
     });
     for (const message of page) {
       if (message.tokens > remaining) {

@@ -1,7 +1,7 @@
 // Which messages the next summary folds in: all but a half-full window, and no more than one
 // Summarizer call can read within the budget.
 import type { Db } from '../../db/client.ts';
-import { unsummarizedPage, type MemoryMessage } from '../../db/queries/messages.ts';
+import { memoryPage, type MemoryMessage } from '../../db/queries/messages.ts';
 import type { ConversationRow } from '../../db/schema.ts';
 import { readWindow } from './assemble.ts';
 import { MESSAGE_OVERHEAD, PROMPT_OVERHEAD } from './summarizer.ts';
@@ -40,12 +40,13 @@ async function readOldest(
   let remaining = params.room;
   let afterSeq = conversation.summaryThroughSeq;
   for (;;) {
-    const page = await unsummarizedPage(db, {
+    const page = await memoryPage(db, {
       conversationId: conversation.id,
       memoryFrom: conversation.memoryFrom,
       afterSeq,
       beforeSeq: params.beforeSeq,
       limit: PAGE,
+      order: 'oldest-first',
     });
     for (const message of page) {
       const cost = message.tokens + MESSAGE_OVERHEAD;
