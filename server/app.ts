@@ -38,6 +38,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     db: database.db,
     agents,
     memoryBudget: env.SWITCHBOARD_MEMORY_TOKENS,
+    logger,
     lock: new ConversationLock(),
   };
   const health = async (): Promise<Health> => {

@@ -16,14 +16,60 @@ export async function touchConversation(db: Db, id: string): Promise<void> {
   await db.update(conversations).set({ updatedAt: sql`now()` }).where(eq(conversations.id, id));
 }
 
-/** Sets the memory boundary: nothing before it reaches a model again, the summary included. */
+/**
+ * Sets the memory boundary: nothing before it reaches a model again, the summary included.
+ * Memory reads start after summary_through_seq, so moving it to the newest message keeps them
+ * from scanning the forgotten history.
+ */
 export async function resetMemory(db: Db, id: string): Promise<Date> {
   const [row] = await db
     .update(conversations)
-    .set({ memoryFrom: sql`now()`, summary: '', summaryTokens: 0, summaryThrough: null, summaryThroughSeq: 0 })
+    .set({
+      memoryFrom: sql`now()`,
+      summary: '',
+      summaryTokens: 0,
+      summaryThrough: null,
+      summaryThroughSeq: sql`coalesce((select max(m.seq) from messages m where m.conversation_id = ${id}), 0)`,
+    })
     .where(eq(conversations.id, id))
     .returning({ memoryFrom: conversations.memoryFrom });
   return row!.memoryFrom!;
+}
+
+export type NewSummary = {
+  summary: string;
+  summaryTokens: number;
+  /** The last message folded in. */
+  through: { id: string; seq: number };
+};
+
+/**
+ * Stores a summary that extends the one read at `fromSeq`, unless the conversation moved on
+ * meanwhile: a reset after the folded messages were written, or another summary stored first.
+ * Undefined when it did not apply.
+ */
+export async function storeSummary(
+  db: Db,
+  params: { id: string; fromSeq: number; firstFoldedId: string } & NewSummary,
+): Promise<ConversationRow | undefined> {
+  const [row] = await db
+    .update(conversations)
+    .set({
+      summary: params.summary,
+      summaryTokens: params.summaryTokens,
+      summaryThrough: params.through.id,
+      summaryThroughSeq: params.through.seq,
+    })
+    .where(
+      and(
+        eq(conversations.id, params.id),
+        eq(conversations.summaryThroughSeq, params.fromSeq),
+        // Compared in SQL: timestamps keep microseconds there, a JS Date only milliseconds.
+        sql`(${conversations.memoryFrom} is null or ${conversations.memoryFrom} <= (select m.created_at from messages m where m.id = ${params.firstFoldedId}))`,
+      ),
+    )
+    .returning();
+  return row;
 }
 
 export type ConversationListItem = { id: string; title: string; updatedAt: Date; agents: string[] };

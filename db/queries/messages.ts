@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { messages, type MessageRow } from '../schema.ts';
 
@@ -49,14 +49,22 @@ export async function findReply(db: Db, turnId: string): Promise<MessageRow | un
 
 export type MemoryMessage = Pick<MessageRow, 'id' | 'seq' | 'role' | 'content' | 'tokens'>;
 
+export type MemoryPageParams = {
+  conversationId: string;
+  memoryFrom: Date | null;
+  afterSeq: number;
+  beforeSeq: number;
+  limit: number;
+  order: 'newest-first' | 'oldest-first';
+};
+
 /**
- * Newest-first page of the messages a model may see: at or after the memory boundary and
- * before `beforeSeq`. Paging keeps the read bounded by the budget, not the history.
+ * One page of the messages a model may see: at or after the memory boundary, after `afterSeq`
+ * (the summary's end) and before `beforeSeq`. Newest-first fills the window, oldest-first feeds
+ * the Summarizer; either way the (conversation_id, seq) index bounds the read by the page size,
+ * not the history. Returns the unexecuted query (await it for the rows) so its plan can be read.
  */
-export async function memoryPage(
-  db: Db,
-  params: { conversationId: string; memoryFrom: Date | null; afterSeq: number; beforeSeq: number; limit: number },
-): Promise<MemoryMessage[]> {
+export function memoryPage(db: Db, params: MemoryPageParams) {
   return db
     .select({ id: messages.id, seq: messages.seq, role: messages.role, content: messages.content, tokens: messages.tokens })
     .from(messages)
@@ -64,10 +72,10 @@ export async function memoryPage(
       and(
         eq(messages.conversationId, params.conversationId),
         params.memoryFrom ? gte(messages.createdAt, params.memoryFrom) : undefined,
-        sql`${messages.seq} > ${params.afterSeq}`,
+        gt(messages.seq, params.afterSeq),
         lt(messages.seq, params.beforeSeq),
       ),
     )
-    .orderBy(desc(messages.seq))
+    .orderBy(params.order === 'newest-first' ? desc(messages.seq) : asc(messages.seq))
     .limit(params.limit);
 }

@@ -18,8 +18,13 @@ export type Memory = {
 
 export type MemoryWindow = { messages: MemoryMessage[]; tokens: number; overflow: boolean };
 
+/** The summary as the model reads it; a conversation's summaryTokens counts exactly this text. */
+export function summaryText(summary: string): string {
+  return `Summary of the earlier conversation (for context, not a request):\n${summary}`;
+}
+
 export function summaryMessage(summary: string): AgentInputItem {
-  return user(`Summary of the earlier conversation (for context, not a request):\n${summary}`);
+  return user(summaryText(summary));
 }
 
 /**
@@ -43,6 +48,7 @@ export async function readWindow(
       afterSeq: conversation.summaryThroughSeq,
       beforeSeq,
       limit: PAGE,
+      order: 'newest-first',
     });
     for (const message of page) {
       if (message.tokens > remaining) {

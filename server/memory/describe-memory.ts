@@ -10,6 +10,8 @@ export type MemoryStatus = {
   windowMessages: number;
   windowTokens: number;
   budget: number;
+  /** Summary + window: what the next turn spends of the budget before the new message. */
+  tokensInUse: number;
   /** Older messages wait to be folded into the summary on the next turn. */
   pendingSummary: boolean;
   memoryFrom: string | null;
@@ -24,6 +26,7 @@ export async function describeMemory(db: Db, conversation: ConversationRow, budg
     windowMessages: window.messages.length,
     windowTokens: window.tokens,
     budget,
+    tokensInUse: conversation.summaryTokens + window.tokens,
     pendingSummary: window.overflow,
     memoryFrom: conversation.memoryFrom?.toISOString() ?? null,
   };

@@ -1,4 +1,5 @@
 // Steps 2-4 of a turn: assemble memory, run the agents (streamed), record the outcome.
+import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { touchConversation } from '../../db/queries/conversations.ts';
 import { insertMessage } from '../../db/queries/messages.ts';
@@ -6,7 +7,7 @@ import { completeTurn, failTurn } from '../../db/queries/turns.ts';
 import type { AgentRuntime } from '../agents/runtime.ts';
 import { newTurnContext } from '../agents/turn-context.ts';
 import { NOT_CONFIGURED_MESSAGE } from '../agents/model.ts';
-import { assembleMemory } from '../memory/assemble.ts';
+import { prepareMemory } from '../memory/prepare-memory.ts';
 import { countTokens } from '../memory/tokens.ts';
 import { namingConsults, withConsults, type RecordWithConsults } from './consult-recorder.ts';
 import { toMessageDto, toTurnDto, type MessageDto, type TurnDto } from './dto.ts';
@@ -19,6 +20,7 @@ export type TurnDeps = {
   db: Db;
   agents: AgentRuntime;
   memoryBudget: number;
+  logger: Logger;
   now?: () => number;
 };
 
@@ -42,9 +44,11 @@ export async function executeTurn(deps: TurnDeps, started: StartedTurn, emit: Tu
   const experts = Object.keys(agents.team.experts);
   const recorder = new RouteRecorder(agents.team.orchestrator.name, context, namingConsults(emit, experts), now);
   let usage = { inputTokens: 0, outputTokens: 0 };
-  const partial = (): RecordWithConsults & typeof usage & { latencyMs: number; model: string } => ({
+  let memoryTokens = 0;
+  const partial = (): RecordWithConsults & typeof usage & { memoryTokens: number; latencyMs: number; model: string } => ({
     ...withConsults(recorder.finish(), context.consults.values()),
     ...usage,
+    memoryTokens,
     latencyMs: Math.round(now() - startedAt),
     model: agents.modelName,
   });
@@ -52,8 +56,9 @@ export async function executeTurn(deps: TurnDeps, started: StartedTurn, emit: Tu
   let text: string;
   let answeredBy: string;
   try {
-    const memory = await assembleMemory(db, { conversation, current: userMessage, budget: deps.memoryBudget });
-    const result = await agents.runner.run(agents.team.orchestrator, memory.input, {
+    const prepared = await prepareMemory({ ...deps, runner: agents.runner }, started);
+    memoryTokens = prepared.memoryTokens;
+    const result = await agents.runner.run(agents.team.orchestrator, prepared.memory.input, {
       stream: true,
       context,
       maxTurns: MAX_AGENT_TURNS,
@@ -81,7 +86,7 @@ export async function executeTurn(deps: TurnDeps, started: StartedTurn, emit: Tu
       agent: answeredBy,
       tokens: countTokens(text),
     });
-    const completed = await completeTurn(tx, turn.id, { ...record, memoryTokens: 0 });
+    const completed = await completeTurn(tx, turn.id, record);
     await touchConversation(tx, conversation.id);
     return { conversationId: conversation.id, turn: toTurnDto(completed), reply: toMessageDto(reply) };
   });

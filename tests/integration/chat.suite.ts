@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { conversations, messages, turns } from '../../db/schema.ts';
 import { EXPERTS } from '../../server/agents/team.ts';
+import { countTokens } from '../../server/memory/tokens.ts';
 import { chatHarness, rejection } from '../support/chat-harness.ts';
+import { playConversation } from '../support/conversation-script.ts';
 import { inputTexts, reply, routeTo } from '../support/scripted-runtime.ts';
 import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
 
@@ -93,12 +95,18 @@ export function chatSuite(kind: DriverKind) {
     it('keeps the newest messages within the token budget', async () => {
       const h = chatHarness(database, { memoryBudget: 180 });
       const long = (n: number) => `Message ${n}: ${'word '.repeat(60)}`;
+      // The older messages overflow, so a Summarizer call joins some turns.
+      const play = playConversation(h.model, h.team, {
+        summarize: () => 'The user sent filler messages.',
+        answer: (question) => `Answer ${/Message (\d+)/.exec(question)?.[1]}`,
+      });
       let conversationId: string | undefined;
       for (let n = 1; n <= 4; n += 1) {
-        h.script(routeTo(h.team, 'Producing', 'planning'), reply(`Answer ${n}`));
+        play.ready();
         ({ conversationId } = await h.api.chat.send({ conversationId, message: long(n) }));
       }
       const lastInput = inputTexts(h.model.lastCall!.request.input);
+      expect(lastInput.reduce((sum, text) => sum + countTokens(text), 0)).toBeLessThanOrEqual(180);
       expect(lastInput.at(-1)).toBe(long(4));
       expect(lastInput).not.toContain(long(1));
       expect(lastInput).not.toContain(long(2));

@@ -1,6 +1,7 @@
 // A tRPC caller over a test database and a scripted model: the API as a program would use it.
 import type { ScriptedModelInput } from '@openai/agents/testing';
 import type { Tool } from '@openai/agents';
+import { pino, type Logger } from 'pino';
 import type { Database } from '../../db/client.ts';
 import { createCaller } from '../../server/routers/index.ts';
 import { ConversationLock } from '../../server/turns/conversation-lock.ts';
@@ -9,13 +10,14 @@ import { scriptedRuntime } from './scripted-runtime.ts';
 
 export function chatHarness(
   database: Database,
-  options: { memoryBudget?: number; webSearch?: Tool; modelName?: string } = {},
+  options: { memoryBudget?: number; webSearch?: Tool; modelName?: string; logger?: Logger } = {},
 ) {
   const { runtime, model, team } = scriptedRuntime([], { webSearch: options.webSearch, modelName: options.modelName });
   const chat: ChatDeps = {
     db: database.db,
     agents: runtime,
     memoryBudget: options.memoryBudget ?? 8000,
+    logger: options.logger ?? pino({ level: 'silent' }),
     lock: new ConversationLock(),
   };
   const api = createCaller({ chat, authorized: true, exposeStacks: false });

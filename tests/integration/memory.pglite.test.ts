@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { memorySuite } from './memory.suite.ts';
+
+describe('memory on PGlite', () => memorySuite('pglite'));
