@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startApp, type App } from '../server/app.ts';
 import { parseEnv } from '../server/env.ts';
 import { createLogger } from '../server/logger.ts';
+import { createThrowawayDatabase } from '../tests/support/throwaway-database.ts';
 
 export type BenchDriver = 'pglite' | 'postgres';
 
@@ -14,7 +15,8 @@ export async function startBenchApp(
   extraEnv: Record<string, string> = {},
 ): Promise<App & { dispose(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
-  const databaseUrl = driver === 'postgres' ? requirePostgres() : undefined;
+  const throwaway = driver === 'postgres' ? await createThrowawayDatabase(requirePostgres(), 'sb_bench') : undefined;
+  const databaseUrl = throwaway?.url;
   const parsed = parseEnv({
     PORT: '0',
     OPENAI_BASE_URL: modelUrl,
@@ -29,15 +31,18 @@ export async function startBenchApp(
     ...app,
     async dispose() {
       await app.close();
+      await throwaway?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
+/** Benchmarks run in throwaway databases created through this URL, never in its own database. */
+export const benchPostgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
 function requirePostgres(): string {
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!url) throw new Error('Set BENCH_DATABASE_URL (or DATABASE_URL) for the Postgres benchmarks: bash scripts/pg-up.sh');
-  return url;
+  if (!benchPostgresUrl) throw new Error('Set TEST_DATABASE_URL for the Postgres benchmarks: bash scripts/pg-up.sh');
+  return benchPostgresUrl;
 }
 
 export async function postJson(url: string, body: unknown): Promise<{ status: number; json: any }> {

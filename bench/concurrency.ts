@@ -2,7 +2,7 @@
 import { startFakeOpenAI } from '../tests/support/fake-openai.ts';
 import { fixedRoute } from '../tests/support/fixed-route.ts';
 import { postJson, startBenchApp, type BenchDriver } from './bench-app.ts';
-import { round } from './stats.ts';
+import { round, table } from './stats.ts';
 
 const MODEL_LATENCY_MS = 50;
 const CALLS_PER_TURN = 2;
@@ -39,4 +39,11 @@ export async function runConcurrencyBench(options: { quick: boolean; drivers: Be
   }
   await fake.close();
   return rows;
+}
+
+export function concurrencyTable(rows: ConcurrencyRow[]): string {
+  return table(
+    ['driver', 'conversations', 'turns', 'wall ms', 'ideal ms', 'of ideal', 'failed'],
+    rows.map((r) => [r.driver, r.conversations, r.turns, r.wallMs, r.idealMs, `${Math.round(r.ofIdeal * 100)}%`, r.failed]),
+  );
 }

@@ -1,9 +1,8 @@
 // A fresh, migrated database per suite: PGlite in memory, or a throwaway database on the real
 // Postgres named by TEST_DATABASE_URL (so parallel test files never share tables).
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase, type Database } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
+import { createThrowawayDatabase } from './throwaway-database.ts';
 
 export type DriverKind = 'pglite' | 'postgres';
 
@@ -16,27 +15,14 @@ export async function createTestDatabase(kind: DriverKind): Promise<Database> {
     return database;
   }
   if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `sb_test_${randomUUID().replaceAll('-', '')}`;
-  await adminQuery(`create database ${name}`);
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
+  const throwaway = await createThrowawayDatabase(postgresUrl);
+  const database = await openDatabase({ kind: 'postgres', url: throwaway.url, poolSize: 4 });
   await migrate(database);
   return {
     ...database,
     async close() {
       await database.close();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      await throwaway.drop();
     },
   };
-}
-
-async function adminQuery(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
