@@ -3,7 +3,7 @@ import type { ScriptedModelInput } from '@openai/agents/testing';
 import type { Tool } from '@openai/agents';
 import type { Database } from '../../db/client.ts';
 import { createCaller } from '../../server/routers/index.ts';
-import { ConversationLock } from '../../server/turns/conversation-lock.ts';
+import { turnLockFor } from '../../server/turns/choose-lock.ts';
 import type { ChatDeps } from '../../server/turns/chat-service.ts';
 import { scriptedRuntime } from './scripted-runtime.ts';
 
@@ -13,7 +13,7 @@ export function chatHarness(database: Database, options: { memoryBudget?: number
     db: database.db,
     agents: runtime,
     memoryBudget: options.memoryBudget ?? 8000,
-    lock: new ConversationLock(),
+    lock: turnLockFor(database),
   };
   const api = createCaller({ chat, authorized: true, exposeStacks: false });
   return {

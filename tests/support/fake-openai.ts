@@ -17,9 +17,14 @@ export type ChatRequest = {
 export type FakeReply =
   | { text: string }
   | { toolCalls: { name: string; arguments: Record<string, unknown> }[] }
-  | { status: number; message?: string }
+  /** An HTTP error; `retryAfterMs` sets the Retry-After-Ms header clients honour before retrying. */
+  | { status: number; message?: string; retryAfterMs?: number }
   /** Sends part of a stream, then cuts the connection. */
-  | { cutAfter: string };
+  | { cutAfter: string }
+  /** Sends part of a stream, then a chunk that is not JSON, then ends the stream. */
+  | { malformedAfter: string }
+  /** Sends part of a stream, then nothing more: the connection stays open. */
+  | { stallAfter: string };
 
 export type Responder = (request: ChatRequest) => FakeReply | Promise<FakeReply>;
 
@@ -52,11 +57,19 @@ export async function startFakeOpenAI(responder: Responder, options: { latencyMs
     const promptTokens = JSON.stringify(body.messages).length >> 2;
 
     if ('status' in reply) {
-      res.writeHead(reply.status, { 'content-type': 'application/json' });
+      res.writeHead(reply.status, {
+        'content-type': 'application/json',
+        ...(reply.retryAfterMs === undefined ? {} : { 'retry-after-ms': String(reply.retryAfterMs) }),
+      });
       res.end(JSON.stringify({ error: { message: reply.message ?? 'fake failure', type: 'server_error' } }));
       return;
     }
-    const text = 'text' in reply ? reply.text : 'cutAfter' in reply ? reply.cutAfter : '';
+    const text =
+      'text' in reply ? reply.text
+      : 'cutAfter' in reply ? reply.cutAfter
+      : 'malformedAfter' in reply ? reply.malformedAfter
+      : 'stallAfter' in reply ? reply.stallAfter
+      : '';
     const toolCalls = ('toolCalls' in reply ? reply.toolCalls : []).map((call, index) => ({
       index,
       id: `call_${id}_${index}`,
@@ -94,7 +107,13 @@ export async function startFakeOpenAI(responder: Responder, options: { latencyMs
       send({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
     }
     if ('cutAfter' in reply) {
-      res.destroy();
+      // Once what was sent has left, so the client sees a reply start and then break off.
+      res.write('', () => res.destroy());
+      return;
+    }
+    if ('stallAfter' in reply) return;
+    if ('malformedAfter' in reply) {
+      res.end('data: {"id": "broken", "choices": [{\n\ndata: [DONE]\n\n');
       return;
     }
     if (toolCalls.length) send({ ...base, choices: [{ index: 0, delta: { tool_calls: toolCalls }, finish_reason: null }] });
