@@ -4,16 +4,20 @@ import type { Tool } from '@openai/agents';
 import type { Database } from '../../db/client.ts';
 import { createCaller } from '../../server/routers/index.ts';
 import { turnLockFor } from '../../server/turns/choose-lock.ts';
+import type { TurnLock } from '../../server/turns/turn-lock.ts';
 import type { ChatDeps } from '../../server/turns/chat-service.ts';
 import { scriptedRuntime } from './scripted-runtime.ts';
 
-export function chatHarness(database: Database, options: { memoryBudget?: number; webSearch?: Tool } = {}) {
+export function chatHarness(
+  database: Database,
+  options: { memoryBudget?: number; webSearch?: Tool; lock?: TurnLock } = {},
+) {
   const { runtime, model, team } = scriptedRuntime([], { webSearch: options.webSearch });
   const chat: ChatDeps = {
     db: database.db,
     agents: runtime,
     memoryBudget: options.memoryBudget ?? 8000,
-    lock: turnLockFor(database),
+    lock: options.lock ?? turnLockFor(database),
   };
   const api = createCaller({ chat, authorized: true, exposeStacks: false });
   return {
