@@ -12,7 +12,7 @@ import { parseEnv } from '../../server/env.ts';
 import { createLogger } from '../../server/logger.ts';
 import { AGENT_NAMES } from '../../server/agents/team.ts';
 import { appRouter } from '../../server/routers/index.ts';
-import { messageTexts, startFakeOpenAI, type FakeOpenAI, type Responder } from '../support/fake-openai.ts';
+import { echoTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import type { DriverKind } from '../support/test-db.ts';
 import { createThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
@@ -68,14 +68,6 @@ const anyValue = fc.oneof(
 
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 3 });
 
-/** Echoes the user's latest text, so replies carry hostile text too. */
-const echo: Responder = (request) => {
-  const transfer = request.tools?.find((t) => t.function.name.startsWith('transfer_to_Producing'));
-  if (transfer) return { toolCalls: [{ name: transfer.function.name, arguments: { reason: 'echo' } }] };
-  const lastUser = request.messages.filter((m) => m.role === 'user').at(-1);
-  return { text: `Echo: ${lastUser ? messageTexts({ ...request, messages: [lastUser] }).join('') : ''}` };
-};
-
 export function hostileInputSuite(kind: DriverKind) {
   let app: App;
   let fake: FakeOpenAI;
@@ -84,7 +76,7 @@ export function hostileInputSuite(kind: DriverKind) {
   const known: string[] = [];
 
   beforeAll(async () => {
-    fake = await startFakeOpenAI(echo);
+    fake = await startFakeOpenAI(echoTurns());
     postgres = kind === 'postgres' ? await createThrowawayPostgres() : undefined;
     dataDir = mkdtempSync(join(tmpdir(), 'switchboard-fuzz-'));
     const parsed = parseEnv({

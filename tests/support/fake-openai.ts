@@ -175,3 +175,16 @@ export function plannedTurns(
     return { text: typeof next.reply === 'function' ? next.reply(request) : next.reply };
   };
 }
+
+/**
+ * A stateless "model" for concurrent turns: the Orchestrator always hands off to `expert`, which
+ * answers `Echo: <the user's latest message>`.
+ */
+export function echoTurns(expert: ExpertName = 'Producing'): Responder {
+  return (request) => {
+    const transfer = request.tools?.find((t) => t.function.name.startsWith(`transfer_to_${expert}`));
+    if (transfer) return { toolCalls: [{ name: transfer.function.name, arguments: { reason: 'echo' } }] };
+    const lastUser = request.messages.filter((m) => m.role === 'user').at(-1);
+    return { text: `Echo: ${lastUser ? messageTexts({ ...request, messages: [lastUser] }).join('') : ''}` };
+  };
+}
