@@ -1,63 +1,18 @@
-// One turn at a time per conversation, across server instances sharing one database: on Postgres
-// two pools with their own advisory locks stand for two processes; PGlite is opened by one
-// process only, so there both "instances" share that process's lock.
-import { count, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client.ts';
-import { migrate } from '../../db/migrate.ts';
+// One turn at a time per conversation, across server instances sharing one database.
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { insertMessage } from '../../db/queries/messages.ts';
 import { completeTurn, findTurn } from '../../db/queries/turns.ts';
 import { conversations, messages, turns } from '../../db/schema.ts';
-import { turnLockFor } from '../../server/turns/choose-lock.ts';
-import { ConversationLock } from '../../server/turns/conversation-lock.ts';
 import { toMessageDto, toTurnDto } from '../../server/turns/dto.ts';
 import { startOnce } from '../../server/turns/idempotency.ts';
 import { recoverInterruptedTurns } from '../../server/turns/interrupted-turns.ts';
 import { startTurn } from '../../server/turns/start-turn.ts';
-import type { TurnLock } from '../../server/turns/turn-lock.ts';
 import { chatHarness } from '../support/chat-harness.ts';
 import { echoOf, echoSteps, gate } from '../support/echo-model.ts';
 import { inputTexts } from '../support/scripted-runtime.ts';
-import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
-import { createThrowawayPostgres } from '../support/throwaway-postgres.ts';
-
-type Instance = { database: Database; lock: TurnLock };
-
-async function twoInstances(kind: DriverKind): Promise<{ a: Instance; b: Instance; close(): Promise<void> }> {
-  if (kind === 'pglite') {
-    const database = await createTestDatabase('pglite');
-    const one = { database, lock: new ConversationLock() };
-    return { a: one, b: one, close: () => database.close() };
-  }
-  const throwaway = await createThrowawayPostgres();
-  const open = async () => {
-    const database = await openDatabase({ kind: 'postgres', url: throwaway.url, poolSize: 3, lockPoolSize: 4 });
-    await migrate(database);
-    return { database, lock: turnLockFor(database) };
-  };
-  const a = await open();
-  const b = await open();
-  return {
-    a,
-    b,
-    async close() {
-      await a.database.close();
-      await b.database.close();
-      await throwaway.drop();
-    },
-  };
-}
-
-/** The racing insert is blocked on the original's uncommitted row: the moment to commit it. */
-async function untilSomeQueryWaitsForALock(database: Database): Promise<void> {
-  for (;;) {
-    const result = await database.db.execute<{ waiting: number }>(
-      sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
-    );
-    if ((result as unknown as { rows: { waiting: number }[] }).rows[0]!.waiting > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+import type { DriverKind } from '../support/test-db.ts';
+import { twoInstances, untilSomeQueryWaitsForALock, type Instance } from '../support/two-instances.ts';
 
 export function turnLockSuite(kind: DriverKind) {
   let a: Instance;
