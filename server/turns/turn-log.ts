@@ -3,6 +3,7 @@
 import type { Db } from '../../db/client.ts';
 import { findTurn } from '../../db/queries/turns.ts';
 import type { TurnOutcome } from './execute-turn.ts';
+import { isDatabaseUnavailable } from '../../db/errors.ts';
 import { TurnFailure } from './failures.ts';
 
 export type TurnLogger = { info(fields: object, message: string): void };
@@ -32,7 +33,7 @@ export async function logTurn(
       {
         ...base,
         status: 'failed',
-        errorCode: error instanceof TurnFailure ? error.code : 'INTERNAL',
+        errorCode: errorCodeOf(error),
         agents: row?.agents ?? [],
         inputTokens: row?.inputTokens ?? 0,
         outputTokens: row?.outputTokens ?? 0,
@@ -42,4 +43,9 @@ export async function logTurn(
     );
     throw error;
   }
+}
+
+function errorCodeOf(error: unknown): string {
+  if (error instanceof TurnFailure) return error.code;
+  return isDatabaseUnavailable(error) ? 'DATABASE_UNAVAILABLE' : 'INTERNAL';
 }
