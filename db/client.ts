@@ -12,27 +12,48 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DatabaseKind = 'pglite' | 'postgres';
 
-export type Database = {
-  db: Db;
-  kind: DatabaseKind;
-  close(): Promise<void>;
-};
+export type Database = { db: Db; close(): Promise<void> } & (
+  | { kind: 'pglite' }
+  /** `lockPool`: connections a running turn holds for its conversation's advisory lock. */
+  | { kind: 'postgres'; lockPool: pg.Pool }
+);
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number; lockPoolSize?: number }
   /** `dataDir` undefined keeps PGlite in memory. */
   | { kind: 'pglite'; dataDir?: string };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // An idle client losing its connection (Postgres restarted) must not crash the process.
-    pool.on('error', () => {});
+    const pool = resilientPool(options.url, options.poolSize ?? 10);
+    // Separate from the query pool: a turn holds its lock session while its queries need
+    // connections of their own, so sharing one pool could leave every holder waiting.
+    const lockPool = resilientPool(options.url, options.lockPoolSize ?? 20);
     const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return {
+      db,
+      kind: 'postgres',
+      lockPool,
+      close: async () => {
+        await Promise.all([pool.end(), lockPool.end()]);
+      },
+    };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create(options.dataDir);
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/**
+ * A pool that survives Postgres going away. pg emits 'error' on a connection that breaks, and
+ * with no listener that is an uncaught exception: the pool listens for idle connections, these
+ * listeners cover the checked-out ones (a transaction or a lock session). The failure still
+ * reaches the query that was running, and the broken connection is discarded on release.
+ */
+function resilientPool(url: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
+  return pool;
 }

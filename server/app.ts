@@ -5,14 +5,15 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../db/client.ts';
-import { failInterruptedTurns, migrate } from '../db/migrate.ts';
+import { migrate } from '../db/migrate.ts';
 import { configureTracing, modelConfigFromEnv } from './agents/model.ts';
 import { createAgentRuntime } from './agents/runtime.ts';
 import { webSearchFor } from './agents/web-search.ts';
 import type { Env } from './env.ts';
 import { createHttpServer, type Health } from './http-server.ts';
-import { ConversationLock } from './turns/conversation-lock.ts';
+import { turnLockFor } from './turns/choose-lock.ts';
 import type { ChatDeps } from './turns/chat-service.ts';
+import { recoverInterruptedTurns } from './turns/interrupted-turns.ts';
 
 export type App = { server: Server; database: Database; chat: ChatDeps; url: string; close(): Promise<void> };
 
@@ -21,25 +22,29 @@ const distRoot = fileURLToPath(new URL('../dist', import.meta.url));
 export async function startApp(env: Env, logger: Logger): Promise<App> {
   configureTracing(env);
   const database = await openDatabase(
-    env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.SWITCHBOARD_DATA_DIR },
+    env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, lockPoolSize: env.DATABASE_LOCK_POOL_SIZE }
+      : { kind: 'pglite', dataDir: env.SWITCHBOARD_DATA_DIR },
   );
   await migrate(database);
-  const interrupted = await failInterruptedTurns(database);
+  const lock = turnLockFor(database);
+  const interrupted = await recoverInterruptedTurns(database.db, lock);
   if (interrupted) logger.warn({ interrupted }, 'turns interrupted by a previous stop were marked failed');
 
-  const model = modelConfigFromEnv(env);
+  const model = modelConfigFromEnv(env, logger);
   const search = webSearchFor(model.api, env.SEARXNG_URL);
   const agents = createAgentRuntime({
     provider: model.configured ? model.provider : null,
     modelName: model.name,
     webSearch: search.tool,
+    modelTimeoutMs: model.timeoutMs,
   });
   const chat: ChatDeps = {
     db: database.db,
     agents,
     memoryBudget: env.SWITCHBOARD_MEMORY_TOKENS,
+    lock,
     logger,
-    lock: new ConversationLock(),
   };
   const health = async (): Promise<Health> => {
     const ok = await database.db.execute(sql`select 1`).then(

@@ -8,6 +8,9 @@ const envSchema = z.object({
   PORT: optional(z.coerce.number().int().min(0).max(65535)).default(3000),
   HOST: optional(z.string()).default('127.0.0.1'),
   DATABASE_URL: optional(z.url({ message: 'must be a postgres:// URL' })),
+  // One Postgres connection per running turn holds its conversation lock: the most turns one
+  // instance runs at once; more wait for a free connection.
+  DATABASE_LOCK_POOL_SIZE: optional(z.coerce.number().int().min(1).max(1000)).default(20),
   SWITCHBOARD_DATA_DIR: optional(z.string()).default('.switchboard/data'),
   OPENAI_API_KEY: optional(z.string()),
   OPENAI_BASE_URL: optional(z.url({ message: 'must be an http(s) URL' })),

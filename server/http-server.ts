@@ -37,6 +37,7 @@ export function createHttpServer(options: HttpOptions): Server {
     }),
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') options.logger.error({ path, err: error.cause ?? error }, 'request failed');
+      if (error.code === 'SERVICE_UNAVAILABLE') options.logger.warn({ path, reason: error.cause?.message }, 'database unavailable');
     },
   });
   const spa = serveStatic(options.staticRoot);

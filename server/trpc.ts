@@ -2,6 +2,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { AppContext } from './context.ts';
+import { toTrpcError } from './routers/to-trpc-error.ts';
 
 function describeZodError(error: ZodError): string {
   return error.issues
@@ -44,4 +45,17 @@ const requireToken = t.middleware(({ ctx, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(requireToken);
+/**
+ * Failures no procedure handled itself (e.g. Postgres restarting under a query) get their typed
+ * code here, once for every procedure, instead of surfacing as INTERNAL_SERVER_ERROR.
+ */
+const mapFailures = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
+    const mapped = toTrpcError(result.error.cause);
+    if (mapped instanceof TRPCError) throw mapped;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(requireToken).use(mapFailures);

@@ -2,8 +2,9 @@ import { and, desc, eq, exists, ilike, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { conversations, messages, turns, type ConversationRow } from '../schema.ts';
 
-export async function createConversation(db: Db, title: string): Promise<ConversationRow> {
-  const [row] = await db.insert(conversations).values({ title }).returning();
+/** `id` lets a caller lock a conversation before it exists; without it the database picks one. */
+export async function createConversation(db: Db, title: string, id?: string): Promise<ConversationRow> {
+  const [row] = await db.insert(conversations).values({ title, id }).returning();
   return row!;
 }
 

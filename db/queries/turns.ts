@@ -57,3 +57,22 @@ export async function failTurn(
     .returning();
   return row!;
 }
+
+/** Conversations with a turn still marked running: candidates for interrupted-turn recovery. */
+export async function conversationsWithRunningTurns(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ id: turns.conversationId }).from(turns).where(eq(turns.status, 'running'));
+  return rows.map((row) => row.id);
+}
+
+export async function failRunningTurns(
+  db: Db,
+  conversationId: string,
+  failure: { errorCode: string; errorMessage: string },
+): Promise<number> {
+  const rows = await db
+    .update(turns)
+    .set({ ...failure, status: 'failed', finishedAt: sql`now()` })
+    .where(and(eq(turns.conversationId, conversationId), eq(turns.status, 'running')))
+    .returning({ id: turns.id });
+  return rows.length;
+}

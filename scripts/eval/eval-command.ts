@@ -43,7 +43,9 @@ export async function runEvalCommand(io: EvalIo): Promise<number> {
   if (!parsed.ok) return fail(`Fix these settings:\n  ${parsed.problems.join('\n  ')}`);
   const env = parsed.env;
   configureTracing(env);
-  const model = modelConfigFromEnv(env);
+  // The model client's own warnings (retries, for instance) belong on stderr, beside the progress bar.
+  const note = (_: object, message: string) => void io.stderr.write(`\n${message}\n`);
+  const model = modelConfigFromEnv(env, { warn: note, error: note });
   if (!model.configured) return fail(NO_MODEL_MESSAGE, EXIT.noModel);
 
   const casesFile = args.cases ? resolve(io.cwd, args.cases) : fileURLToPath(DEFAULT_CASES_FILE);

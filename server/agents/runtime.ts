@@ -14,11 +14,21 @@ export function createAgentRuntime(options: {
   provider: ModelProvider | null;
   modelName: string | null;
   webSearch?: Tool;
+  /**
+   * Upper bound on one model call, streaming included: the HTTP client's timeout stops at the
+   * response headers, so a reply that stalls mid-stream is cut by the runner instead.
+   */
+  modelTimeoutMs?: number;
 }): AgentRuntime {
   const modelName = options.modelName ?? getDefaultModel();
   const team = buildTeam({ webSearch: options.webSearch });
   const runner = options.provider
-    ? new Runner({ modelProvider: options.provider, model: modelName, workflowName: 'Switchboard turn' })
+    ? new Runner({
+        modelProvider: options.provider,
+        model: modelName,
+        workflowName: 'Switchboard turn',
+        modelSettings: options.modelTimeoutMs ? { timeoutMs: options.modelTimeoutMs } : undefined,
+      })
     : null;
   return { team, runner, modelName };
 }

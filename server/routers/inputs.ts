@@ -4,6 +4,12 @@ import { AGENT_NAMES } from '../agents/team.ts';
 
 export const MAX_MESSAGE_CHARS = 16_000;
 
+// Postgres text cannot hold NUL, and a lone UTF-16 surrogate is not text: it would be stored as
+// U+FFFD. Refusing both keeps "stored exactly as sent" true and the database error out of reach.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const storable = (text: string) => !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+const storableMessage = { message: 'contains characters that are not text (a NUL byte or a broken emoji); remove them' };
+
 export const conversationId = z.uuid({ message: 'must be a conversation id (a UUID), as returned by chat.send' });
 export const turnId = z.uuid({ message: 'must be a turn id (a UUID), as returned by chat.send' });
 
@@ -12,11 +18,13 @@ export const sendInput = z.object({
   message: z
     .string({ message: 'must be the text of your message' })
     .max(MAX_MESSAGE_CHARS, { message: `is too long: keep it under ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters` })
-    .refine((text) => text.trim().length > 0, { message: 'is empty: write something before sending' }),
+    .refine((text) => text.trim().length > 0, { message: 'is empty: write something before sending' })
+    .refine(storable, storableMessage),
   clientMessageId: z
     .string({ message: 'must be a string' })
     .min(1, { message: 'must not be empty' })
     .max(200, { message: 'must be at most 200 characters' })
+    .refine(storable, storableMessage)
     .optional(),
 });
 
@@ -25,9 +33,9 @@ export const agentName = z.enum(AGENT_NAMES, { message: `must be one of ${AGENT_
 export const listInput = z
   .object({
     agent: agentName.optional(),
-    query: z.string().max(200, { message: 'must be at most 200 characters' }).optional(),
+    query: z.string().max(200, { message: 'must be at most 200 characters' }).refine(storable, storableMessage).optional(),
     limit: z.number().int().min(1).max(100, { message: 'must be at most 100' }).default(30),
-    cursor: z.string().max(200).nullish(),
+    cursor: z.string().max(200).refine(storable, storableMessage).nullish(),
   })
   .default({ limit: 30 });
 

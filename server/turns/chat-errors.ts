@@ -10,3 +10,7 @@ export class ChatError extends Error {
     this.name = 'ChatError';
   }
 }
+
+export function conversationNotFound(): ChatError {
+  return new ChatError('NOT_FOUND', 'No conversation has this id. Start a new one by sending without a conversationId.');
+}

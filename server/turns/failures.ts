@@ -10,6 +10,7 @@ export type FailureCode =
   | 'MODEL_BEHAVIOR'
   | 'TOOL_FAILED'
   | 'EMPTY_REPLY'
+  | 'INTERRUPTED'
   | 'INTERNAL';
 
 export class TurnFailure extends Error {
@@ -46,6 +47,13 @@ export function describeFailure(error: unknown): { code: FailureCode; message: s
       message: `The model service refused the request (HTTP ${status}): check the model name and API key. ${RETRY_HINT}`,
     };
   }
+  if (isBrokenStream(error)) {
+    return { code: 'MODEL_UNAVAILABLE', message: `The connection to the model broke off mid-answer. ${RETRY_HINT}` };
+  }
+  if (error instanceof SyntaxError) {
+    // The OpenAI client throws this for a streamed chunk that is not JSON.
+    return { code: 'MODEL_BEHAVIOR', message: `The model service sent a reply that could not be read. ${RETRY_HINT}` };
+  }
   if (error instanceof MaxTurnsExceededError || error instanceof ModelBehaviorError) {
     return { code: 'MODEL_BEHAVIOR', message: `The model did not produce a usable answer. ${RETRY_HINT}` };
   }
@@ -53,4 +61,9 @@ export function describeFailure(error: unknown): { code: FailureCode; message: s
     return { code: 'TOOL_FAILED', message: `A tool the agent used failed. ${RETRY_HINT}` };
   }
   return { code: 'INTERNAL', message: `The turn failed unexpectedly. ${RETRY_HINT}` };
+}
+
+/** Node's fetch reports a response body cut off by the server as TypeError('terminated'). */
+function isBrokenStream(error: unknown): boolean {
+  return error instanceof TypeError && error.message === 'terminated';
 }

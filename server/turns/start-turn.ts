@@ -18,12 +18,12 @@ export function titleFrom(message: string): string {
 
 export async function startTurn(
   db: Db,
-  input: { conversationId?: string; message: string; clientMessageId?: string },
+  input: { conversationId?: string; message: string; clientMessageId?: string; newConversationId?: string },
 ): Promise<StartedTurn | { notFound: true }> {
   return db.transaction(async (tx) => {
     const conversation = input.conversationId
       ? await findConversation(tx, input.conversationId)
-      : await createConversation(tx, titleFrom(input.message));
+      : await createConversation(tx, titleFrom(input.message), input.newConversationId);
     if (!conversation) return { notFound: true as const };
     const turnId = randomUUID();
     const userMessage = await insertMessage(tx, {

@@ -33,7 +33,7 @@ describe('routing one case', () => {
 
   beforeAll(async () => {
     fake = await startFakeOpenAI(() => ({ status: 500 }));
-    const model = modelConfigFromEnv(configuredEnv(fake));
+    const model = modelConfigFromEnv(configuredEnv(fake), { warn: () => {}, error: () => {} });
     if (!model.configured) throw new Error('the fake server should configure a model');
     // The Orchestrator's web search, as SearXNG would provide it, answered by the test.
     const webSearch = tool({

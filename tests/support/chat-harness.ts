@@ -4,13 +4,14 @@ import type { Tool } from '@openai/agents';
 import { pino, type Logger } from 'pino';
 import type { Database } from '../../db/client.ts';
 import { createCaller } from '../../server/routers/index.ts';
-import { ConversationLock } from '../../server/turns/conversation-lock.ts';
+import { turnLockFor } from '../../server/turns/choose-lock.ts';
+import type { TurnLock } from '../../server/turns/turn-lock.ts';
 import type { ChatDeps } from '../../server/turns/chat-service.ts';
 import { scriptedRuntime } from './scripted-runtime.ts';
 
 export function chatHarness(
   database: Database,
-  options: { memoryBudget?: number; webSearch?: Tool; modelName?: string; logger?: Logger } = {},
+  options: { memoryBudget?: number; webSearch?: Tool; modelName?: string; logger?: Logger; lock?: TurnLock } = {},
 ) {
   const { runtime, model, team } = scriptedRuntime([], { webSearch: options.webSearch, modelName: options.modelName });
   const chat: ChatDeps = {
@@ -18,7 +19,7 @@ export function chatHarness(
     agents: runtime,
     memoryBudget: options.memoryBudget ?? 8000,
     logger: options.logger ?? pino({ level: 'silent' }),
-    lock: new ConversationLock(),
+    lock: options.lock ?? turnLockFor(database),
   };
   const api = createCaller({ chat, authorized: true, exposeStacks: false });
   return {

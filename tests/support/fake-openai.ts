@@ -20,9 +20,14 @@ export type Hold = { afterWords: number; until: Promise<void> };
 export type FakeReply =
   | { text: string; hold?: Hold }
   | { toolCalls: { name: string; arguments: Record<string, unknown> }[] }
-  | { status: number; message?: string }
+  /** An HTTP error; `retryAfterMs` sets the Retry-After-Ms header clients honour before retrying. */
+  | { status: number; message?: string; retryAfterMs?: number }
   /** Sends part of a stream, then cuts the connection. */
-  | { cutAfter: string };
+  | { cutAfter: string }
+  /** Sends part of a stream, then a chunk that is not JSON, then ends the stream. */
+  | { malformedAfter: string }
+  /** Sends part of a stream, then nothing more: the connection stays open. */
+  | { stallAfter: string };
 
 export type Responder = (request: ChatRequest) => FakeReply | Promise<FakeReply>;
 
@@ -58,11 +63,19 @@ export async function startFakeOpenAI(responder: Responder, options: { latencyMs
     const promptTokens = JSON.stringify(body.messages).length >> 2;
 
     if ('status' in reply) {
-      res.writeHead(reply.status, { 'content-type': 'application/json' });
+      res.writeHead(reply.status, {
+        'content-type': 'application/json',
+        ...(reply.retryAfterMs === undefined ? {} : { 'retry-after-ms': String(reply.retryAfterMs) }),
+      });
       res.end(JSON.stringify({ error: { message: reply.message ?? 'fake failure', type: 'server_error' } }));
       return;
     }
-    const text = 'text' in reply ? reply.text : 'cutAfter' in reply ? reply.cutAfter : '';
+    const text =
+      'text' in reply ? reply.text
+      : 'cutAfter' in reply ? reply.cutAfter
+      : 'malformedAfter' in reply ? reply.malformedAfter
+      : 'stallAfter' in reply ? reply.stallAfter
+      : '';
     const toolCalls = ('toolCalls' in reply ? reply.toolCalls : []).map((call, index) => ({
       index,
       id: `call_${id}_${index}`,
@@ -103,7 +116,13 @@ export async function startFakeOpenAI(responder: Responder, options: { latencyMs
       send({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
     }
     if ('cutAfter' in reply) {
-      res.destroy();
+      // Once what was sent has left, so the client sees a reply start and then break off.
+      res.write('', () => res.destroy());
+      return;
+    }
+    if ('stallAfter' in reply) return;
+    if ('malformedAfter' in reply) {
+      res.end('data: {"id": "broken", "choices": [{\n\ndata: [DONE]\n\n');
       return;
     }
     if (toolCalls.length) send({ ...base, choices: [{ index: 0, delta: { tool_calls: toolCalls }, finish_reason: null }] });
@@ -164,5 +183,18 @@ export function plannedTurns(
     }
     queue.shift();
     return { text: typeof next.reply === 'function' ? next.reply(request) : next.reply, hold: next.hold };
+  };
+}
+
+/**
+ * A stateless "model" for concurrent turns: the Orchestrator always hands off to `expert`, which
+ * answers `Echo: <the user's latest message>`.
+ */
+export function echoTurns(expert: ExpertName = 'Producing'): Responder {
+  return (request) => {
+    const transfer = request.tools?.find((t) => t.function.name.startsWith(`transfer_to_${expert}`));
+    if (transfer) return { toolCalls: [{ name: transfer.function.name, arguments: { reason: 'echo' } }] };
+    const lastUser = request.messages.filter((m) => m.role === 'user').at(-1);
+    return { text: `Echo: ${lastUser ? messageTexts({ ...request, messages: [lastUser] }).join('') : ''}` };
   };
 }

@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { hostileInputSuite } from './hostile-input.suite.ts';
+
+describe('hostile input on PGlite', () => hostileInputSuite('pglite'));

@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { turnLockSuite } from './turn-lock.suite.ts';
+
+describe('turn lock on PGlite', () => turnLockSuite('pglite'));
