@@ -32,6 +32,7 @@ CREATE TABLE "turns" (
 	"handoffs" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"tools" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"agent_usage" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"consults" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"input_tokens" integer DEFAULT 0 NOT NULL,
 	"output_tokens" integer DEFAULT 0 NOT NULL,
 	"memory_tokens" integer DEFAULT 0 NOT NULL,
@@ -48,6 +49,7 @@ ALTER TABLE "turns" ADD CONSTRAINT "turns_conversation_id_conversations_id_fk" F
 ALTER TABLE "turns" ADD CONSTRAINT "turns_user_message_id_messages_id_fk" FOREIGN KEY ("user_message_id") REFERENCES "public"."messages"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "conversations_updated_at_id_index" ON "conversations" USING btree ("updated_at" DESC NULLS LAST,"id");--> statement-breakpoint
 CREATE INDEX "messages_conversation_id_seq_index" ON "messages" USING btree ("conversation_id","seq");--> statement-breakpoint
+CREATE INDEX "messages_client_message_id_index" ON "messages" USING btree ("client_message_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "messages_conversation_id_client_message_id_index" ON "messages" USING btree ("conversation_id","client_message_id") WHERE "messages"."client_message_id" is not null;--> statement-breakpoint
 CREATE INDEX "turns_conversation_id_started_at_index" ON "turns" USING btree ("conversation_id","started_at");--> statement-breakpoint
 CREATE INDEX "turns_status_index" ON "turns" USING btree ("status");
