@@ -97,7 +97,12 @@ export const turns = pgTable(
     startedAt: timestamptz('started_at').notNull().defaultNow(),
     finishedAt: timestamptz('finished_at'),
   },
-  (t) => [index().on(t.conversationId, t.startedAt), index().on(t.status)],
+  (t) => [
+    index().on(t.conversationId, t.startedAt),
+    // Only running turns are ever looked up by status (recovery, one per conversation at most):
+    // a partial index stays tiny instead of indexing every finished turn.
+    index('turns_running_index').on(t.conversationId).where(sql`${t.status} = 'running'`),
+  ],
 );
 
 export type ConversationRow = typeof conversations.$inferSelect;

@@ -52,4 +52,4 @@ CREATE INDEX "messages_conversation_id_seq_index" ON "messages" USING btree ("co
 CREATE INDEX "messages_client_message_id_index" ON "messages" USING btree ("client_message_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "messages_conversation_id_client_message_id_index" ON "messages" USING btree ("conversation_id","client_message_id") WHERE "messages"."client_message_id" is not null;--> statement-breakpoint
 CREATE INDEX "turns_conversation_id_started_at_index" ON "turns" USING btree ("conversation_id","started_at");--> statement-breakpoint
-CREATE INDEX "turns_status_index" ON "turns" USING btree ("status");
+CREATE INDEX "turns_running_index" ON "turns" USING btree ("conversation_id") WHERE "turns"."status" = 'running';
