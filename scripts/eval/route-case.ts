@@ -1,6 +1,6 @@
 // Runs one case through the product's Orchestrator and stops as soon as it has handed off.
 import { assistant, user, type AgentInputItem, type Runner } from '@openai/agents';
-import { EXPERTS, handoffInput, type ExpertName, type Team } from '../../server/agents/team.ts';
+import { EXPERTS, handoffReason, type ExpertName, type Team } from '../../server/agents/team.ts';
 import type { RoutingCase } from './cases.ts';
 
 export type RouteOutcome = {
@@ -55,8 +55,7 @@ export function createCaseRouter(team: Team, runner: Runner, maxTurns: number): 
       if (result.error) throw result.error;
       for (const item of result.newItems) {
         if (item.type === 'handoff_call_item' && outcome.reason === null) {
-          const parsed = handoffInput.safeParse(safeJson(item.rawItem.arguments));
-          outcome.reason = parsed.success ? parsed.data.reason : item.rawItem.arguments;
+          outcome.reason = handoffReason(item.rawItem.arguments) ?? item.rawItem.arguments;
         }
         if (item.type === 'handoff_output_item' && outcome.chosen === null) {
           outcome.chosen = EXPERTS.find((name) => name === item.targetAgent.name) ?? null;
@@ -70,12 +69,4 @@ export function createCaseRouter(team: Team, runner: Runner, maxTurns: number): 
     outcome.ms = Math.round(performance.now() - startedAt);
     return outcome;
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -27,6 +27,16 @@ export const handoffInput = z.object({
   reason: z.string().describe('One sentence: what the user asked for and why this expert owns it.'),
 });
 
+/** The reason a handoff call carries, or null when the model sent something else. */
+export function handoffReason(argumentsJson: string): string | null {
+  try {
+    const parsed = handoffInput.safeParse(JSON.parse(argumentsJson));
+    return parsed.success ? parsed.data.reason : null;
+  } catch {
+    return null;
+  }
+}
+
 function instructionsFor(name: AgentName): string {
   const file = new URL(`./instructions/${name.toLowerCase()}.md`, import.meta.url);
   return `${RECOMMENDED_PROMPT_PREFIX}\n\n${readFileSync(file, 'utf8').trim()}`;

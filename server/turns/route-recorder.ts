@@ -1,7 +1,7 @@
 // Builds a turn's routing record from the SDK's own stream events, and relays them as TurnEvents.
 import type { RunStreamEvent } from '@openai/agents';
 import type { AgentUsage, Handoff, ToolRun } from '../../db/schema.ts';
-import { handoffInput } from '../agents/team.ts';
+import { handoffReason } from '../agents/team.ts';
 import type { TurnContext } from '../agents/turn-context.ts';
 import type { TurnEventSink } from './events.ts';
 
@@ -44,8 +44,7 @@ export class RouteRecorder {
     }
     const { item } = event;
     if (item.type === 'handoff_call_item') {
-      const parsed = handoffInput.safeParse(safeJson(item.rawItem.arguments));
-      this.#reasons.push(parsed.success ? parsed.data.reason : '');
+      this.#reasons.push(handoffReason(item.rawItem.arguments) ?? '');
     } else if (item.type === 'handoff_output_item') {
       this.#handoffs.push({
         from: item.sourceAgent.name,
@@ -115,13 +114,5 @@ export class RouteRecorder {
       this.#usage.set(agent, usage);
     }
     return usage;
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }
