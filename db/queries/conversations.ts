@@ -13,10 +13,6 @@ export async function findConversation(db: Db, id: string): Promise<Conversation
   return row;
 }
 
-export async function touchConversation(db: Db, id: string): Promise<void> {
-  await db.update(conversations).set({ updatedAt: sql`now()` }).where(eq(conversations.id, id));
-}
-
 /**
  * Sets the memory boundary: nothing before it reaches a model again, the summary included.
  * Memory reads start after summary_through_seq, so moving it to the newest message keeps them

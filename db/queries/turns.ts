@@ -36,15 +36,6 @@ export type TurnRecord = Pick<
   'agents' | 'handoffs' | 'tools' | 'agentUsage' | 'consults' | 'inputTokens' | 'outputTokens' | 'memoryTokens' | 'latencyMs' | 'model'
 >;
 
-export async function completeTurn(db: Db, id: string, record: TurnRecord): Promise<TurnRow> {
-  const [row] = await db
-    .update(turns)
-    .set({ ...record, status: 'completed', finishedAt: sql`now()` })
-    .where(eq(turns.id, id))
-    .returning();
-  return row!;
-}
-
 export async function failTurn(
   db: Db,
   id: string,

@@ -30,7 +30,7 @@ export type TurnDto = {
   createdAt: string;
 };
 
-export function toMessageDto(row: MessageRow): MessageDto {
+export function toMessageDto(row: Pick<MessageRow, 'id' | 'role' | 'content' | 'agent' | 'turnId' | 'createdAt'>): MessageDto {
   return {
     id: row.id,
     role: row.role,

@@ -1,9 +1,9 @@
 // Steps 2-4 of a turn: assemble memory, run the agents (streamed), record the outcome.
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
-import { touchConversation } from '../../db/queries/conversations.ts';
-import { insertMessage } from '../../db/queries/messages.ts';
-import { completeTurn, failTurn } from '../../db/queries/turns.ts';
+import { randomUUID } from 'node:crypto';
+import { finishTurn } from '../../db/queries/finish-turn.ts';
+import { failTurn } from '../../db/queries/turns.ts';
 import type { AgentRuntime } from '../agents/runtime.ts';
 import { newTurnContext } from '../agents/turn-context.ts';
 import { NOT_CONFIGURED_MESSAGE } from '../agents/model.ts';
@@ -31,7 +31,7 @@ const MAX_AGENT_TURNS = 10;
 export async function executeTurn(deps: TurnDeps, started: StartedTurn, emit: TurnEventSink): Promise<TurnOutcome> {
   const { db, agents } = deps;
   const now = deps.now ?? performance.now.bind(performance);
-  const { conversation, userMessage, turn } = started;
+  const { conversation, turn } = started;
   emit({ type: 'turn', turn: toTurnDto(turn) });
 
   if (!agents.runner) {
@@ -77,17 +77,18 @@ export async function executeTurn(deps: TurnDeps, started: StartedTurn, emit: Tu
   }
 
   const record = partial();
-  return db.transaction(async (tx) => {
-    const reply = await insertMessage(tx, {
-      conversationId: conversation.id,
-      turnId: turn.id,
-      role: 'assistant',
-      content: text,
-      agent: answeredBy,
-      tokens: countTokens(text),
-    });
-    const completed = await completeTurn(tx, turn.id, record);
-    await touchConversation(tx, conversation.id);
-    return { conversationId: conversation.id, turn: toTurnDto(completed), reply: toMessageDto(reply) };
-  });
+  const finishedAt = new Date();
+  const reply = {
+    id: randomUUID(),
+    conversationId: conversation.id,
+    turnId: turn.id,
+    role: 'assistant' as const,
+    content: text,
+    agent: answeredBy,
+    tokens: countTokens(text),
+    createdAt: finishedAt,
+  };
+  await finishTurn(db, { reply, turnId: turn.id, record, finishedAt });
+  const completed = { ...turn, ...record, status: 'completed' as const, finishedAt };
+  return { conversationId: conversation.id, turn: toTurnDto(completed), reply: toMessageDto(reply) };
 }

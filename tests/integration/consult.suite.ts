@@ -1,7 +1,7 @@
 // Cross-domain turns: the owner expert consults a colleague as a tool, on either database driver.
 import { Usage } from '@openai/agents';
 import { assistantMessage, modelError, modelResponder, type ScriptedModelInput } from '@openai/agents/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { consultToolName } from '../../server/agents/consult-tools.ts';
 import type { ExpertName } from '../../server/agents/team.ts';

@@ -1,8 +1,8 @@
 // One turn at a time per conversation, across server instances sharing one database.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { insertMessage } from '../../db/queries/messages.ts';
-import { completeTurn, findTurn } from '../../db/queries/turns.ts';
+import { findTurn } from '../../db/queries/turns.ts';
+import { finishTurn } from '../../db/queries/finish-turn.ts';
 import { conversations, messages, turns } from '../../db/schema.ts';
 import { toMessageDto, toTurnDto } from '../../server/turns/dto.ts';
 import { startOnce } from '../../server/turns/idempotency.ts';
@@ -95,15 +95,17 @@ export function turnLockSuite(kind: DriverKind) {
     const original = a.database.db.transaction(async (tx) => {
       const started = await startTurn(tx, copy);
       if ('notFound' in started) throw new Error('unreachable');
-      const reply = await insertMessage(tx, {
+      const reply = {
+        id: crypto.randomUUID(),
         conversationId,
         turnId: started.turn.id,
-        role: 'assistant',
+        role: 'assistant' as const,
         content: 'Done, once.',
         agent: 'Producing',
         tokens: 3,
-      });
-      const turn = await completeTurn(tx, started.turn.id, {
+        createdAt: new Date(),
+      };
+      const record = {
         agents: ['Orchestrator', 'Producing'],
         handoffs: [],
         tools: [],
@@ -114,7 +116,9 @@ export function turnLockSuite(kind: DriverKind) {
         memoryTokens: 0,
         latencyMs: 1,
         model: 'scripted',
-      });
+      };
+      await finishTurn(tx, { reply, turnId: started.turn.id, record, finishedAt: reply.createdAt });
+      const turn = (await findTurn(tx, started.turn.id))!;
       written.open();
       await commit.promise;
       return { turn, reply };
