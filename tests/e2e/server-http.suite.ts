@@ -1,32 +1,42 @@
 // The whole server as a user meets it: real process, real HTTP, the SDK's real Chat Completions
-// path against a local OpenAI-compatible server, PGlite on disk.
+// path against a local OpenAI-compatible server, on PGlite on disk or on Postgres.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MessageDto, TurnDto } from '../../server/turns/dto.ts';
 import { messageTexts, plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
+import type { DriverKind } from '../support/test-db.ts';
+import { createThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
 type SendResult = { conversationId: string; turn: TurnDto; reply: MessageDto };
 type History = { messages: MessageDto[]; turns: TurnDto[] };
 
-describe('the server over HTTP', () => {
+export function serverHttpSuite(driver: DriverKind) {
   let fake: FakeOpenAI;
   let server: ServerProcess;
   let dataDir: string;
+  let postgres: ThrowawayPostgres | undefined;
   let env: Record<string, string>;
 
   beforeAll(async () => {
     fake = await startFakeOpenAI(() => ({ status: 500 }));
     dataDir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-'));
-    env = { OPENAI_BASE_URL: fake.url, SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_MODEL: 'fake-model' };
+    postgres = driver === 'postgres' ? await createThrowawayPostgres() : undefined;
+    env = {
+      OPENAI_BASE_URL: fake.url,
+      SWITCHBOARD_DATA_DIR: dataDir,
+      SWITCHBOARD_MODEL: 'fake-model',
+      ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+    };
     server = await startServer(env);
   });
   afterAll(async () => {
     await server?.stop();
     await fake?.close();
+    await postgres?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -36,7 +46,7 @@ describe('the server over HTTP', () => {
     const health = await (await fetch(`${server.url}/api/health`)).json();
     expect(health).toEqual({
       ok: true,
-      database: 'pglite',
+      database: driver,
       model: { configured: true, api: 'chat_completions', name: 'fake-model' },
       webSearch: 'none',
     });
@@ -155,7 +165,7 @@ describe('the server over HTTP', () => {
     const after = await query<History>(server.url, 'chat.history', { conversationId });
     expect(after.data).toEqual(before.data);
   });
-});
+}
 
 async function readSseEvents(response: Response): Promise<{ type: string; agent?: string }[]> {
   const reader = response.body!.getReader();

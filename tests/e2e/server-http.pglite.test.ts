@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { serverHttpSuite } from './server-http.suite.ts';
+
+describe('the server over HTTP on PGlite', () => serverHttpSuite('pglite'));
