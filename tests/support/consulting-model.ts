@@ -1,0 +1,27 @@
+// A fake-model responder for a cross-domain turn: the Orchestrator hands to `owner`, the owner
+// consults `peer` with `question`, the peer answers, the owner replies. The test plays the model;
+// each step is told apart by what the SDK sent (tools offered, consult calls already made).
+import { consultToolName } from '../../server/agents/consult-tools.ts';
+import { buildTeam, type ExpertName } from '../../server/agents/team.ts';
+import type { Responder } from './fake-openai.ts';
+import { transferToolName } from './scripted-runtime.ts';
+
+export function consultingModel(script: {
+  owner: ExpertName;
+  peer: ExpertName;
+  question: string;
+  peerAnswer: string;
+  reply: string;
+}): Responder {
+  const transfer = transferToolName(buildTeam(), script.owner);
+  const consult = consultToolName(script.peer);
+  return (request) => {
+    const tools = request.tools?.map((t) => t.function.name) ?? [];
+    if (tools.includes(transfer)) return { toolCalls: [{ name: transfer, arguments: { reason: `${script.owner} owns this.` } }] };
+    if (!tools.includes(consult)) return { text: script.peerAnswer };
+    const consulted = request.messages.some((m) =>
+      (m.tool_calls as { function?: { name?: string } }[] | undefined)?.some((call) => call.function?.name === consult),
+    );
+    return consulted ? { text: script.reply } : { toolCalls: [{ name: consult, arguments: { question: script.question } }] };
+  };
+}
