@@ -1,43 +1,32 @@
 // The web client as a person uses it: real Chromium against the real server, whose model is a
 // local OpenAI-compatible fake. Screenshots land in /tmp/spa-*.png.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { gate, launchChromium, openWatchedPage } from '../support/browser.ts';
+import { gate, openWatchedPage } from '../support/browser.ts';
+import { startBrowserStack, type BrowserStack } from '../support/browser-stack.ts';
 import { ask, composer, idFromUrl, listedTitles, nav, POLL, replies, userMessages } from '../support/chat-page.ts';
-import { plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { plannedTurns, type FakeOpenAI } from '../support/fake-openai.ts';
+import type { ServerProcess } from '../support/server-process.ts';
 
 const BRAND_QUESTION = 'Can you suggest a brand name for my candle shop?';
 const MEDIA_QUESTION = 'What should I post first on Instagram?';
 const XSS = '<img src=x onerror="window.__xss=1">';
 
 describe('the web client in Chromium', () => {
+  let stack: BrowserStack;
   let fake: FakeOpenAI;
   let server: ServerProcess;
-  let dataDir: string;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let brandConversation: string;
   let mediaConversation: string;
 
   beforeAll(async () => {
-    fake = await startFakeOpenAI(() => ({ status: 500 }), { latencyMs: 20 });
-    dataDir = mkdtempSync(join(tmpdir(), 'switchboard-browser-'));
-    server = await startServer({ OPENAI_BASE_URL: fake.url, SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_MODEL: 'fake-model' });
-    browser = await launchChromium();
-    ({ page, errors } = await openWatchedPage(browser));
+    stack = await startBrowserStack(() => ({ status: 500 }), { latencyMs: 20 });
+    ({ fake, server, page, errors } = stack);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await fake?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.close());
   afterEach(() => expect(errors).toEqual([]));
 
   it('streams a reply: the Creative badge and the first words show before the answer is complete', async () => {
@@ -199,7 +188,7 @@ describe('the web client in Chromium', () => {
   });
 
   it('stays usable at 800px: the usage panel opens from the header', async () => {
-    const narrow = await openWatchedPage(browser, { width: 800, height: 700 });
+    const narrow = await openWatchedPage(stack.browser, { width: 800, height: 700 });
     await narrow.page.goto(`${server.url}/c/${brandConversation}`);
     await expect.poll(() => replies(narrow.page).count(), POLL).toBe(2);
     expect(await narrow.page.getByRole('complementary', { name: 'Usage and memory' }).isVisible()).toBe(false);
