@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MessageDto, TurnDto } from '../../server/turns/dto.ts';
 import { messageTexts, plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
+import { gate } from '../support/browser.ts';
 import { mutate, query } from '../support/http-api.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import type { DriverKind } from '../support/test-db.ts';
@@ -144,6 +145,28 @@ export function serverHttpSuite(driver: DriverKind) {
     expect(types.indexOf('done')).toBeGreaterThan(types.lastIndexOf('delta'));
   });
 
+  it('finishes and stores a streamed turn even when the client leaves mid-stream', async () => {
+    const hold = gate();
+    const answer = 'Batch-pour on Mondays, cure for two weeks, ship on Fridays.';
+    fake.setResponder(plannedTurns([{ route: 'Producing', reply: answer, hold: { afterWords: 2, until: hold.until } }]));
+    const controller = new AbortController();
+    const input = encodeURIComponent(JSON.stringify({ conversationId, message: 'A weekly production rhythm?' }));
+    const response = await fetch(`${server.url}/api/trpc/chat.stream?input=${input}`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    let seen = '';
+    while (!seen.includes('"type":"delta"')) seen += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    hold.open();
+
+    await expect
+      .poll(async () => (await query<History>(server.url, 'chat.history', { conversationId })).data!.messages.at(-1)?.content, {
+        timeout: 15_000,
+      })
+      .toBe(answer);
+    const history = await query<History>(server.url, 'chat.history', { conversationId });
+    expect(history.data!.turns.at(-1)).toMatchObject({ status: 'completed', agents: ['Orchestrator', 'Producing'] });
+  });
+
   it('filters by agent and reports usage per agent', async () => {
     const media = await query<{ items: { id: string }[] }>(server.url, 'conversations.list', { agent: 'Media' });
     expect(media.data!.items.map((i) => i.id)).toEqual([conversationId]);
@@ -153,8 +176,8 @@ export function serverHttpSuite(driver: DriverKind) {
     expect(usage.data!.map((u) => [u.agent, u.turns])).toEqual([
       ['Creative', 1],
       ['Media', 2],
-      ['Orchestrator', 4],
-      ['Producing', 1],
+      ['Orchestrator', 5],
+      ['Producing', 2],
     ]);
   });
 
