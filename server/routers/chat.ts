@@ -7,10 +7,9 @@ import { loadHistory } from '../turns/load-history.ts';
 import { publicProcedure } from '../trpc.ts';
 import { streamTurn } from './stream-turn.ts';
 import { conversationId, sendInput, turnId } from './inputs.ts';
-import { mapErrors } from './to-trpc-error.ts';
 
 export const chatRouter = {
-  send: publicProcedure.input(sendInput).mutation(({ ctx, input }) => mapErrors(() => sendMessage(ctx.chat, input))),
+  send: publicProcedure.input(sendInput).mutation(({ ctx, input }) => sendMessage(ctx.chat, input)),
 
   stream: publicProcedure
     .input(sendInput)
@@ -18,14 +17,12 @@ export const chatRouter = {
 
   retry: publicProcedure
     .input(z.object({ turnId }))
-    .mutation(({ ctx, input }) => mapErrors(() => retryTurn(ctx.chat, input.turnId))),
+    .mutation(({ ctx, input }) => retryTurn(ctx.chat, input.turnId)),
 
-  reset: publicProcedure.input(z.object({ conversationId })).mutation(({ ctx, input }) =>
-    mapErrors(async () => {
-      const { memoryFrom } = await resetConversation(ctx.chat, input.conversationId);
-      return { conversationId: input.conversationId, memoryFrom: memoryFrom.toISOString() };
-    }),
-  ),
+  reset: publicProcedure.input(z.object({ conversationId })).mutation(async ({ ctx, input }) => {
+    const { memoryFrom } = await resetConversation(ctx.chat, input.conversationId);
+    return { conversationId: input.conversationId, memoryFrom: memoryFrom.toISOString() };
+  }),
 
   memory: publicProcedure.input(z.object({ conversationId })).query(async ({ ctx, input }) => {
     const conversation = await findConversation(ctx.chat.db, input.conversationId);

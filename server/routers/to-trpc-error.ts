@@ -18,11 +18,3 @@ export function toTrpcError(error: unknown): unknown {
   }
   return error;
 }
-
-export async function mapErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toTrpcError(error);
-  }
-}
