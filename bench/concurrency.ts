@@ -40,6 +40,7 @@ export async function runConcurrencyBench(options: { quick: boolean; drivers: Be
   const bare = createAgentRuntime({
     provider: new OpenAIProvider({ baseURL: fake.url, apiKey: 'bench', useResponses: false }),
     modelName: 'bench-model',
+    tools: { api: 'chat_completions' },
   });
   const turnsEach = options.quick ? 2 : 5;
   const levels = options.quick ? [1, 10] : [1, 10, 100];

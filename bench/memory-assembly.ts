@@ -1,4 +1,4 @@
-// Memory assembly time against conversation length: rows seeded into PGlite, assembleMemory
+// Memory assembly time against conversation length: rows seeded into PGlite, assemble
 // timed many times per conversation. Every conversation ends the same way (nine messages after
 // its summary, then the new one), so only the length of the history differs.
 import { desc, eq, sql } from 'drizzle-orm';
@@ -7,7 +7,7 @@ import { createConversation } from '../db/queries/conversations.ts';
 import { memoryPage } from '../db/queries/messages.ts';
 import { migrate } from '../db/migrate.ts';
 import { conversations, messages, type ConversationRow, type MessageRow } from '../db/schema.ts';
-import { assembleMemory, summaryText } from '../server/memory/assemble.ts';
+import { assemble, summaryText } from '../server/memory/assemble.ts';
 import { summaryTarget } from '../server/memory/plan-fold.ts';
 import { countTokens } from '../server/memory/tokens.ts';
 import { SIMULATED, sampleText, textPool } from './sample-text.ts';
@@ -39,21 +39,21 @@ export async function measureAssembly(options: { runs: number; budget: number })
 
     const params = seeded.map(({ conversation, current }) => ({ conversation, current, budget: options.budget }));
     const warm = [];
-    for (const p of params) warm.push(await assembleMemory(db, p));
-    for (let run = 0; run < 30; run += 1) for (const p of params) await assembleMemory(db, p);
+    for (const p of params) warm.push(await assemble(db, p));
+    for (let run = 0; run < 30; run += 1) for (const p of params) await assemble(db, p);
     // Round-robin, so JIT warm-up and a busy machine weigh on every size alike.
     const times: number[][] = params.map(() => []);
     for (let run = 0; run < options.runs; run += 1) {
       for (const [i, p] of params.entries()) {
         const started = performance.now();
-        await assembleMemory(db, p);
+        await assemble(db, p);
         times[i]!.push(performance.now() - started);
       }
     }
     const figures: AssemblyFigure[] = [];
     for (const [i, c] of ASSEMBLY_CASES.entries()) {
       const p50Ms = percentile(times[i]!, 0.5);
-      const windowMessages = warm[i]!.input.length - 1 - (seeded[i]!.conversation.summary ? 1 : 0);
+      const windowMessages = warm[i]!.items.length - 1 - (seeded[i]!.conversation.summary ? 1 : 0);
       const ratio = p50Ms / (figures[0]?.p50Ms ?? p50Ms);
       figures.push({ ...c, windowMessages, p50Ms, p95Ms: percentile(times[i]!, 0.95), ratio });
     }

@@ -19,6 +19,7 @@ export async function runOverheadBench(options: { quick: boolean; drivers: Bench
     const bare = createAgentRuntime({
       provider: new OpenAIProvider({ baseURL: fake.url, apiKey: 'bench', useResponses: false }),
       modelName: 'bench-model',
+      tools: { api: 'chat_completions' },
     });
     const samples = options.quick ? 10 : latencyMs === 0 ? 200 : 60;
     for (const driver of options.drivers) {

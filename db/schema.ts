@@ -11,20 +11,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { AgentUsage, Consult, Handoff, ToolRun } from '../shared/turn-record.ts';
 
-export type Handoff = { from: string; to: string; reason: string };
-export type ToolRun = { agent: string; name: string; ms: number; ok: boolean };
-export type AgentUsage = { agent: string; inputTokens: number; outputTokens: number; ms: number };
-/** One expert asking another a question mid-turn (agent.asTool); its tokens are in the turn's totals too. */
-export type Consult = {
-  by: string;
-  agent: string;
-  question: string;
-  inputTokens: number;
-  outputTokens: number;
-  ms: number;
-  ok: boolean;
-};
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

@@ -8,14 +8,16 @@ import { openDatabase, type Database } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { configureTracing, modelConfigFromEnv } from './agents/model.ts';
 import { createAgentRuntime } from './agents/runtime.ts';
-import { webSearchFor } from './agents/web-search.ts';
+import type { ToolSettings } from './agents/tools/tool-settings.ts';
+import { webSearchMode } from './agents/tools/web-search.ts';
 import type { Env } from './env.ts';
 import { createHttpServer, type Health } from './http-server.ts';
-import { turnLockFor } from './turns/choose-lock.ts';
-import type { ChatDeps } from './turns/chat-service.ts';
+import { turnLockFor } from './locks/choose-lock.ts';
+import { windowMemory } from './memory/window-memory.ts';
 import { recoverInterruptedTurns } from './turns/interrupted-turns.ts';
+import type { TurnDeps } from './turns/run-turn.ts';
 
-export type App = { server: Server; database: Database; chat: ChatDeps; url: string; close(): Promise<void> };
+export type App = { server: Server; database: Database; chat: TurnDeps; url: string; close(): Promise<void> };
 
 const distRoot = fileURLToPath(new URL('../dist', import.meta.url));
 
@@ -32,17 +34,17 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
   if (interrupted) logger.warn({ interrupted }, 'turns interrupted by a previous stop were marked failed');
 
   const model = modelConfigFromEnv(env, logger);
-  const search = webSearchFor(model.api, env.SEARXNG_URL);
+  const tools: ToolSettings = { api: model.api, searxngUrl: env.SEARXNG_URL };
   const agents = createAgentRuntime({
     provider: model.configured ? model.provider : null,
     modelName: model.name,
-    webSearch: search.tool,
+    tools,
     modelTimeoutMs: model.timeoutMs,
   });
-  const chat: ChatDeps = {
+  const chat: TurnDeps = {
     db: database.db,
     agents,
-    memoryBudget: env.SWITCHBOARD_MEMORY_TOKENS,
+    memory: windowMemory(database.db, { budget: env.SWITCHBOARD_MEMORY_TOKENS, logger }),
     lock,
     logger,
   };
@@ -55,7 +57,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
       ok,
       database: database.kind,
       model: { configured: model.configured, api: model.api, name: agents.modelName },
-      webSearch: model.configured ? search.mode : 'none',
+      webSearch: model.configured ? webSearchMode(tools) : 'none',
     };
   };
   const server = createHttpServer({

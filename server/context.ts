@@ -1,8 +1,8 @@
-// What every procedure gets: the chat dependencies and who is asking.
-import type { ChatDeps } from './turns/chat-service.ts';
+// What every procedure gets: what a turn needs and who is asking.
+import type { TurnDeps } from './turns/run-turn.ts';
 
 export type AppContext = {
-  chat: ChatDeps;
+  chat: TurnDeps;
   /** False only when SWITCHBOARD_TOKEN is set and the request did not present it. */
   authorized: boolean;
   exposeStacks: boolean;

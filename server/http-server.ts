@@ -3,9 +3,9 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import { isAuthorized } from './auth.ts';
-import type { ChatDeps } from './turns/chat-service.ts';
 import { appRouter } from './routers/index.ts';
 import { serveStatic } from './static-files.ts';
+import type { TurnDeps } from './turns/run-turn.ts';
 
 export type Health = {
   ok: boolean;
@@ -15,7 +15,7 @@ export type Health = {
 };
 
 export type HttpOptions = {
-  chat: ChatDeps;
+  chat: TurnDeps;
   health: () => Promise<Health>;
   token?: string;
   staticRoot: string;

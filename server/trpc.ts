@@ -2,7 +2,8 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { AppContext } from './context.ts';
-import { toTrpcError } from './routers/to-trpc-error.ts';
+import { DomainError } from './errors.ts';
+import { toTrpcError, turnIdOf } from './routers/to-trpc-error.ts';
 
 function describeZodError(error: ZodError): string {
   return error.issues
@@ -16,7 +17,7 @@ function describeZodError(error: ZodError): string {
 const t = initTRPC.context<AppContext>().create({
   errorFormatter({ shape, error, ctx }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
-    const turnId = error.cause instanceof Error && 'turnId' in error.cause ? String(error.cause.turnId) : undefined;
+    const turnId = turnIdOf(error);
     return {
       ...shape,
       message: zodError ? describeZodError(zodError) : shape.message,
@@ -36,18 +37,13 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 const requireToken = t.middleware(({ ctx, next }) => {
-  if (!ctx.authorized) {
-    throw new TRPCError({
-      code: 'UNAUTHORIZED',
-      message: 'This Switchboard needs an access token: send it as "Authorization: Bearer <token>".',
-    });
-  }
+  if (!ctx.authorized) throw new DomainError('UNAUTHORIZED');
   return next();
 });
 
 /**
- * Failures no procedure handled itself (e.g. Postgres restarting under a query) get their typed
- * code here, once for every procedure, instead of surfacing as INTERNAL_SERVER_ERROR.
+ * Domain failures, and database outages no procedure expected, get their typed code here, once
+ * for every procedure, instead of surfacing as INTERNAL_SERVER_ERROR.
  */
 const mapFailures = t.middleware(async ({ next }) => {
   const result = await next();
@@ -58,4 +54,4 @@ const mapFailures = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(requireToken).use(mapFailures);
+export const publicProcedure = t.procedure.use(mapFailures).use(requireToken);

@@ -1,7 +1,7 @@
 // The switchboard CLI: parses the command line, runs one command against the server, sets the exit code.
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { AgentName } from '../../server/agents/team.ts';
+import type { AgentName } from '../../shared/roster.ts';
 import { createClient, type Client } from './client.ts';
 import { exportConversation } from './commands/export.ts';
 import { history } from './commands/history.ts';

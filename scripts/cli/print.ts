@@ -1,6 +1,6 @@
 // How the CLI shows turns and conversations in a terminal.
 import { routingFacts } from '../../server/export/routing-facts.ts';
-import type { TurnDto } from '../../server/turns/dto.ts';
+import type { TurnDto } from '../../server/routers/dto.ts';
 
 export type Out = { stdout: (text: string) => void; stderr: (text: string) => void };
 

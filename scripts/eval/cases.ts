@@ -1,11 +1,11 @@
 // The labelled routing set: which experts may rightly answer each request, and how to read it.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { EXPERTS } from '../../server/agents/team.ts';
+import { EXPERT_NAMES } from '../../shared/roster.ts';
 
 export const DEFAULT_CASES_FILE = new URL('./routing-cases.json', import.meta.url);
 
-const expert = z.enum(EXPERTS);
+const expert = z.enum(EXPERT_NAMES);
 
 const turn = z.object({
   role: z.enum(['user', 'assistant']),

@@ -4,7 +4,6 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configureTracing, modelConfigFromEnv } from '../../server/agents/model.ts';
 import { createAgentRuntime } from '../../server/agents/runtime.ts';
-import { webSearchFor } from '../../server/agents/web-search.ts';
 import { parseEnv } from '../../server/env.ts';
 import { parseEvalArgs, USAGE, UsageError } from './args.ts';
 import { CasesError, DEFAULT_CASES_FILE, loadCases } from './cases.ts';
@@ -58,8 +57,8 @@ export async function runEvalCommand(io: EvalIo): Promise<number> {
   }
   if (args.limit !== null) cases = cases.slice(0, args.limit);
 
-  const search = webSearchFor(model.api, env.SEARXNG_URL);
-  const runtime = createAgentRuntime({ provider: model.provider, modelName: model.name, webSearch: search.tool });
+  const tools = { api: model.api, searxngUrl: env.SEARXNG_URL };
+  const runtime = createAgentRuntime({ provider: model.provider, modelName: model.name, tools });
   // A configured provider always yields a runner.
   const route = createCaseRouter(runtime.team, runtime.runner!, MAX_AGENT_TURNS);
 

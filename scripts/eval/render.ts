@@ -1,5 +1,5 @@
 // The eval's console summary: accuracy table, confusion matrix, failures with the model's reasons.
-import { EXPERTS } from '../../server/agents/team.ts';
+import { EXPERT_NAMES } from '../../shared/roster.ts';
 import { CHOSEN_COLUMNS, type CaseResult, type Score, type Tally } from './score.ts';
 
 export const percent = (t: Tally): string => (t.accuracy === null ? '—' : `${(t.accuracy * 100).toFixed(1)}%`);
@@ -17,7 +17,7 @@ export function renderAccuracy(score: Score): string[] {
   return table(
     ['accuracy', 'correct', '%'],
     [
-      ...EXPERTS.map((e) => line(e, score.byExpert[e])),
+      ...EXPERT_NAMES.map((e) => line(e, score.byExpert[e])),
       ...(['single', 'cross', 'followup'] as const).map((k) => line(`(${k})`, score.byKind[k])),
       line('overall', score.overall),
     ],
@@ -25,7 +25,7 @@ export function renderAccuracy(score: Score): string[] {
 }
 
 export function renderConfusion(score: Score): string[] {
-  const rows = EXPERTS.map((expected) => [expected, ...CHOSEN_COLUMNS.map((c) => String(score.confusion[expected][c]))]);
+  const rows = EXPERT_NAMES.map((expected) => [expected, ...CHOSEN_COLUMNS.map((c) => String(score.confusion[expected][c]))]);
   return ['rows: expected (primary) expert · columns: chosen', ...table(['', ...CHOSEN_COLUMNS], rows)];
 }
 

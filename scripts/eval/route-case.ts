@@ -1,6 +1,8 @@
 // Runs one case through the product's Orchestrator and stops as soon as it has handed off.
 import { assistant, user, type AgentInputItem, type Runner } from '@openai/agents';
-import { EXPERTS, handoffReason, type ExpertName, type Team } from '../../server/agents/team.ts';
+import { type Team } from '../../server/agents/team.ts';
+import { EXPERT_NAMES, type ExpertName } from '../../shared/roster.ts';
+import { handoffReason } from '../../server/agents/handoff-input.ts';
 import type { RoutingCase } from './cases.ts';
 
 export type RouteOutcome = {
@@ -58,7 +60,7 @@ export function createCaseRouter(team: Team, runner: Runner, maxTurns: number): 
           outcome.reason = handoffReason(item.rawItem.arguments) ?? item.rawItem.arguments;
         }
         if (item.type === 'handoff_output_item' && outcome.chosen === null) {
-          outcome.chosen = EXPERTS.find((name) => name === item.targetAgent.name) ?? null;
+          outcome.chosen = EXPERT_NAMES.find((name) => name === item.targetAgent.name) ?? null;
         }
       }
       outcome.inputTokens = result.state.usage.inputTokens;

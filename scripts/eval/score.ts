@@ -1,12 +1,12 @@
 // Turns per-case outcomes into the figures of a routing eval: accuracy, confusion matrix, failures.
-import { EXPERTS, type ExpertName } from '../../server/agents/team.ts';
+import { EXPERT_NAMES, type ExpertName } from '../../shared/roster.ts';
 import type { RoutingCase } from './cases.ts';
 import type { RouteOutcome } from './route-case.ts';
 
 export type CaseResult = RoutingCase & RouteOutcome & { correct: boolean };
 
 /** `none`: the Orchestrator answered (or stopped) without handing off. */
-export const CHOSEN_COLUMNS = [...EXPERTS, 'none'] as const;
+export const CHOSEN_COLUMNS = [...EXPERT_NAMES, 'none'] as const;
 export type ChosenColumn = (typeof CHOSEN_COLUMNS)[number];
 
 export type Tally = { cases: number; correct: number; accuracy: number | null };
@@ -41,11 +41,11 @@ const primary = (r: CaseResult): ExpertName => r.expected[0]!;
 
 export function score(results: CaseResult[]): Score {
   const scored = results.filter((r) => r.error === null);
-  const byExpert = Object.fromEntries(EXPERTS.map((e) => [e, tally(scored.filter((r) => primary(r) === e))]));
+  const byExpert = Object.fromEntries(EXPERT_NAMES.map((e) => [e, tally(scored.filter((r) => primary(r) === e))]));
   const kinds = ['single', 'cross', 'followup'] as const;
   const byKind = Object.fromEntries(kinds.map((k) => [k, tally(scored.filter((r) => r.kind === k))]));
   const confusion = Object.fromEntries(
-    EXPERTS.map((row) => [row, Object.fromEntries(CHOSEN_COLUMNS.map((column) => [column, 0]))]),
+    EXPERT_NAMES.map((row) => [row, Object.fromEntries(CHOSEN_COLUMNS.map((column) => [column, 0]))]),
   ) as Score['confusion'];
   for (const r of scored) confusion[primary(r)][r.chosen ?? 'none'] += 1;
   return {

@@ -1,6 +1,6 @@
 // One consult during a turn: the question, what the colleague's model calls cost, how it ended.
 import type { RunStreamEvent } from '@openai/agents';
-import type { Consult } from '../../db/schema.ts';
+import type { Consult } from '../../shared/turn-record.ts';
 
 export class ConsultCall {
   #inputTokens = 0;

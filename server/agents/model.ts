@@ -40,6 +40,3 @@ export function modelConfigFromEnv(env: Env, logger: WarnLogger): ModelConfig {
 export function configureTracing(env: Env): void {
   setTracingDisabled(env.SWITCHBOARD_TRACING !== 'openai');
 }
-
-export const NOT_CONFIGURED_MESSAGE =
-  'No model is configured. Set OPENAI_API_KEY (OpenAI), or OPENAI_BASE_URL for an OpenAI-compatible server such as Ollama or vLLM, then restart Switchboard and retry.';

@@ -1,7 +1,7 @@
 // Everything a turn needs to call the agents: the team, a runner on the chosen model, or nothing.
 import { getDefaultModel, Runner, type ModelProvider } from '@openai/agents';
 import { buildTeam, type Team } from './team.ts';
-import type { Tool } from '@openai/agents';
+import type { ToolSettings } from './tools/tool-settings.ts';
 
 export type AgentRuntime = {
   team: Team;
@@ -13,7 +13,7 @@ export type AgentRuntime = {
 export function createAgentRuntime(options: {
   provider: ModelProvider | null;
   modelName: string | null;
-  webSearch?: Tool;
+  tools: ToolSettings;
   /**
    * Upper bound on one model call, streaming included: the HTTP client's timeout stops at the
    * response headers, so a reply that stalls mid-stream is cut by the runner instead.
@@ -21,7 +21,7 @@ export function createAgentRuntime(options: {
   modelTimeoutMs?: number;
 }): AgentRuntime {
   const modelName = options.modelName ?? getDefaultModel();
-  const team = buildTeam({ webSearch: options.webSearch });
+  const team = buildTeam(options.tools);
   const runner = options.provider
     ? new Runner({
         modelProvider: options.provider,

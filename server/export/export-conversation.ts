@@ -1,5 +1,5 @@
 // conversations.export: one conversation as a file a person can keep, in JSON or Markdown.
-import type { HistoryDto } from '../turns/load-history.ts';
+import type { HistoryDto } from '../routers/load-history.ts';
 import { toMarkdown } from './markdown.ts';
 
 export type ExportFormat = 'json' | 'markdown';

@@ -1,6 +1,6 @@
 // A conversation as a Markdown document: every message, and under each reply how it was routed.
-import type { MessageDto } from '../turns/dto.ts';
-import type { HistoryDto } from '../turns/load-history.ts';
+import type { MessageDto } from '../routers/dto.ts';
+import type { HistoryDto } from '../routers/load-history.ts';
 import { routingFacts } from './routing-facts.ts';
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();

@@ -1,5 +1,5 @@
 // A turn's routing record as labelled facts, for people: the Markdown export and the CLI print these.
-import type { TurnDto } from '../turns/dto.ts';
+import type { TurnDto } from '../routers/dto.ts';
 
 export type Fact = { label: string; value: string };
 

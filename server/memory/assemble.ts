@@ -1,19 +1,16 @@
 // What the model sees of a conversation: its rolling summary plus the newest messages that fit.
-import { assistant, user, type AgentInputItem } from '@openai/agents';
 import type { Db } from '../../db/client.ts';
-import { memoryPage, type MemoryMessage } from '../../db/queries/messages.ts';
+import type { MemoryMessage } from '../../db/queries/messages.ts';
 import type { ConversationRow } from '../../db/schema.ts';
+import type { MemoryItem } from './memory.ts';
+import { readMessages } from './read-messages.ts';
 
-const PAGE = 64;
-
-export type Memory = {
-  input: AgentInputItem[];
-  /** Conversation tokens in `input`: summary + window + the new message. */
+export type Assembled = {
+  items: MemoryItem[];
+  /** Conversation tokens in `items`: summary + window + the new message. */
   tokens: number;
   /** Messages newer than the summary that no longer fit; the summarizer should fold them in. */
   overflow: boolean;
-  /** The oldest message in the window, or null when only the new message fits. */
-  oldestSeq: number | null;
 };
 
 export type MemoryWindow = { messages: MemoryMessage[]; tokens: number; overflow: boolean };
@@ -23,14 +20,9 @@ export function summaryText(summary: string): string {
   return `Summary of the earlier conversation (for context, not a request):\n${summary}`;
 }
 
-export function summaryMessage(summary: string): AgentInputItem {
-  return user(summaryText(summary));
-}
-
 /**
  * The newest messages after the summary and before `beforeSeq` that fit in `room` tokens, oldest
- * first. Reads newest-first pages until the room is spent, so the cost depends on the budget,
- * never on how long the conversation is.
+ * first. The cost depends on the budget, never on how long the conversation is.
  */
 export async function readWindow(
   db: Db,
@@ -40,26 +32,14 @@ export async function readWindow(
   let remaining = params.room;
   const messages: MemoryMessage[] = [];
   let overflow = false;
-  let beforeSeq = params.beforeSeq;
-  for (;;) {
-    const page = await memoryPage(db, {
-      conversationId: conversation.id,
-      memoryFrom: conversation.memoryFrom,
-      afterSeq: conversation.summaryThroughSeq,
-      beforeSeq,
-      limit: PAGE,
-      order: 'newest-first',
-    });
-    for (const message of page) {
-      if (message.tokens > remaining) {
-        overflow = true;
-        break;
-      }
-      remaining -= message.tokens;
-      messages.push(message);
+  const range = { afterSeq: conversation.summaryThroughSeq, beforeSeq: params.beforeSeq, order: 'newest-first' as const };
+  for await (const message of readMessages(db, conversation, range)) {
+    if (message.tokens > remaining) {
+      overflow = true;
+      break;
     }
-    if (overflow || page.length < PAGE) break;
-    beforeSeq = page.at(-1)!.seq;
+    remaining -= message.tokens;
+    messages.push(message);
   }
   messages.reverse();
   // A window opening on an assistant reply has lost the question it answered: drop it.
@@ -67,21 +47,16 @@ export async function readWindow(
   return { messages, tokens: params.room - remaining, overflow };
 }
 
-export async function assembleMemory(
+export async function assemble(
   db: Db,
   params: { conversation: ConversationRow; current: MemoryMessage; budget: number },
-): Promise<Memory> {
+): Promise<Assembled> {
   const { conversation, current, budget } = params;
   const fixed = current.tokens + conversation.summaryTokens;
   const window = await readWindow(db, conversation, { beforeSeq: current.seq, room: budget - fixed });
-  const input: AgentInputItem[] = [];
-  if (conversation.summary) input.push(summaryMessage(conversation.summary));
-  for (const m of window.messages) input.push(m.role === 'user' ? user(m.content) : assistant(m.content));
-  input.push(user(current.content));
-  return {
-    input,
-    tokens: fixed + window.tokens,
-    overflow: window.overflow,
-    oldestSeq: window.messages[0]?.seq ?? null,
-  };
+  const items: MemoryItem[] = [];
+  if (conversation.summary) items.push({ role: 'user', content: summaryText(conversation.summary) });
+  for (const m of window.messages) items.push({ role: m.role, content: m.content });
+  items.push({ role: 'user', content: current.content });
+  return { items, tokens: fixed + window.tokens, overflow: window.overflow };
 }

@@ -1,15 +1,15 @@
 // Which messages the next summary folds in: all but a half-full window, and no more than one
 // Summarizer call can read within the budget.
 import type { Db } from '../../db/client.ts';
-import { memoryPage, type MemoryMessage } from '../../db/queries/messages.ts';
+import type { MemoryMessage } from '../../db/queries/messages.ts';
 import type { ConversationRow } from '../../db/schema.ts';
 import { readWindow } from './assemble.ts';
-import { MESSAGE_OVERHEAD, PROMPT_OVERHEAD } from './summarizer.ts';
+import { readMessages } from './read-messages.ts';
+import { MESSAGE_OVERHEAD, PROMPT_OVERHEAD } from './summary-prompt.ts';
 import { countTokens } from './tokens.ts';
 
 /** The summary may take about a quarter of the budget; the window gets the rest. */
 export const SUMMARY_SHARE = 0.25;
-const PAGE = 64;
 
 export function summaryTarget(budget: number): number {
   return Math.floor(budget * SUMMARY_SHARE);
@@ -38,27 +38,16 @@ async function readOldest(
 ): Promise<MemoryMessage[]> {
   const taken: MemoryMessage[] = [];
   let remaining = params.room;
-  let afterSeq = conversation.summaryThroughSeq;
-  for (;;) {
-    const page = await memoryPage(db, {
-      conversationId: conversation.id,
-      memoryFrom: conversation.memoryFrom,
-      afterSeq,
-      beforeSeq: params.beforeSeq,
-      limit: PAGE,
-      order: 'oldest-first',
-    });
-    for (const message of page) {
-      const cost = message.tokens + MESSAGE_OVERHEAD;
-      if (cost > remaining && taken.length > 0) {
-        // Cut before a question whose answer did not fit: the next fold takes them together.
-        if (taken.length > 1 && taken.at(-1)!.role === 'user') taken.pop();
-        return taken;
-      }
-      remaining -= cost;
-      taken.push(message);
+  const range = { afterSeq: conversation.summaryThroughSeq, beforeSeq: params.beforeSeq, order: 'oldest-first' as const };
+  for await (const message of readMessages(db, conversation, range)) {
+    const cost = message.tokens + MESSAGE_OVERHEAD;
+    if (cost > remaining && taken.length > 0) {
+      // Cut before a question whose answer did not fit: the next fold takes them together.
+      if (taken.length > 1 && taken.at(-1)!.role === 'user') taken.pop();
+      break;
     }
-    if (page.length < PAGE) return taken;
-    afterSeq = page.at(-1)!.seq;
+    remaining -= cost;
+    taken.push(message);
   }
+  return taken;
 }

@@ -1,38 +1,48 @@
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { findConversation } from '../../db/queries/conversations.ts';
-import { describeMemory } from '../memory/describe-memory.ts';
-import { resetConversation, retryTurn, sendMessage } from '../turns/chat-service.ts';
-import { loadHistory } from '../turns/load-history.ts';
+import { findConversation, resetMemory } from '../../db/queries/conversations.ts';
+import { DomainError } from '../errors.ts';
+import { conversationKey, withLock } from '../locks/turn-lock.ts';
 import { publicProcedure } from '../trpc.ts';
-import { streamTurn } from './stream-turn.ts';
+import type { TurnEvent } from '../turns/events.ts';
+import { runTurn } from '../turns/run-turn.ts';
+import { toMessageDto, toTurnDto, type SendResult } from './dto.ts';
 import { conversationId, sendInput, turnId } from './inputs.ts';
+import { loadHistory } from './load-history.ts';
+import { streamTurn } from './stream-turn.ts';
+
+/** Runs a turn to its end and answers with its outcome. */
+async function complete(turn: AsyncGenerator<TurnEvent, void>): Promise<SendResult> {
+  for await (const event of turn) {
+    if (event.type === 'done') return { conversationId: event.conversationId, turn: toTurnDto(event.turn), reply: toMessageDto(event.reply) };
+  }
+  throw new Error('a turn ended without an outcome');
+}
 
 export const chatRouter = {
-  send: publicProcedure.input(sendInput).mutation(({ ctx, input }) => sendMessage(ctx.chat, input)),
+  send: publicProcedure.input(sendInput).mutation(({ ctx, input }) => complete(runTurn(ctx.chat, { kind: 'send', ...input }))),
 
-  stream: publicProcedure
-    .input(sendInput)
-    .subscription(({ ctx, input, signal }) => streamTurn((emit) => sendMessage(ctx.chat, input, emit), signal)),
+  stream: publicProcedure.input(sendInput).subscription(({ ctx, input }) => streamTurn(runTurn(ctx.chat, { kind: 'send', ...input }))),
 
   retry: publicProcedure
     .input(z.object({ turnId }))
-    .mutation(({ ctx, input }) => retryTurn(ctx.chat, input.turnId)),
+    .mutation(({ ctx, input }) => complete(runTurn(ctx.chat, { kind: 'retry', turnId: input.turnId }))),
 
-  reset: publicProcedure.input(z.object({ conversationId })).mutation(async ({ ctx, input }) => {
-    const { memoryFrom } = await resetConversation(ctx.chat, input.conversationId);
-    return { conversationId: input.conversationId, memoryFrom: memoryFrom.toISOString() };
-  }),
+  reset: publicProcedure.input(z.object({ conversationId })).mutation(({ ctx, input }) =>
+    withLock(ctx.chat.lock, [conversationKey(input.conversationId)], async () => {
+      if (!(await findConversation(ctx.chat.db, input.conversationId))) throw new DomainError('CONVERSATION_NOT_FOUND');
+      const memoryFrom = await resetMemory(ctx.chat.db, input.conversationId);
+      return { conversationId: input.conversationId, memoryFrom: memoryFrom.toISOString() };
+    }),
+  ),
 
   memory: publicProcedure.input(z.object({ conversationId })).query(async ({ ctx, input }) => {
     const conversation = await findConversation(ctx.chat.db, input.conversationId);
-    if (!conversation) throw new TRPCError({ code: 'NOT_FOUND', message: 'No conversation has this id.' });
-    return describeMemory(ctx.chat.db, conversation, ctx.chat.memoryBudget);
+    if (!conversation) throw new DomainError('CONVERSATION_NOT_FOUND');
+    return ctx.chat.memory.describe(conversation);
   }),
 
-  history: publicProcedure.input(z.object({ conversationId })).query(async ({ ctx, input }) => {
-    const history = await loadHistory(ctx.chat.db, input.conversationId);
-    if (!history) throw new TRPCError({ code: 'NOT_FOUND', message: 'No conversation has this id.' });
-    return history;
-  }),
+  history: publicProcedure
+    .input(z.object({ conversationId }))
+    .query(({ ctx, input }) => loadHistory(ctx.chat.db, input.conversationId)),
 } satisfies TRPCRouterRecord;

@@ -1,8 +1,9 @@
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { listConversations, type Cursor } from '../../db/queries/conversations.ts';
 import { exportConversation } from '../export/export-conversation.ts';
+import { DomainError } from '../errors.ts';
 import { publicProcedure } from '../trpc.ts';
-import { loadHistory } from '../turns/load-history.ts';
+import { loadHistory } from './load-history.ts';
 import { exportInput, listInput } from './inputs.ts';
 
 function encodeCursor(cursor: Cursor): string {
@@ -16,10 +17,7 @@ function decodeCursor(text: string): Cursor {
     if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad cursor');
     return { updatedAt: date, id };
   } catch {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: 'cursor: is not a cursor returned by conversations.list',
-    });
+    throw new DomainError('BAD_CURSOR');
   }
 }
 
@@ -38,8 +36,6 @@ export const conversationsRouter = {
   }),
 
   export: publicProcedure.input(exportInput).query(async ({ ctx, input }) => {
-    const history = await loadHistory(ctx.chat.db, input.conversationId);
-    if (!history) throw new TRPCError({ code: 'NOT_FOUND', message: 'No conversation has this id.' });
-    return exportConversation(history, input.format, new Date());
+    return exportConversation(await loadHistory(ctx.chat.db, input.conversationId), input.format, new Date());
   }),
 } satisfies TRPCRouterRecord;

@@ -1,8 +1,7 @@
 // Input schemas, with messages written for the person who sent the request.
 import { z } from 'zod';
-import { AGENT_NAMES } from '../agents/team.ts';
-
-export const MAX_MESSAGE_CHARS = 16_000;
+import { MAX_MESSAGE_CHARS } from '../../shared/limits.ts';
+import { AGENT_NAMES } from '../../shared/roster.ts';
 
 // Postgres text cannot hold NUL, and a lone UTF-16 surrogate is not text: it would be stored as
 // U+FFFD. Refusing both keeps "stored exactly as sent" true and the database error out of reach.

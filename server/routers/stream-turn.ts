@@ -1,45 +1,40 @@
-// Bridges a turn's event sink to an SSE subscription. The turn runs to the end even when the
-// client leaves: what it produced is stored and shows up in history.
-import type { TurnEvent, TurnEventSink } from '../turns/events.ts';
-import type { TurnOutcome } from '../turns/execute-turn.ts';
-import { toTrpcError } from './to-trpc-error.ts';
+// A turn as an SSE subscription. The turn runs to the end even when the client leaves: what it
+// produced is stored and shows up in history.
 import { TRPCError } from '@trpc/server';
+import type { TurnEvent } from '../turns/events.ts';
+import { toEventDto, type TurnEventDto } from './dto.ts';
+import { toTrpcError, turnIdOf } from './to-trpc-error.ts';
 
-export async function* streamTurn(
-  run: (emit: TurnEventSink) => Promise<TurnOutcome>,
-  signal: AbortSignal | undefined,
-): AsyncGenerator<TurnEvent> {
-  const queue: TurnEvent[] = [];
-  let wake: (() => void) | null = null;
-  const push = (event: TurnEvent) => {
-    queue.push(event);
-    wake?.();
-  };
+export async function* streamTurn(turn: AsyncGenerator<TurnEvent, void>): AsyncGenerator<TurnEventDto> {
   let finished = false;
-  signal?.addEventListener('abort', () => wake?.(), { once: true });
-  run(push)
-    .then(({ conversationId, turn, reply }) => push({ type: 'done', conversationId, turn, reply }))
-    .catch((error: unknown) => {
-      const mapped = toTrpcError(error);
-      const turnId =
-        mapped instanceof TRPCError && mapped.cause && 'turnId' in mapped.cause ? String(mapped.cause.turnId) : null;
-      const code = mapped instanceof TRPCError ? mapped.code : 'INTERNAL_SERVER_ERROR';
-      const message = mapped instanceof TRPCError ? mapped.message : 'The turn failed unexpectedly.';
-      push({ type: 'error', code, message, turnId });
-    })
-    .finally(() => {
-      finished = true;
-      wake?.();
-    });
-
-  while (!signal?.aborted) {
-    const event = queue.shift();
-    if (event) {
-      yield event;
-      continue;
+  try {
+    for (;;) {
+      const next = await turn.next();
+      if (next.done) break;
+      yield toEventDto(next.value);
     }
-    if (finished) return;
-    await new Promise<void>((resolve) => (wake = resolve));
-    wake = null;
+    finished = true;
+  } catch (error) {
+    finished = true;
+    yield errorEvent(error);
+  } finally {
+    // The client left mid-turn (tRPC returned this generator): let the turn finish on its own.
+    if (!finished) void drain(turn);
   }
+}
+
+async function drain(turn: AsyncGenerator<TurnEvent, void>): Promise<void> {
+  try {
+    while (!(await turn.next()).done);
+  } catch {
+    // The turn records its own failure; nobody is listening for it any more.
+  }
+}
+
+function errorEvent(error: unknown): TurnEventDto {
+  const mapped = toTrpcError(error);
+  if (!(mapped instanceof TRPCError)) {
+    return { type: 'error', code: 'INTERNAL_SERVER_ERROR', message: 'The turn failed unexpectedly.', turnId: null };
+  }
+  return { type: 'error', code: mapped.code, message: mapped.message, turnId: turnIdOf(mapped) };
 }

@@ -1,20 +1,20 @@
-// Maps domain failures to the API's typed errors, keeping the cause for the formatter.
+// Domain failures as the API's typed errors, from the one table in server/errors.ts; the cause
+// stays attached so the formatter can add the turn's id.
 import { TRPCError } from '@trpc/server';
 import { isDatabaseUnavailable } from '../../db/errors.ts';
-import { ChatError } from '../turns/chat-errors.ts';
-import { TurnFailure } from '../turns/failures.ts';
+import { DomainError, ERRORS } from '../errors.ts';
 
-export const DATABASE_UNAVAILABLE_MESSAGE =
-  'The database is not reachable right now, so nothing could be read or saved. Try again in a moment.';
-
+/** A TRPCError for any failure the product names; anything else is returned as it is. */
 export function toTrpcError(error: unknown): unknown {
-  if (error instanceof ChatError) return new TRPCError({ code: error.kind, message: error.message, cause: error });
-  if (error instanceof TurnFailure) {
-    const code = error.code === 'MODEL_NOT_CONFIGURED' ? 'PRECONDITION_FAILED' : 'BAD_GATEWAY';
-    return new TRPCError({ code, message: error.message, cause: error });
+  const domain = error instanceof TRPCError && error.cause instanceof DomainError ? error.cause : error;
+  if (domain instanceof DomainError) {
+    return new TRPCError({ code: ERRORS[domain.code].trpc, message: domain.message, cause: domain });
   }
-  if (isDatabaseUnavailable(error)) {
-    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, cause: error });
-  }
+  if (isDatabaseUnavailable(error)) return toTrpcError(new DomainError('DATABASE_UNAVAILABLE', { cause: error }));
   return error;
+}
+
+/** The turn a failure belongs to, so a client can offer to retry it. */
+export function turnIdOf(error: TRPCError): string | null {
+  return error.cause instanceof DomainError ? (error.cause.turnId ?? null) : null;
 }

@@ -1,8 +1,6 @@
-// Folds a turn's consults into its routing record, and names the consulted expert on tool events.
-import type { AgentUsage, Consult } from '../../db/schema.ts';
+// Folds a turn's consults into its routing record.
+import type { AgentUsage, Consult } from '../../shared/turn-record.ts';
 import type { ConsultCall } from '../agents/consult-call.ts';
-import { consultedExpert } from '../agents/consult-tools.ts';
-import type { TurnEventSink } from './events.ts';
 import type { RouteRecord } from './route-recorder.ts';
 
 export type RecordWithConsults = RouteRecord & { consults: Consult[] };
@@ -24,12 +22,4 @@ export function withConsults(record: RouteRecord, calls: Iterable<ConsultCall>):
     usage.set(consult.agent, entry);
   }
   return { ...record, agents, agentUsage: [...usage.values()], consults };
-}
-
-/** Tool events for a consult say which expert was asked, so a client can show "asking Strategic…". */
-export function namingConsults(emit: TurnEventSink, experts: readonly string[]): TurnEventSink {
-  return (event) => {
-    const consulted = event.type === 'tool' ? consultedExpert(event.name, experts) : null;
-    emit(consulted && event.type === 'tool' ? { ...event, consulted } : event);
-  };
 }

@@ -1,5 +1,5 @@
-// What a running turn tells its caller, in order: the wire format of chat.stream.
-import type { MessageDto, TurnDto } from './dto.ts';
+// What a running turn tells its caller, in order; the API turns rows into its own shapes.
+import type { MessageRow, TurnRow } from '../../db/schema.ts';
 
 export type ToolEvent = {
   type: 'tool';
@@ -13,12 +13,9 @@ export type ToolEvent = {
   consulted?: string;
 };
 
-export type TurnEvent =
-  | { type: 'turn'; turn: TurnDto }
-  | { type: 'agent'; agent: string; reason: string | null }
-  | { type: 'delta'; text: string }
-  | ToolEvent
-  | { type: 'done'; conversationId: string; turn: TurnDto; reply: MessageDto }
-  | { type: 'error'; code: string; message: string; turnId: string | null };
+export type AgentEvent = { type: 'agent'; agent: string; reason: string | null };
 
-export type TurnEventSink = (event: TurnEvent) => void;
+/** `seq` is the database's to assign; a reply is shown before it is read back. */
+export type TurnDone = { type: 'done'; conversationId: string; turn: TurnRow; reply: Omit<MessageRow, 'seq'> };
+
+export type TurnEvent = { type: 'turn'; turn: TurnRow } | AgentEvent | { type: 'delta'; text: string } | ToolEvent | TurnDone;

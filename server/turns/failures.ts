@@ -1,66 +1,28 @@
 // Turns any failure during a turn into a stored code and a sentence a person can act on.
 import { MaxTurnsExceededError, ModelBehaviorError, ModelTimeoutError, ToolCallError } from '@openai/agents';
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import { isDatabaseUnavailable } from '../../db/errors.ts';
+import { DomainError, RETRY_HINT, type ErrorCode } from '../errors.ts';
 
-export type FailureCode =
-  | 'MODEL_NOT_CONFIGURED'
-  | 'MODEL_TIMEOUT'
-  | 'MODEL_UNAVAILABLE'
-  | 'MODEL_REJECTED'
-  | 'MODEL_BEHAVIOR'
-  | 'TOOL_FAILED'
-  | 'EMPTY_REPLY'
-  | 'INTERRUPTED'
-  | 'INTERNAL';
-
-export class TurnFailure extends Error {
-  constructor(
-    readonly code: FailureCode,
-    message: string,
-    readonly turnId: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'TurnFailure';
-  }
-}
-
-const RETRY_HINT = 'Your message is saved: retry the turn when ready.';
-
-export function describeFailure(error: unknown): { code: FailureCode; message: string } {
-  if (error instanceof APIConnectionTimeoutError || error instanceof ModelTimeoutError) {
-    return { code: 'MODEL_TIMEOUT', message: `The model took too long to answer. ${RETRY_HINT}` };
-  }
-  if (error instanceof APIConnectionError) {
-    return { code: 'MODEL_UNAVAILABLE', message: `The model service could not be reached. ${RETRY_HINT}` };
-  }
+export function describeFailure(error: unknown, turnId: string): DomainError {
+  const fail = (code: ErrorCode, message?: string) => new DomainError(code, { turnId, cause: error, message });
+  if (error instanceof DomainError) return error.turnId ? error : fail(error.code, error.message);
+  if (error instanceof APIConnectionTimeoutError || error instanceof ModelTimeoutError) return fail('MODEL_TIMEOUT');
+  if (error instanceof APIConnectionError) return fail('MODEL_UNAVAILABLE');
   if (error instanceof APIError) {
     const status = error.status ?? 0;
     if (status === 429 || status >= 500) {
-      return {
-        code: 'MODEL_UNAVAILABLE',
-        message: `The model service is busy or failing (HTTP ${status}). ${RETRY_HINT}`,
-      };
+      return fail('MODEL_UNAVAILABLE', `The model service is busy or failing (HTTP ${status}). ${RETRY_HINT}`);
     }
-    return {
-      code: 'MODEL_REJECTED',
-      message: `The model service refused the request (HTTP ${status}): check the model name and API key. ${RETRY_HINT}`,
-    };
+    return fail('MODEL_REJECTED', `The model service refused the request (HTTP ${status}): check the model name and API key. ${RETRY_HINT}`);
   }
-  if (isBrokenStream(error)) {
-    return { code: 'MODEL_UNAVAILABLE', message: `The connection to the model broke off mid-answer. ${RETRY_HINT}` };
-  }
-  if (error instanceof SyntaxError) {
-    // The OpenAI client throws this for a streamed chunk that is not JSON.
-    return { code: 'MODEL_BEHAVIOR', message: `The model service sent a reply that could not be read. ${RETRY_HINT}` };
-  }
-  if (error instanceof MaxTurnsExceededError || error instanceof ModelBehaviorError) {
-    return { code: 'MODEL_BEHAVIOR', message: `The model did not produce a usable answer. ${RETRY_HINT}` };
-  }
-  if (error instanceof ToolCallError) {
-    return { code: 'TOOL_FAILED', message: `A tool the agent used failed. ${RETRY_HINT}` };
-  }
-  return { code: 'INTERNAL', message: `The turn failed unexpectedly. ${RETRY_HINT}` };
+  if (isBrokenStream(error)) return fail('MODEL_UNAVAILABLE', `The connection to the model broke off mid-answer. ${RETRY_HINT}`);
+  // The OpenAI client throws a SyntaxError for a streamed chunk that is not JSON.
+  if (error instanceof SyntaxError) return fail('MODEL_BEHAVIOR', `The model service sent a reply that could not be read. ${RETRY_HINT}`);
+  if (error instanceof MaxTurnsExceededError || error instanceof ModelBehaviorError) return fail('MODEL_BEHAVIOR');
+  if (error instanceof ToolCallError) return fail('TOOL_FAILED');
+  if (isDatabaseUnavailable(error)) return fail('DATABASE_UNAVAILABLE');
+  return fail('INTERNAL');
 }
 
 /** Node's fetch reports a response body cut off by the server as TypeError('terminated'). */

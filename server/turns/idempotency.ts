@@ -4,25 +4,19 @@ import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { findByClientMessageId, findReply } from '../../db/queries/messages.ts';
 import { findTurnByUserMessage } from '../../db/queries/turns.ts';
-import { ChatError, conversationNotFound } from './chat-errors.ts';
-import { toMessageDto, toTurnDto } from './dto.ts';
-import type { TurnOutcome } from './execute-turn.ts';
-import { TurnFailure, type FailureCode } from './failures.ts';
-import { startTurn, type StartedTurn } from './start-turn.ts';
+import { DomainError, isErrorCode } from '../errors.ts';
+import type { TurnDone } from './events.ts';
+import { startTurn, type StartedTurn, type StartInput } from './start-turn.ts';
 
-export type StartInput = { conversationId?: string; message: string; clientMessageId?: string; newConversationId?: string };
-
-/** Stores the message and opens its turn, or returns the outcome of the copy stored before. */
-export async function startOnce(db: Db, input: StartInput): Promise<{ started: StartedTurn } | { replay: TurnOutcome }> {
+/** Stores the message and opens its turn, or answers with the copy stored before. */
+export async function startOnce(db: Db, input: StartInput): Promise<{ started: StartedTurn } | { replay: TurnDone }> {
   const { clientMessageId } = input;
   if (clientMessageId) {
     const replay = await replayResend(db, input.conversationId, clientMessageId);
     if (replay) return { replay };
   }
   try {
-    const started = await startTurn(db, input);
-    if ('notFound' in started) throw conversationNotFound();
-    return { started };
+    return { started: await startTurn(db, input) };
   } catch (error) {
     // The turn lock makes this rare (it takes a broken lock session), but the unique index is
     // the last word: the other copy won, so answer with it instead of failing.
@@ -33,19 +27,16 @@ export async function startOnce(db: Db, input: StartInput): Promise<{ started: S
   }
 }
 
-async function replayResend(
-  db: Db,
-  conversationId: string | undefined,
-  clientMessageId: string,
-): Promise<TurnOutcome | undefined> {
+async function replayResend(db: Db, conversationId: string | undefined, clientMessageId: string): Promise<TurnDone | undefined> {
   const message = await findByClientMessageId(db, clientMessageId, conversationId);
   if (!message) return undefined;
   const turn = await findTurnByUserMessage(db, message.id);
   if (!turn) return undefined;
   if (turn.status === 'failed') {
-    throw new TurnFailure(turn.errorCode as FailureCode, turn.errorMessage ?? 'This turn failed.', turn.id);
+    const code = isErrorCode(turn.errorCode) ? turn.errorCode : 'INTERNAL';
+    throw new DomainError(code, { message: turn.errorMessage ?? undefined, turnId: turn.id });
   }
   const reply = turn.status === 'completed' ? await findReply(db, turn.id) : undefined;
-  if (!reply) throw new ChatError('CONFLICT', 'This message is still being answered. Try again in a moment.');
-  return { conversationId: turn.conversationId, turn: toTurnDto(turn), reply: toMessageDto(reply) };
+  if (!reply) throw new DomainError('TURN_IN_PROGRESS');
+  return { type: 'done', conversationId: turn.conversationId, turn, reply };
 }

@@ -5,23 +5,25 @@
 // Another live instance's turns are never touched, because it still holds their locks.
 import type { Db } from '../../db/client.ts';
 import { conversationsWithRunningTurns, failRunningTurns } from '../../db/queries/turns.ts';
-import { conversationKey, type TurnLock } from './turn-lock.ts';
-
-export const INTERRUPTED = 'INTERRUPTED';
-const INTERRUPTED_MESSAGE = 'The server stopped while this turn was running. Retry it to get an answer.';
+import { ERRORS } from '../errors.ts';
+import { conversationKey, type TurnLock } from '../locks/turn-lock.ts';
 
 /** Call only while holding the conversation's lock. */
 export function settleInterruptedTurns(db: Db, conversationId: string): Promise<number> {
-  return failRunningTurns(db, conversationId, { errorCode: INTERRUPTED, errorMessage: INTERRUPTED_MESSAGE });
+  return failRunningTurns(db, conversationId, { errorCode: 'INTERRUPTED', errorMessage: ERRORS.INTERRUPTED.message });
 }
 
-/** At start-up: fails the running turns whose conversation no live process holds. */
+/** Fails the running turns whose conversation no live process holds. */
 export async function recoverInterruptedTurns(db: Db, lock: TurnLock): Promise<number> {
   let failed = 0;
   for (const conversationId of await conversationsWithRunningTurns(db)) {
-    await lock.tryRun(conversationKey(conversationId), async () => {
+    const held = await lock.tryAcquire(conversationKey(conversationId));
+    if (!held) continue;
+    try {
       failed += await settleInterruptedTurns(db, conversationId);
-    });
+    } finally {
+      await held.release();
+    }
   }
   return failed;
 }

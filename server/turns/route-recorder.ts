@@ -1,9 +1,11 @@
-// Builds a turn's routing record from the SDK's own stream events, and relays them as TurnEvents.
+// Builds a turn's routing record from the SDK's own stream events, and translates them into the
+// turn's events (each observed SDK event gives zero or more).
 import type { RunStreamEvent } from '@openai/agents';
-import type { AgentUsage, Handoff, ToolRun } from '../../db/schema.ts';
-import { handoffReason } from '../agents/team.ts';
+import type { AgentUsage, Handoff, ToolRun } from '../../shared/turn-record.ts';
+import { handoffReason } from '../agents/handoff-input.ts';
+import { consultedExpert } from '../agents/tools/consult.ts';
 import type { TurnContext } from '../agents/turn-context.ts';
-import type { TurnEventSink } from './events.ts';
+import type { AgentEvent, ToolEvent, TurnEvent } from './events.ts';
 
 export type RouteRecord = { agents: string[]; handoffs: Handoff[]; tools: ToolRun[]; agentUsage: AgentUsage[] };
 
@@ -19,28 +21,33 @@ export class RouteRecorder {
   #current: string;
   #segmentStart: number;
 
+  /** `experts`: the names a consult tool may ask, so tool events can say who was consulted. */
   constructor(
-    startAgent: string,
     private readonly context: TurnContext,
-    private readonly emit: TurnEventSink,
+    private readonly experts: readonly string[],
     private readonly now: () => number = performance.now.bind(performance),
   ) {
-    this.#current = startAgent;
+    this.#current = '';
     this.#segmentStart = this.now();
-    this.#enter(startAgent, null);
   }
 
-  observe(event: RunStreamEvent): void {
+  /** The first agent of the run; its event opens the turn's path. */
+  start(agent: string): AgentEvent {
+    this.#current = agent;
+    this.#segmentStart = this.now();
+    return this.#enter(agent, null);
+  }
+
+  observe(event: RunStreamEvent): TurnEvent[] {
     if (event.type === 'agent_updated_stream_event') return this.#switchTo(event.agent.name);
     if (event.type === 'raw_model_stream_event') {
       const data = event.data;
-      if (data.type === 'output_text_delta') this.emit({ type: 'delta', text: data.delta });
       if (data.type === 'response_done') {
         const usage = this.#usageOf(this.#current);
         usage.inputTokens += data.response.usage.inputTokens;
         usage.outputTokens += data.response.usage.outputTokens;
       }
-      return;
+      return data.type === 'output_text_delta' ? [{ type: 'delta', text: data.delta }] : [];
     }
     const { item } = event;
     if (item.type === 'handoff_call_item') {
@@ -55,17 +62,17 @@ export class RouteRecorder {
       const raw = item.rawItem;
       if (raw.type === 'function_call') {
         this.#pendingTools.set(raw.callId, { agent: item.agent.name, name: raw.name, startedAt: this.now() });
-        this.emit({ type: 'tool', phase: 'start', agent: item.agent.name, name: raw.name, callId: raw.callId });
+        return [this.#tool({ phase: 'start', agent: item.agent.name, name: raw.name, callId: raw.callId })];
       } else if (raw.type === 'hosted_tool_call') {
         // Hosted tools run inside the model call: no separate duration to measure.
         const callId = raw.id ?? raw.name;
         this.#tools.push({ agent: item.agent.name, name: raw.name, ms: 0, ok: raw.status !== 'failed' });
-        this.emit({ type: 'tool', phase: 'end', agent: item.agent.name, name: raw.name, callId, ms: 0, ok: true });
+        return [this.#tool({ phase: 'end', agent: item.agent.name, name: raw.name, callId, ms: 0, ok: true })];
       }
     } else if (item.type === 'tool_call_output_item' && item.rawItem.type === 'function_call_result') {
       const { callId } = item.rawItem;
       const pending = this.#pendingTools.get(callId);
-      if (!pending) return;
+      if (!pending) return [];
       this.#pendingTools.delete(callId);
       const run = {
         agent: pending.agent,
@@ -74,8 +81,14 @@ export class RouteRecorder {
         ok: !this.context.failedToolCalls.has(callId),
       };
       this.#tools.push(run);
-      this.emit({ type: 'tool', phase: 'end', callId, ...run });
+      return [this.#tool({ phase: 'end', callId, ...run })];
     }
+    return [];
+  }
+
+  #tool(event: Omit<ToolEvent, 'type' | 'consulted'>): ToolEvent {
+    const consulted = consultedExpert(event.name, this.experts);
+    return { type: 'tool', ...event, ...(consulted ? { consulted } : {}) };
   }
 
   finish(): RouteRecord {
@@ -88,17 +101,17 @@ export class RouteRecorder {
     };
   }
 
-  #switchTo(agent: string): void {
-    if (agent === this.#current) return;
+  #switchTo(agent: string): TurnEvent[] {
+    if (agent === this.#current) return [];
     this.#closeSegment();
     this.#current = agent;
-    this.#enter(agent, this.#handoffs.at(-1)?.to === agent ? this.#handoffs.at(-1)!.reason : null);
+    return [this.#enter(agent, this.#handoffs.at(-1)?.to === agent ? this.#handoffs.at(-1)!.reason : null)];
   }
 
-  #enter(agent: string, reason: string | null): void {
+  #enter(agent: string, reason: string | null): AgentEvent {
     this.#agents.push(agent);
     this.#usageOf(agent);
-    this.emit({ type: 'agent', agent, reason });
+    return { type: 'agent', agent, reason };
   }
 
   #closeSegment(): void {

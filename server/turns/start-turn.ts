@@ -1,13 +1,22 @@
-// Step 1 of a turn: store the user's message and open the turn, in one transaction.
+// Storing a turn's user message and opening the turn, in one transaction.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { createConversation, findConversation } from '../../db/queries/conversations.ts';
 import { insertMessage } from '../../db/queries/messages.ts';
 import { openTurn } from '../../db/queries/turns.ts';
 import type { ConversationRow, MessageRow, TurnRow } from '../../db/schema.ts';
-import { countTokens } from '../memory/tokens.ts';
+import { DomainError } from '../errors.ts';
 
 export type StartedTurn = { conversation: ConversationRow; userMessage: MessageRow; turn: TurnRow };
+
+export type StartInput = {
+  conversationId?: string;
+  /** The id a new conversation gets: chosen by the caller so its lock is held before the row exists. */
+  newConversationId: string;
+  message: string;
+  clientMessageId?: string;
+  tokens: number;
+};
 
 const TITLE_LENGTH = 60;
 
@@ -16,22 +25,19 @@ export function titleFrom(message: string): string {
   return line.length <= TITLE_LENGTH ? line : `${line.slice(0, TITLE_LENGTH - 1).trimEnd()}…`;
 }
 
-export async function startTurn(
-  db: Db,
-  input: { conversationId?: string; message: string; clientMessageId?: string; newConversationId?: string },
-): Promise<StartedTurn | { notFound: true }> {
+export async function startTurn(db: Db, input: StartInput): Promise<StartedTurn> {
   return db.transaction(async (tx) => {
     const conversation = input.conversationId
       ? await findConversation(tx, input.conversationId)
       : await createConversation(tx, titleFrom(input.message), input.newConversationId);
-    if (!conversation) return { notFound: true as const };
+    if (!conversation) throw new DomainError('CONVERSATION_NOT_FOUND');
     const turnId = randomUUID();
     const userMessage = await insertMessage(tx, {
       conversationId: conversation.id,
       turnId,
       role: 'user',
       content: input.message,
-      tokens: countTokens(input.message),
+      tokens: input.tokens,
       clientMessageId: input.clientMessageId,
     });
     const turn = await openTurn(tx, { id: turnId, conversationId: conversation.id, userMessageId: userMessage.id });

@@ -1,51 +1,22 @@
 // One log line per finished turn, for operators: who answered, tokens, latency. Never the
 // conversation's text: ids, names and numbers only.
-import type { Db } from '../../db/client.ts';
-import { findTurn } from '../../db/queries/turns.ts';
-import type { TurnOutcome } from './execute-turn.ts';
-import { isDatabaseUnavailable } from '../../db/errors.ts';
-import { TurnFailure } from './failures.ts';
+import type { Logger } from 'pino';
+import type { TurnRow } from '../../db/schema.ts';
 
-export type TurnLogger = { info(fields: object, message: string): void };
+type LoggedTurn = Pick<TurnRow, 'id' | 'conversationId' | 'agents' | 'inputTokens' | 'outputTokens' | 'latencyMs' | 'errorCode'>;
 
-export async function logTurn(
-  logger: TurnLogger | undefined,
-  db: Db,
-  turn: { id: string; conversationId: string },
-  run: () => Promise<TurnOutcome>,
-): Promise<TurnOutcome> {
-  if (!logger) return run();
-  const startedAt = performance.now();
-  const base = { turnId: turn.id, conversationId: turn.conversationId };
-  try {
-    const outcome = await run();
-    const { agents, usage, latencyMs } = outcome.turn;
-    logger.info(
-      { ...base, status: 'completed', agents, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, latencyMs },
-      'turn completed',
-    );
-    return outcome;
-  } catch (error) {
-    // The partial record (agents reached, tokens spent) is on the row; the database may be the
-    // reason the turn failed, so it is read on a best-effort basis.
-    const row = await findTurn(db, turn.id).catch(() => undefined);
-    logger.info(
-      {
-        ...base,
-        status: 'failed',
-        errorCode: errorCodeOf(error),
-        agents: row?.agents ?? [],
-        inputTokens: row?.inputTokens ?? 0,
-        outputTokens: row?.outputTokens ?? 0,
-        latencyMs: Math.round(performance.now() - startedAt),
-      },
-      'turn failed',
-    );
-    throw error;
-  }
-}
-
-function errorCodeOf(error: unknown): string {
-  if (error instanceof TurnFailure) return error.code;
-  return isDatabaseUnavailable(error) ? 'DATABASE_UNAVAILABLE' : 'INTERNAL';
+export function logTurn(logger: Pick<Logger, 'info'>, turn: LoggedTurn, status: 'completed' | 'failed'): void {
+  logger.info(
+    {
+      turnId: turn.id,
+      conversationId: turn.conversationId,
+      status,
+      ...(status === 'failed' ? { errorCode: turn.errorCode } : {}),
+      agents: turn.agents,
+      inputTokens: turn.inputTokens,
+      outputTokens: turn.outputTokens,
+      latencyMs: turn.latencyMs,
+    },
+    `turn ${status}`,
+  );
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../server/env.ts';
 import { appRouter, type AppRouter } from '../../server/routers/index.ts';
-import type { TurnEvent } from '../../server/turns/events.ts';
+import type { TurnEventDto as TurnEvent } from '../../server/routers/dto.ts';
 import { plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';

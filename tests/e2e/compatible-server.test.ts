@@ -4,18 +4,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExpertName } from '../../server/agents/team.ts';
-import type { MessageDto, TurnDto } from '../../server/turns/dto.ts';
+import type { ExpertName } from '../../shared/roster.ts';
+import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
 import { buildTeam } from '../../server/agents/team.ts';
 import { messageTexts, startFakeOpenAI, type ChatRequest, type FakeOpenAI, type Responder } from '../support/fake-openai.ts';
 import { startFakeSearxng, type FakeSearxng } from '../support/fake-searxng.ts';
 import { mutate } from '../support/http-api.ts';
-import { transferToolName } from '../support/scripted-runtime.ts';
+import { NO_TOOLS, transferToolName } from '../support/scripted-runtime.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 
 type SendResult = { conversationId: string; turn: TurnDto; reply: MessageDto };
 
-const team = buildTeam();
+const team = buildTeam(NO_TOOLS);
 
 /**
  * The Orchestrator hands off to `expert`; the expert searches once, then answers with whatever

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MessageDto, TurnDto } from '../../server/turns/dto.ts';
+import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
 import { gate } from '../support/echo-model.ts';
 import { plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';

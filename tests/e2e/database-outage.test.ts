@@ -3,7 +3,7 @@
 // SERVICE_UNAVAILABLE with a message for a person, and once the database is back the next turn
 // succeeds and a turn the outage cut short can be retried.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageDto, TurnDto } from '../../server/turns/dto.ts';
+import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
 import { gate } from '../support/echo-model.ts';
 import { plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';

@@ -9,8 +9,9 @@ import type { EvalReport } from '../../scripts/eval/report.ts';
 import { buildTeam } from '../../server/agents/team.ts';
 import { messageTexts, startFakeOpenAI, type ChatRequest, type FakeOpenAI } from '../support/fake-openai.ts';
 import { playCases, playPerfectly, runEvalCli, type Play } from '../support/eval-cli.ts';
+import { NO_TOOLS } from '../support/scripted-runtime.ts';
 
-const team = buildTeam();
+const team = buildTeam(NO_TOOLS);
 
 const cases: RoutingCase[] = [
   { id: 'price', message: 'What should I charge for my candles?', expected: ['Strategic'], kind: 'single' },

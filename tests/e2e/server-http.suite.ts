@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { MessageDto, TurnDto } from '../../server/turns/dto.ts';
+import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
 import { messageTexts, plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import { gate } from '../support/browser.ts';
 import { mutate, query } from '../support/http-api.ts';

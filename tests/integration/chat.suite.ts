@@ -4,7 +4,7 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { conversations, messages, turns } from '../../db/schema.ts';
-import { EXPERTS } from '../../server/agents/team.ts';
+import { EXPERT_NAMES } from '../../shared/roster.ts';
 import { countTokens } from '../../server/memory/tokens.ts';
 import { chatHarness, rejection } from '../support/chat-harness.ts';
 import { playConversation } from '../support/conversation-script.ts';
@@ -27,7 +27,7 @@ export function chatSuite(kind: DriverKind) {
   });
 
   describe('routing', () => {
-    it.each(EXPERTS)('hands a message to %s through a real handoff and records why', async (expert) => {
+    it.each(EXPERT_NAMES)('hands a message to %s through a real handoff and records why', async (expert) => {
       const h = chatHarness(database);
       const reason = `The user asks for something ${expert} owns.`;
       h.script(routeTo(h.team, expert, reason), reply(`${expert} answers.`));

@@ -1,13 +1,13 @@
 // The labelled routing set the eval ships with, and how a broken set is reported.
 import { describe, expect, it } from 'vitest';
 import { CasesError, loadCases, parseCases } from '../../scripts/eval/cases.ts';
-import { EXPERTS } from '../../server/agents/team.ts';
+import { EXPERT_NAMES } from '../../shared/roster.ts';
 
 describe('the labelled routing set', () => {
   it('has at least 80 requests: 15+ single-domain per expert, cross-domain and follow-up cases', async () => {
     const cases = await loadCases();
     expect(cases.length).toBeGreaterThanOrEqual(80);
-    for (const expert of EXPERTS) {
+    for (const expert of EXPERT_NAMES) {
       expect(cases.filter((c) => c.kind === 'single' && c.expected[0] === expert).length).toBeGreaterThanOrEqual(15);
     }
     const cross = cases.filter((c) => c.kind === 'cross');
@@ -16,7 +16,7 @@ describe('the labelled routing set', () => {
     const followups = cases.filter((c) => c.kind === 'followup');
     expect(followups.length).toBeGreaterThanOrEqual(8);
     // Some follow-ups must change domain, or "stay with the last expert" would pass them all.
-    expect(new Set(followups.map((c) => c.expected[0])).size).toBe(EXPERTS.length);
+    expect(new Set(followups.map((c) => c.expected[0])).size).toBe(EXPERT_NAMES.length);
     expect(new Set(cases.map((c) => c.message)).size).toBe(cases.length);
   });
 

@@ -1,11 +1,9 @@
 // The routing eval in process: one case through the real Orchestrator on the SDK's Chat Completions
 // path (fake OpenAI server), and the command's exit codes and errors.
-import { tool } from '@openai/agents';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import type { RoutingCase } from '../../scripts/eval/cases.ts';
 import { EXIT, runEvalCommand } from '../../scripts/eval/eval-command.ts';
 import type { EvalReport } from '../../scripts/eval/report.ts';
@@ -16,9 +14,10 @@ import { buildTeam } from '../../server/agents/team.ts';
 import { parseEnv, type Env } from '../../server/env.ts';
 import { lastUserText, playCases, type Play } from '../support/eval-cli.ts';
 import { startFakeOpenAI, type ChatRequest, type FakeOpenAI } from '../support/fake-openai.ts';
-import { transferToolName } from '../support/scripted-runtime.ts';
+import { startFakeSearxng, type FakeSearxng } from '../support/fake-searxng.ts';
+import { NO_TOOLS, transferToolName } from '../support/scripted-runtime.ts';
 
-const team = buildTeam();
+const team = buildTeam(NO_TOOLS);
 
 const configuredEnv = (fake: FakeOpenAI): Env => {
   const parsed = parseEnv({ OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-router' });
@@ -29,26 +28,25 @@ const configuredEnv = (fake: FakeOpenAI): Env => {
 describe('routing one case', () => {
   let fake: FakeOpenAI;
   let route: CaseRouter;
-  const searches: string[] = [];
+  let searx: FakeSearxng;
 
   beforeAll(async () => {
     fake = await startFakeOpenAI(() => ({ status: 500 }));
     const model = modelConfigFromEnv(configuredEnv(fake), { warn: () => {}, error: () => {} });
     if (!model.configured) throw new Error('the fake server should configure a model');
-    // The Orchestrator's web search, as SearXNG would provide it, answered by the test.
-    const webSearch = tool({
-      name: 'web_search',
-      description: 'Search the web.',
-      parameters: z.object({ query: z.string() }),
-      execute: async ({ query }) => (searches.push(query), 'Kajabi is a course platform.'),
-    });
-    const runtime = createAgentRuntime({ provider: model.provider, modelName: model.name, webSearch });
+    // The Orchestrator's web search, through SearXNG's API.
+    searx = await startFakeSearxng([{ title: 'Kajabi', url: 'https://kajabi.test', content: 'Kajabi is a course platform.' }]);
+    const tools = { api: model.api, searxngUrl: searx.url };
+    const runtime = createAgentRuntime({ provider: model.provider, modelName: model.name, tools });
     route = createCaseRouter(runtime.team, runtime.runner!, 10);
   });
-  afterAll(() => fake?.close());
+  afterAll(async () => {
+    await fake?.close();
+    await searx?.close();
+  });
   beforeEach(() => {
     fake.requests.length = 0;
-    searches.length = 0;
+    searx.queries.length = 0;
   });
 
   const followup: RoutingCase = {
@@ -83,7 +81,7 @@ describe('routing one case', () => {
     );
     const outcome = await route({ id: 'kajabi', message: 'Should I set up my course on Kajabi?', expected: ['Producing'], kind: 'single' });
     expect(outcome).toMatchObject({ chosen: 'Producing', reason: 'Choosing a course platform is a tool choice.', error: null });
-    expect(searches).toEqual(['what is Kajabi']);
+    expect(searx.queries).toEqual(['what is Kajabi']);
     expect(fake.requests).toHaveLength(2);
   });
 

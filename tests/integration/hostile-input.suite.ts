@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type App } from '../../server/app.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createLogger } from '../../server/logger.ts';
-import { AGENT_NAMES } from '../../server/agents/team.ts';
+import { AGENT_NAMES } from '../../shared/roster.ts';
 import { appRouter } from '../../server/routers/index.ts';
 import { echoTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import type { DriverKind } from '../support/test-db.ts';

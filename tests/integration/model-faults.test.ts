@@ -9,9 +9,10 @@ import { MODEL_RETRIES, modelConfigFromEnv } from '../../server/agents/model.ts'
 import { createAgentRuntime } from '../../server/agents/runtime.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createCaller } from '../../server/routers/index.ts';
-import type { ChatDeps } from '../../server/turns/chat-service.ts';
-import { ConversationLock } from '../../server/turns/conversation-lock.ts';
-import type { TurnEvent } from '../../server/turns/events.ts';
+import { LocalLock } from '../../server/locks/local-lock.ts';
+import { windowMemory } from '../../server/memory/window-memory.ts';
+import type { TurnDeps } from '../../server/turns/run-turn.ts';
+import type { TurnEventDto as TurnEvent } from '../../server/routers/dto.ts';
 import { rejection } from '../support/chat-harness.ts';
 import { plannedTurns, startFakeOpenAI, type FakeOpenAI, type FakeReply } from '../support/fake-openai.ts';
 import { createTestDatabase } from '../support/test-db.ts';
@@ -38,8 +39,15 @@ describe('model faults', () => {
     const log = (_: object, message: string) => void clientLog.push(message);
     const model = modelConfigFromEnv(parsed.env, { warn: log, error: log });
     if (!model.configured) throw new Error('model not configured');
-    const agents = createAgentRuntime({ provider: model.provider, modelName: 'fake-model', modelTimeoutMs: model.timeoutMs });
-    const chat: ChatDeps = { db: database.db, agents, memoryBudget: 8000, lock: new ConversationLock(), logger: pino({ level: 'silent' }) };
+    const agents = createAgentRuntime({
+      provider: model.provider,
+      modelName: 'fake-model',
+      tools: { api: 'chat_completions' },
+      modelTimeoutMs: model.timeoutMs,
+    });
+    const logger = pino({ level: 'silent' });
+    const memory = windowMemory(database.db, { budget: 8000, logger });
+    const chat: TurnDeps = { db: database.db, agents, memory, lock: new LocalLock(), logger };
     return createCaller({ chat, authorized: true, exposeStacks: false });
   }
 

@@ -4,15 +4,22 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { findTurn } from '../../db/queries/turns.ts';
 import { finishTurn } from '../../db/queries/finish-turn.ts';
 import { conversations, messages, turns } from '../../db/schema.ts';
-import { toMessageDto, toTurnDto } from '../../server/turns/dto.ts';
+import { countTokens } from '../../server/memory/tokens.ts';
 import { startOnce } from '../../server/turns/idempotency.ts';
 import { recoverInterruptedTurns } from '../../server/turns/interrupted-turns.ts';
-import { startTurn } from '../../server/turns/start-turn.ts';
+import { startTurn, type StartInput } from '../../server/turns/start-turn.ts';
 import { chatHarness } from '../support/chat-harness.ts';
 import { echoOf, echoSteps, gate } from '../support/echo-model.ts';
 import { inputTexts } from '../support/scripted-runtime.ts';
 import type { DriverKind } from '../support/test-db.ts';
 import { twoInstances, untilSomeQueryWaitsForALock, type Instance } from '../support/two-instances.ts';
+
+/** A send as the turn stores it. */
+const start = (input: { conversationId?: string; message: string; clientMessageId?: string }): StartInput => ({
+  ...input,
+  newConversationId: crypto.randomUUID(),
+  tokens: countTokens(input.message),
+});
 
 export function turnLockSuite(kind: DriverKind) {
   let a: Instance;
@@ -93,8 +100,7 @@ export function turnLockSuite(kind: DriverKind) {
     const written = gate();
     const commit = gate();
     const original = a.database.db.transaction(async (tx) => {
-      const started = await startTurn(tx, copy);
-      if ('notFound' in started) throw new Error('unreachable');
+      const started = await startTurn(tx, start(copy));
       const reply = {
         id: crypto.randomUUID(),
         conversationId,
@@ -124,12 +130,12 @@ export function turnLockSuite(kind: DriverKind) {
       return { turn, reply };
     });
     await written.promise;
-    const racing = startOnce(b.database.db, copy);
+    const racing = startOnce(b.database.db, start(copy));
     await untilSomeQueryWaitsForALock(b.database);
     commit.open();
     const { turn, reply } = await original;
 
-    expect(await racing).toEqual({ replay: { conversationId, turn: toTurnDto(turn), reply: toMessageDto(reply) } });
+    expect(await racing).toEqual({ replay: { type: 'done', conversationId, turn, reply: expect.objectContaining(reply) } });
     const copies = await a.database.db.select().from(messages).where(eq(messages.clientMessageId, copy.clientMessageId));
     expect(copies).toHaveLength(1);
   });
@@ -149,8 +155,7 @@ export function turnLockSuite(kind: DriverKind) {
     const live = ha.api.chat.send({ message: 'A long answer, please' });
     await reached.promise;
     // An orphan: written like a turn, but by nobody holding its conversation (its process died).
-    const orphan = await startTurn(a.database.db, { message: 'Interrupted question' });
-    if ('notFound' in orphan) throw new Error('unreachable');
+    const orphan = await startTurn(a.database.db, start({ message: 'Interrupted question' }));
 
     expect(await recoverInterruptedTurns(b.database.db, b.lock)).toBe(1);
     expect(await findTurn(a.database.db, orphan.turn.id)).toMatchObject({ status: 'failed', errorCode: 'INTERRUPTED' });
@@ -166,8 +171,7 @@ export function turnLockSuite(kind: DriverKind) {
 
   it('fails a turn left running when the next turn of its conversation starts', async () => {
     const h = harness(b);
-    const orphan = await startTurn(a.database.db, { message: 'Cut off' });
-    if ('notFound' in orphan) throw new Error('unreachable');
+    const orphan = await startTurn(a.database.db, start({ message: 'Cut off' }));
     h.script(...echoSteps(h.team, 2));
     await h.api.chat.send({ conversationId: orphan.conversation.id, message: 'Next question' });
     const [stored] = await a.database.db.select().from(turns).where(eq(turns.id, orphan.turn.id));

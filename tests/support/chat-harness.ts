@@ -1,24 +1,26 @@
 // A tRPC caller over a test database and a scripted model: the API as a program would use it.
 import type { ScriptedModelInput } from '@openai/agents/testing';
-import type { Tool } from '@openai/agents';
 import { pino, type Logger } from 'pino';
 import type { Database } from '../../db/client.ts';
 import { createCaller } from '../../server/routers/index.ts';
-import { turnLockFor } from '../../server/turns/choose-lock.ts';
-import type { TurnLock } from '../../server/turns/turn-lock.ts';
-import type { ChatDeps } from '../../server/turns/chat-service.ts';
+import type { ToolSettings } from '../../server/agents/tools/tool-settings.ts';
+import { turnLockFor } from '../../server/locks/choose-lock.ts';
+import type { TurnLock } from '../../server/locks/turn-lock.ts';
+import { windowMemory } from '../../server/memory/window-memory.ts';
+import type { TurnDeps } from '../../server/turns/run-turn.ts';
 import { scriptedRuntime } from './scripted-runtime.ts';
 
 export function chatHarness(
   database: Database,
-  options: { memoryBudget?: number; webSearch?: Tool; modelName?: string; logger?: Logger; lock?: TurnLock } = {},
+  options: { memoryBudget?: number; tools?: ToolSettings; modelName?: string; logger?: Logger; lock?: TurnLock } = {},
 ) {
-  const { runtime, model, team } = scriptedRuntime([], { webSearch: options.webSearch, modelName: options.modelName });
-  const chat: ChatDeps = {
+  const { runtime, model, team } = scriptedRuntime([], { tools: options.tools, modelName: options.modelName });
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const chat: TurnDeps = {
     db: database.db,
     agents: runtime,
-    memoryBudget: options.memoryBudget ?? 8000,
-    logger: options.logger ?? pino({ level: 'silent' }),
+    memory: windowMemory(database.db, { budget: options.memoryBudget ?? 8000, logger }),
+    logger,
     lock: options.lock ?? turnLockFor(database),
   };
   const api = createCaller({ chat, authorized: true, exposeStacks: false });

@@ -1,10 +1,11 @@
 // A fake-model responder for a cross-domain turn: the Orchestrator hands to `owner`, the owner
 // consults `peer` with `question`, the peer answers, the owner replies. The test plays the model;
 // each step is told apart by what the SDK sent (tools offered, consult calls already made).
-import { consultToolName } from '../../server/agents/consult-tools.ts';
-import { buildTeam, type ExpertName } from '../../server/agents/team.ts';
+import { consultToolName } from '../../server/agents/tools/consult.ts';
+import { buildTeam } from '../../server/agents/team.ts';
+import type { ExpertName } from '../../shared/roster.ts';
 import type { Responder } from './fake-openai.ts';
-import { transferToolName } from './scripted-runtime.ts';
+import { NO_TOOLS, transferToolName } from './scripted-runtime.ts';
 
 export function consultingModel(script: {
   owner: ExpertName;
@@ -13,7 +14,7 @@ export function consultingModel(script: {
   peerAnswer: string;
   reply: string;
 }): Responder {
-  const transfer = transferToolName(buildTeam(), script.owner);
+  const transfer = transferToolName(buildTeam(NO_TOOLS), script.owner);
   const consult = consultToolName(script.peer);
   return (request) => {
     const tools = request.tools?.map((t) => t.function.name) ?? [];

@@ -5,8 +5,8 @@ import { Usage } from '@openai/agents';
 import { assistantMessage, functionCall, modelResponder, type ScriptedModel } from '@openai/agents/testing';
 import type { ModelResponse } from '@openai/agents';
 import { randomUUID } from 'node:crypto';
-import type { ExpertName, Team } from '../../server/agents/team.ts';
-import { summarizer } from '../../server/memory/summarizer.ts';
+import type { Team } from '../../server/agents/team.ts';
+import type { ExpertName } from '../../shared/roster.ts';
 import { countTokens } from '../../server/memory/tokens.ts';
 import { inputTexts, transferToolName } from './scripted-runtime.ts';
 
@@ -31,7 +31,8 @@ export function playConversation(model: ScriptedModel, team: Team, playbook: Pla
   const step = modelResponder(async ({ request }): Promise<ModelResponse> => {
     const texts = inputTexts(request.input);
     const last = texts.at(-1) ?? '';
-    if (request.systemInstructions === summarizer.instructions) {
+    // The Summarizer's prompt is one message, opening with the summary so far.
+    if (texts.length === 1 && last.startsWith('Summary so far:')) {
       const summary = await playbook.summarize(last);
       const usage = usageFor(texts, summary);
       played.push({ role: 'summarizer', texts, usage });

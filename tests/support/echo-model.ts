@@ -3,7 +3,8 @@
 // which memory each call saw).
 import { Usage } from '@openai/agents';
 import { assistantMessage, functionCall, modelResponder, type RecordedModelCall, type ScriptedModelInput } from '@openai/agents/testing';
-import type { ExpertName, Team } from '../../server/agents/team.ts';
+import type { Team } from '../../server/agents/team.ts';
+import type { ExpertName } from '../../shared/roster.ts';
 import { inputTexts, transferToolName } from './scripted-runtime.ts';
 
 let calls = 0;

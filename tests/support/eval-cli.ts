@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { RoutingCase } from '../../scripts/eval/cases.ts';
-import type { ExpertName, Team } from '../../server/agents/team.ts';
+import type { Team } from '../../server/agents/team.ts';
+import type { ExpertName } from '../../shared/roster.ts';
 import { messageTexts, type ChatRequest, type FakeReply, type Responder } from './fake-openai.ts';
 import { transferToolName } from './scripted-runtime.ts';
 

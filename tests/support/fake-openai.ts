@@ -2,8 +2,9 @@
 // HTTP path runs in tests. Each request is answered by the test's own responder.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildTeam, type ExpertName } from '../../server/agents/team.ts';
-import { transferToolName } from './scripted-runtime.ts';
+import { buildTeam } from '../../server/agents/team.ts';
+import type { ExpertName } from '../../shared/roster.ts';
+import { NO_TOOLS, transferToolName } from './scripted-runtime.ts';
 
 export type ChatMessage = { role: string; content?: string | null | { type: string; text?: string }[]; tool_calls?: unknown[] };
 export type ChatRequest = {
@@ -172,7 +173,7 @@ export function plannedTurns(
   plan: { route: ExpertName; reason?: string; reply: string | ((request: ChatRequest) => string); hold?: Hold }[],
 ): Responder {
   const queue = [...plan];
-  const team = buildTeam();
+  const team = buildTeam(NO_TOOLS);
   return (request) => {
     const transfer = request.tools?.find((t) => t.function.name.startsWith('transfer_to_'));
     const next = queue[0];

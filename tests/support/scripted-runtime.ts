@@ -1,16 +1,21 @@
 // A real SDK Runner on a ScriptedModel: the handoff and tool machinery run for real.
-import { Handoff, Runner, Usage, type Tool } from '@openai/agents';
+import { Handoff, Runner, Usage } from '@openai/agents';
 import { assistantMessage, functionCall, ScriptedModel, type ScriptedModelInput } from '@openai/agents/testing';
+import type { ExpertName } from '../../shared/roster.ts';
 import type { AgentRuntime } from '../../server/agents/runtime.ts';
-import { buildTeam, type ExpertName, type Team } from '../../server/agents/team.ts';
+import { buildTeam, type Team } from '../../server/agents/team.ts';
+import type { ToolSettings } from '../../server/agents/tools/tool-settings.ts';
+
+/** No hosted tools (a scripted model cannot run them) and no web search unless a test gives one. */
+export const NO_TOOLS: ToolSettings = { api: 'chat_completions' };
 
 let callCounter = 0;
 const nextCallId = () => `call_${++callCounter}`;
 
 /** `modelName` is the name turns record (and are priced by); the scripted model answers whatever it is. */
-export function scriptedRuntime(steps: ScriptedModelInput[] = [], options: { webSearch?: Tool; modelName?: string } = {}) {
+export function scriptedRuntime(steps: ScriptedModelInput[] = [], options: { tools?: ToolSettings; modelName?: string } = {}) {
   const model = new ScriptedModel(steps);
-  const team = buildTeam({ webSearch: options.webSearch });
+  const team = buildTeam(options.tools ?? NO_TOOLS);
   const modelName = options.modelName ?? 'scripted';
   const runner = new Runner({ modelProvider: { getModel: async () => model }, model: modelName, tracingDisabled: true });
   const runtime: AgentRuntime = { team, runner, modelName };

@@ -4,9 +4,9 @@
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
-import { turnLockFor } from '../../server/turns/choose-lock.ts';
-import { ConversationLock } from '../../server/turns/conversation-lock.ts';
-import type { TurnLock } from '../../server/turns/turn-lock.ts';
+import { turnLockFor } from '../../server/locks/choose-lock.ts';
+import { LocalLock } from '../../server/locks/local-lock.ts';
+import type { TurnLock } from '../../server/locks/turn-lock.ts';
 import { createTestDatabase, type DriverKind } from './test-db.ts';
 import { createThrowawayPostgres } from './throwaway-postgres.ts';
 
@@ -15,7 +15,7 @@ export type Instance = { database: Database; lock: TurnLock };
 export async function twoInstances(kind: DriverKind): Promise<{ a: Instance; b: Instance; close(): Promise<void> }> {
   if (kind === 'pglite') {
     const database = await createTestDatabase('pglite');
-    const one = { database, lock: new ConversationLock() };
+    const one = { database, lock: new LocalLock() };
     return { a: one, b: one, close: () => database.close() };
   }
   const throwaway = await createThrowawayPostgres();

@@ -1,18 +1,20 @@
 // The consult wiring every turn relies on: who can ask whom, and instructions that match the tools.
 import { describe, expect, it } from 'vitest';
-import { consultToolName } from '../../server/agents/consult-tools.ts';
-import { buildTeam, EXPERTS } from '../../server/agents/team.ts';
+import { consultToolName } from '../../server/agents/tools/consult.ts';
+import { buildTeam } from '../../server/agents/team.ts';
+import { EXPERT_NAMES } from '../../shared/roster.ts';
+import { NO_TOOLS } from '../support/scripted-runtime.ts';
 
 describe('consult tools', () => {
-  const team = buildTeam();
+  const team = buildTeam(NO_TOOLS);
 
-  it.each(EXPERTS)('lets %s consult each of the other three experts, and not itself', (name) => {
+  it.each(EXPERT_NAMES)('lets %s consult each of the other three experts, and not itself', (name) => {
     const tools = team.experts[name].tools.map((t) => t.name).filter((t) => t.startsWith('consult_'));
-    const others = EXPERTS.filter((other) => other !== name).map(consultToolName);
+    const others = EXPERT_NAMES.filter((other) => other !== name).map(consultToolName);
     expect(tools.sort()).toEqual(others.sort());
   });
 
-  it.each(EXPERTS)("names in %s's instructions only consult tools it has", (name) => {
+  it.each(EXPERT_NAMES)("names in %s's instructions only consult tools it has", (name) => {
     const expert = team.experts[name];
     const mentioned = String(expert.instructions).match(/consult_[a-z]+/g) ?? [];
     expect(mentioned.length).toBeGreaterThan(0);

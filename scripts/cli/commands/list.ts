@@ -1,5 +1,5 @@
 // `switchboard list`: conversations, newest first, optionally by agent or text.
-import type { AgentName } from '../../../server/agents/team.ts';
+import type { AgentName } from '../../../shared/roster.ts';
 import type { Client } from '../client.ts';
 import { shortTime, type Out } from '../print.ts';
 

@@ -1,6 +1,6 @@
 // `switchboard send`: streams one turn over chat.stream, showing who answers as it happens.
 import { randomUUID } from 'node:crypto';
-import type { TurnEvent } from '../../../server/turns/events.ts';
+import type { TurnEventDto as TurnEvent } from '../../../server/routers/dto.ts';
 import type { Client } from '../client.ts';
 import { CliError } from '../errors.ts';
 import { routingBlock, type Out } from '../print.ts';

@@ -1,8 +1,9 @@
 // Web search for the agents that may use it: hosted under the Responses API, else SearXNG.
 import { tool, webSearchTool, type Tool } from '@openai/agents';
 import { z } from 'zod';
-import type { ModelApi } from './model.ts';
-import { reportToolFailure } from './turn-context.ts';
+import type { ToolFactory } from '../expert.ts';
+import { reportToolFailure, type TurnContext } from '../turn-context.ts';
+import type { ToolSettings } from './tool-settings.ts';
 
 export type WebSearchMode = 'hosted' | 'searxng' | 'none';
 
@@ -10,7 +11,20 @@ const MAX_RESULTS = 5;
 
 type SearxResult = { title?: string; url?: string; content?: string };
 
-export function searxngTool(baseUrl: string, fetchImpl: typeof fetch = fetch): Tool {
+export function webSearchMode(settings: ToolSettings): WebSearchMode {
+  if (settings.searxngUrl) return 'searxng';
+  // The hosted tool exists only in the Responses API; Chat Completions servers reject it.
+  return settings.api === 'responses' ? 'hosted' : 'none';
+}
+
+export const webSearch: ToolFactory = (settings) => {
+  const mode = webSearchMode(settings);
+  if (mode === 'hosted') return webSearchTool() as Tool<TurnContext>;
+  if (mode === 'searxng' && settings.searxngUrl) return searxngTool(settings.searxngUrl);
+  return null;
+};
+
+function searxngTool(baseUrl: string): Tool<TurnContext> {
   return tool({
     name: 'web_search',
     description: 'Search the web for current facts: prices, competitors, platforms, news. Returns titles, links and snippets.',
@@ -19,7 +33,7 @@ export function searxngTool(baseUrl: string, fetchImpl: typeof fetch = fetch): T
       const url = new URL('search', baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
       url.searchParams.set('q', query);
       url.searchParams.set('format', 'json');
-      const response = await fetchImpl(url, { signal: AbortSignal.timeout(15_000) });
+      const response = await fetch(url, { signal: AbortSignal.timeout(15_000) });
       if (!response.ok) throw new Error(`search service answered HTTP ${response.status}`);
       const body = (await response.json()) as { results?: SearxResult[] };
       const results = (body.results ?? []).slice(0, MAX_RESULTS).map((r) => ({
@@ -31,11 +45,4 @@ export function searxngTool(baseUrl: string, fetchImpl: typeof fetch = fetch): T
     },
     errorFunction: reportToolFailure,
   });
-}
-
-export function webSearchFor(api: ModelApi, searxngUrl: string | undefined): { mode: WebSearchMode; tool?: Tool } {
-  if (searxngUrl) return { mode: 'searxng', tool: searxngTool(searxngUrl) };
-  // The hosted tool exists only in the Responses API; Chat Completions servers reject it.
-  if (api === 'responses') return { mode: 'hosted', tool: webSearchTool() };
-  return { mode: 'none' };
 }

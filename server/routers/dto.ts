@@ -1,6 +1,8 @@
-// Rows as the API shows them: plain JSON, dates as ISO strings.
-import type { Consult, Handoff, MessageRow, ToolRun, TurnRow } from '../../db/schema.ts';
+// Rows and turn events as the API shows them: plain JSON, dates as ISO strings.
+import type { MessageRow, TurnRow } from '../../db/schema.ts';
+import type { Consult, Handoff, ToolRun } from '../../shared/turn-record.ts';
 import { estimateUsd } from '../cost/estimate.ts';
+import type { TurnEvent } from '../turns/events.ts';
 
 export type MessageDto = {
   id: string;
@@ -69,3 +71,17 @@ function costOf(row: TurnRow): TurnDto['cost'] {
   const usd = estimateUsd(row.model, row.inputTokens, row.outputTokens);
   return usd === null ? null : { usd };
 }
+
+export type TurnEventDto =
+  | { type: 'turn'; turn: TurnDto }
+  | Exclude<TurnEvent, { type: 'turn' } | { type: 'done' }>
+  | { type: 'done'; conversationId: string; turn: TurnDto; reply: MessageDto }
+  | { type: 'error'; code: string; message: string; turnId: string | null };
+
+export function toEventDto(event: TurnEvent): TurnEventDto {
+  if (event.type === 'turn') return { type: 'turn', turn: toTurnDto(event.turn) };
+  if (event.type === 'done') return { ...event, turn: toTurnDto(event.turn), reply: toMessageDto(event.reply) };
+  return event;
+}
+
+export type SendResult = { conversationId: string; turn: TurnDto; reply: MessageDto };

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { findConversation } from '../../db/queries/conversations.ts';
 import { listMessages } from '../../db/queries/messages.ts';
 import { listTurns } from '../../db/queries/turns.ts';
+import { DomainError } from '../errors.ts';
 import { toMessageDto, toTurnDto, type MessageDto, type TurnDto } from './dto.ts';
 
 export type ConversationDto = {
@@ -16,10 +17,10 @@ export type ConversationDto = {
 
 export type HistoryDto = { conversation: ConversationDto; messages: MessageDto[]; turns: TurnDto[] };
 
-/** Oldest first; undefined when no conversation has this id. */
-export async function loadHistory(db: Db, conversationId: string): Promise<HistoryDto | undefined> {
+/** Oldest first. */
+export async function loadHistory(db: Db, conversationId: string): Promise<HistoryDto> {
   const conversation = await findConversation(db, conversationId);
-  if (!conversation) return undefined;
+  if (!conversation) throw new DomainError('CONVERSATION_NOT_FOUND');
   const [messages, turns] = await Promise.all([listMessages(db, conversation.id), listTurns(db, conversation.id)]);
   return {
     conversation: {

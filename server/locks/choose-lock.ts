@@ -2,9 +2,9 @@
 // hold across processes; PGlite is opened by one process only, so an in-process queue suffices.
 import type { Database } from '../../db/client.ts';
 import { AdvisoryLock } from './advisory-lock.ts';
-import { ConversationLock } from './conversation-lock.ts';
+import { LocalLock } from './local-lock.ts';
 import type { TurnLock } from './turn-lock.ts';
 
 export function turnLockFor(database: Database): TurnLock {
-  return database.kind === 'postgres' ? new AdvisoryLock(database.lockPool) : new ConversationLock();
+  return database.kind === 'postgres' ? new AdvisoryLock(database.lockPool) : new LocalLock();
 }

@@ -1,12 +1,10 @@
 // Lets each expert ask a colleague one focused question mid-turn, through `agent.asTool`. The
 // colleague answers as an advisor: a copy of itself without consult tools, so a consult never
 // leads to another one (no loops, no fan-out beyond one level).
-import { Agent, RunContext, tool, type FunctionCallItem, type Tool } from '@openai/agents';
-import { readFileSync } from 'node:fs';
+import { Agent, tool, type FunctionCallItem, type Tool } from '@openai/agents';
 import { z } from 'zod';
-import { ConsultCall } from './consult-call.ts';
-import type { ExpertName } from './team.ts';
-import { isTurnContext, reportToolFailure } from './turn-context.ts';
+import { ConsultCall } from '../consult-call.ts';
+import { reportToolFailure, type TurnContext } from '../turn-context.ts';
 
 export const consultInput = z.object({
   question: z
@@ -16,7 +14,10 @@ export const consultInput = z.object({
     ),
 });
 
-const CONSULTED_NOTE = readFileSync(new URL('./instructions/consulted.md', import.meta.url), 'utf8').trim();
+const CONSULTED_NOTE = `Right now a colleague on the team is consulting you in the middle of their reply to the user: they
+asked you one question. Answer only that question, in your field, concretely and briefly (a few
+sentences or a short list they can weave into their reply). You cannot consult anyone yourself, so
+ignore any advice above about consulting colleagues. Do not greet the user or sign off.`;
 
 export function consultToolName(expert: string): string {
   return `consult_${expert.toLowerCase()}`;
@@ -27,24 +28,26 @@ export function consultedExpert(toolName: string, experts: readonly string[]): s
   return experts.find((expert) => consultToolName(expert) === toolName) ?? null;
 }
 
+type Team<Name extends string> = Record<Name, Agent<TurnContext>>;
+
 /** Gives every expert a consult tool for each of the others. */
-export function withConsultTools(experts: Record<ExpertName, Agent>): Record<ExpertName, Agent> {
-  const names = Object.keys(experts) as ExpertName[];
-  const advisors = Object.fromEntries(names.map((name) => [name, advisorOf(experts[name])])) as Record<ExpertName, Agent>;
+export function withConsultTools<Name extends string>(experts: Team<Name>): Team<Name> {
+  const names = Object.keys(experts) as Name[];
+  const advisors = Object.fromEntries(names.map((name) => [name, advisorOf(experts[name])])) as Team<Name>;
   return Object.fromEntries(
     names.map((owner) => {
       const consults = names.filter((name) => name !== owner).map((name) => consultTool(owner, advisors[name]));
       return [owner, experts[owner].clone({ tools: [...experts[owner].tools, ...consults] })];
     }),
-  ) as Record<ExpertName, Agent>;
+  ) as Team<Name>;
 }
 
-function advisorOf(expert: Agent): Agent {
+function advisorOf(expert: Agent<TurnContext>): Agent<TurnContext> {
   if (typeof expert.instructions !== 'string') throw new Error(`${expert.name}: instructions must be text`);
   return expert.clone({ instructions: `${expert.instructions}\n\n${CONSULTED_NOTE}` });
 }
 
-function consultTool(owner: string, advisor: Agent): Tool {
+function consultTool(owner: string, advisor: Agent<TurnContext>): Tool<TurnContext> {
   // The nested run's stream carries the tool call it serves; this maps it back to its record.
   const inFlight = new WeakMap<FunctionCallItem, ConsultCall>();
   const nested = advisor.asTool({
@@ -57,8 +60,7 @@ function consultTool(owner: string, advisor: Agent): Tool {
     // Called only when the nested run completed: that is what makes a consult ok.
     customOutputExtractor: (result) => {
       const callId = result.agentToolInvocation?.toolCallId;
-      const context = result.runContext.context;
-      if (callId && isTurnContext(context)) context.consults.get(callId)?.markAnswered();
+      if (callId) result.runContext.context.consults.get(callId)?.markAnswered();
       return String(result.finalOutput ?? '');
     },
   });
@@ -69,13 +71,14 @@ function consultTool(owner: string, advisor: Agent): Tool {
     parameters: consultInput,
     async execute(input, runContext, details) {
       const toolCall = details?.toolCall;
-      const context = runContext?.context;
+      // The SDK always passes both inside a run; a consult outside one has nowhere to be recorded.
+      if (!runContext || !toolCall) throw new Error('a consult runs only inside a turn');
       const call = new ConsultCall(owner, advisor.name, input.question);
-      if (toolCall && isTurnContext(context)) context.consults.set(toolCall.callId, call);
-      if (toolCall) inFlight.set(toolCall, call);
+      runContext.context.consults.set(toolCall.callId, call);
+      inFlight.set(toolCall, call);
       try {
         // The agent tool turns a failed nested run into a generic text; its extractor tells them apart.
-        const answer = await nested.invoke(runContext ?? new RunContext(), JSON.stringify(input), details);
+        const answer = await nested.invoke(runContext, JSON.stringify(input), details);
         if (!call.answered) throw new Error(`${advisor.name} could not answer`);
         return answer;
       } finally {

@@ -1,0 +1,61 @@
+// The one error vocabulary: every failure the product names has a code here, with the tRPC code
+// (and so the HTTP status) it is answered with and a sentence for the person who sees it.
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
+
+export const RETRY_HINT = 'Your message is saved: retry the turn when ready.';
+
+export const ERRORS = {
+  CONVERSATION_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    message: 'No conversation has this id. Start a new one by sending without a conversationId.',
+  },
+  TURN_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'No turn has this id. It may belong to a deleted conversation.' },
+  TURN_NOT_RETRYABLE: { trpc: 'CONFLICT', message: 'Only a failed turn can be retried, and this one has not failed.' },
+  TURN_IN_PROGRESS: { trpc: 'CONFLICT', message: 'This message is still being answered. Try again in a moment.' },
+  BAD_CURSOR: { trpc: 'BAD_REQUEST', message: 'cursor: is not a cursor returned by this list; start again without one.' },
+  UNAUTHORIZED: {
+    trpc: 'UNAUTHORIZED',
+    message: 'This Switchboard needs an access token: send it as "Authorization: Bearer <token>".',
+  },
+  DATABASE_UNAVAILABLE: {
+    trpc: 'SERVICE_UNAVAILABLE',
+    message: 'The database is not reachable right now, so nothing could be read or saved. Try again in a moment.',
+  },
+  // Turn failures: stored with the turn as its error code, answered with the turn's id.
+  MODEL_NOT_CONFIGURED: {
+    trpc: 'PRECONDITION_FAILED',
+    message:
+      'No model is configured. Set OPENAI_API_KEY (OpenAI), or OPENAI_BASE_URL for an OpenAI-compatible server such as Ollama or vLLM, then restart Switchboard and retry.',
+  },
+  MODEL_TIMEOUT: { trpc: 'BAD_GATEWAY', message: `The model took too long to answer. ${RETRY_HINT}` },
+  MODEL_UNAVAILABLE: { trpc: 'BAD_GATEWAY', message: `The model service could not be reached. ${RETRY_HINT}` },
+  MODEL_REJECTED: {
+    trpc: 'BAD_GATEWAY',
+    message: `The model service refused the request: check the model name and API key. ${RETRY_HINT}`,
+  },
+  MODEL_BEHAVIOR: { trpc: 'BAD_GATEWAY', message: `The model did not produce a usable answer. ${RETRY_HINT}` },
+  TOOL_FAILED: { trpc: 'BAD_GATEWAY', message: `A tool the agent used failed. ${RETRY_HINT}` },
+  EMPTY_REPLY: { trpc: 'BAD_GATEWAY', message: `The model returned an empty answer. ${RETRY_HINT}` },
+  INTERRUPTED: { trpc: 'BAD_GATEWAY', message: 'The server stopped while this turn was running. Retry it to get an answer.' },
+  // A turn that failed for a reason nobody named is still a failed upstream call to retry.
+  INTERNAL: { trpc: 'BAD_GATEWAY', message: `The turn failed unexpectedly. ${RETRY_HINT}` },
+} as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** A failure the product names. `turnId` tells a client which turn to retry. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly turnId: string | undefined;
+
+  constructor(code: ErrorCode, options: { message?: string; turnId?: string; cause?: unknown } = {}) {
+    super(options.message ?? ERRORS[code].message, { cause: options.cause });
+    this.name = 'DomainError';
+    this.code = code;
+    this.turnId = options.turnId;
+  }
+}
+
+export function isErrorCode(value: string | null): value is ErrorCode {
+  return value !== null && Object.hasOwn(ERRORS, value);
+}

@@ -1,0 +1,43 @@
+// The one seam between a turn and what the model remembers. A turn asks for what the next call
+// sees and how much a stored message weighs; summaries, windows and pages stay behind this.
+import type { MemoryMessage } from '../../db/queries/messages.ts';
+import type { ConversationRow } from '../../db/schema.ts';
+
+export type MemoryItem = { role: 'user' | 'assistant'; content: string };
+
+/** Rewrites a rolling summary; the Summarizer agent provides it, handed in by the turn. */
+export type Summarize = (prompt: string) => Promise<{ summary: string; tokens: number }>;
+
+export type Recollection = {
+  /** Oldest first, ending with the new message. */
+  items: MemoryItem[];
+  /** Conversation tokens in `items`. */
+  tokens: number;
+  /** What summarizing spent on this turn (0 when it did not run). */
+  summarizerTokens: number;
+};
+
+export type MemoryStatus = {
+  summary: string;
+  summaryTokens: number;
+  /** Messages (and their tokens) the next turn would see verbatim. */
+  windowMessages: number;
+  windowTokens: number;
+  budget: number;
+  /** Summary + window: what the next turn spends of the budget before the new message. */
+  tokensInUse: number;
+  /** Older messages wait to be folded into the summary on the next turn. */
+  pendingSummary: boolean;
+  memoryFrom: string | null;
+};
+
+export type TurnMemoryInput = { conversation: ConversationRow; userMessage: MemoryMessage };
+
+export interface Memory {
+  /** What the model sees on this turn; may fold older messages into the summary first. */
+  recall(turn: TurnMemoryInput, summarize: Summarize): Promise<Recollection>;
+  /** What a message weighs in the window, stored with it when it is written. */
+  tokensOf(text: string): number;
+  /** What the next turn of this conversation would see. */
+  describe(conversation: ConversationRow): Promise<MemoryStatus>;
+}

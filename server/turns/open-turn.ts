@@ -1,0 +1,65 @@
+// Step 1 of a turn, under its conversation's lock: store the message and open the turn (or
+// reopen a failed one for a retry), or find that this message was answered before.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/client.ts';
+import { findConversation } from '../../db/queries/conversations.ts';
+import { findMessage } from '../../db/queries/messages.ts';
+import { findTurn, reopenTurn } from '../../db/queries/turns.ts';
+import { DomainError } from '../errors.ts';
+import { clientMessageKey, conversationKey, type LockHandle, type TurnLock } from '../locks/turn-lock.ts';
+import type { TurnDone } from './events.ts';
+import { startOnce } from './idempotency.ts';
+import { settleInterruptedTurns } from './interrupted-turns.ts';
+import type { StartedTurn } from './start-turn.ts';
+
+export type TurnRequest =
+  | { kind: 'send'; conversationId?: string; message: string; clientMessageId?: string }
+  | { kind: 'retry'; turnId: string };
+
+/** An opened turn holds its conversation's lock until the caller releases it. */
+export type OpenedTurn = { kind: 'opened'; started: StartedTurn; lock: LockHandle } | { kind: 'replay'; done: TurnDone };
+
+type OpenDeps = { db: Db; lock: TurnLock; tokensOf: (text: string) => number };
+
+export async function openTurn(deps: OpenDeps, request: TurnRequest): Promise<OpenedTurn> {
+  if (request.kind === 'retry') return reopen(deps, request.turnId);
+  // A new conversation's id is chosen here so its lock is held before the row exists.
+  const newConversationId = randomUUID();
+  const keys = request.conversationId
+    ? [conversationKey(request.conversationId)]
+    : [...(request.clientMessageId ? [clientMessageKey(request.clientMessageId)] : []), conversationKey(newConversationId)];
+  return holding(deps.lock, keys, async (lock) => {
+    if (request.conversationId) await settleInterruptedTurns(deps.db, request.conversationId);
+    const start = await startOnce(deps.db, { ...request, newConversationId, tokens: deps.tokensOf(request.message) });
+    if ('replay' in start) {
+      await lock.release();
+      return { kind: 'replay', done: start.replay };
+    }
+    return { kind: 'opened', started: start.started, lock };
+  });
+}
+
+async function reopen(deps: OpenDeps, turnId: string): Promise<OpenedTurn> {
+  const turn = await findTurn(deps.db, turnId);
+  if (!turn) throw new DomainError('TURN_NOT_FOUND');
+  return holding(deps.lock, [conversationKey(turn.conversationId)], async (lock) => {
+    await settleInterruptedTurns(deps.db, turn.conversationId);
+    const reopened = await reopenTurn(deps.db, turnId);
+    if (!reopened) throw new DomainError('TURN_NOT_RETRYABLE');
+    const conversation = await findConversation(deps.db, reopened.conversationId);
+    const userMessage = await findMessage(deps.db, reopened.userMessageId);
+    if (!conversation || !userMessage) throw new DomainError('CONVERSATION_NOT_FOUND');
+    return { kind: 'opened', started: { conversation, userMessage, turn: reopened }, lock };
+  });
+}
+
+/** Takes the lock for `open`; it stays held when `open` succeeds and is released when it throws. */
+async function holding(lock: TurnLock, keys: string[], open: (held: LockHandle) => Promise<OpenedTurn>): Promise<OpenedTurn> {
+  const held = await lock.acquire(keys);
+  try {
+    return await open(held);
+  } catch (error) {
+    await held.release();
+    throw error;
+  }
+}

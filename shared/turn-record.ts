@@ -1,0 +1,14 @@
+// The routing record of a turn, as stored and as the API shows it.
+export type Handoff = { from: string; to: string; reason: string };
+export type ToolRun = { agent: string; name: string; ms: number; ok: boolean };
+export type AgentUsage = { agent: string; inputTokens: number; outputTokens: number; ms: number };
+/** One expert asking another a question mid-turn (agent.asTool); its tokens are in the turn's totals too. */
+export type Consult = {
+  by: string;
+  agent: string;
+  question: string;
+  inputTokens: number;
+  outputTokens: number;
+  ms: number;
+  ok: boolean;
+};
