@@ -11,11 +11,22 @@ import { createAgentRuntime } from './agents/runtime.ts';
 import { webSearchFor } from './agents/web-search.ts';
 import type { Env } from './env.ts';
 import { createHttpServer, type Health } from './http-server.ts';
+import { requestPolicy } from './http/request-policy.ts';
 import { turnLockFor } from './turns/choose-lock.ts';
 import type { ChatDeps } from './turns/chat-service.ts';
 import { recoverInterruptedTurns } from './turns/interrupted-turns.ts';
+import { RunningTurns } from './turns/running-turns.ts';
 
-export type App = { server: Server; database: Database; chat: ChatDeps; url: string; close(): Promise<void> };
+export type App = {
+  server: Server;
+  database: Database;
+  chat: ChatDeps;
+  running: RunningTurns;
+  url: string;
+  /** Stops listening and turns new requests away; requests in flight go on. */
+  stopAccepting(): void;
+  close(): Promise<void>;
+};
 
 const distRoot = fileURLToPath(new URL('../dist', import.meta.url));
 
@@ -39,12 +50,14 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     webSearch: search.tool,
     modelTimeoutMs: model.timeoutMs,
   });
+  const running = new RunningTurns();
   const chat: ChatDeps = {
     db: database.db,
     agents,
     memoryBudget: env.SWITCHBOARD_MEMORY_TOKENS,
     lock,
     logger,
+    running,
   };
   const health = async (): Promise<Health> => {
     const ok = await database.db.execute(sql`select 1`).then(
@@ -58,13 +71,15 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
       webSearch: model.configured ? search.mode : 'none',
     };
   };
+  let draining = false;
   const server = createHttpServer({
     chat,
     health,
     token: env.SWITCHBOARD_TOKEN,
+    policy: requestPolicy({ host: env.HOST, allowedHosts: env.SWITCHBOARD_ALLOWED_HOSTS, tokenSet: Boolean(env.SWITCHBOARD_TOKEN) }),
     staticRoot: distRoot,
-    exposeStacks: env.NODE_ENV === 'development',
     logger,
+    isDraining: () => draining,
   });
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const { port } = server.address() as AddressInfo;
@@ -73,7 +88,12 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     server,
     database,
     chat,
+    running,
     url: `http://${host}:${port}`,
+    stopAccepting() {
+      draining = true;
+      server.close();
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -2,6 +2,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { AppContext } from './context.ts';
+import { readableMessage } from './routers/readable-errors.ts';
 import { toTrpcError } from './routers/to-trpc-error.ts';
 
 function describeZodError(error: ZodError): string {
@@ -19,14 +20,15 @@ const t = initTRPC.context<AppContext>().create({
     const turnId = error.cause instanceof Error && 'turnId' in error.cause ? String(error.cause.turnId) : undefined;
     return {
       ...shape,
-      message: zodError ? describeZodError(zodError) : shape.message,
+      message: zodError ? describeZodError(zodError) : readableMessage(error, ctx?.requestId),
+      // Never the stack, not even in development: the log line under the request id has it.
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
+        ...(ctx?.requestId ? { requestId: ctx.requestId } : {}),
         ...(turnId ? { turnId } : {}),
         ...(zodError ? { fields: z.flattenError(zodError).fieldErrors } : {}),
-        ...(ctx?.exposeStacks && shape.data.stack ? { stack: shape.data.stack } : {}),
       },
     };
   },
@@ -39,7 +41,8 @@ const requireToken = t.middleware(({ ctx, next }) => {
   if (!ctx.authorized) {
     throw new TRPCError({
       code: 'UNAUTHORIZED',
-      message: 'This Switchboard needs an access token: send it as "Authorization: Bearer <token>".',
+      message:
+        'This Switchboard needs an access token: send it as "Authorization: Bearer <token>" (subscriptions: as the connection parameter "token").',
     });
   }
   return next();

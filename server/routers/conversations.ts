@@ -1,27 +1,10 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { listConversations, type Cursor } from '../../db/queries/conversations.ts';
+import { listConversations } from '../../db/queries/conversations.ts';
 import { exportConversation } from '../export/export-conversation.ts';
 import { publicProcedure } from '../trpc.ts';
 import { loadHistory } from '../turns/load-history.ts';
 import { exportInput, listInput } from './inputs.ts';
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.updatedAt.toISOString(), cursor.id])).toString('base64url');
-}
-
-function decodeCursor(text: string): Cursor {
-  try {
-    const [updatedAt, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(updatedAt);
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad cursor');
-    return { updatedAt: date, id };
-  } catch {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: 'cursor: is not a cursor returned by conversations.list',
-    });
-  }
-}
+import { decodeCursor, encodeCursor } from './list-cursor.ts';
 
 export const conversationsRouter = {
   list: publicProcedure.input(listInput).query(async ({ ctx, input }) => {

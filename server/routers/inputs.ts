@@ -1,6 +1,7 @@
 // Input schemas, with messages written for the person who sent the request.
 import { z } from 'zod';
 import { AGENT_NAMES } from '../agents/team.ts';
+import { hasVisibleText } from './visible-text.ts';
 
 export const MAX_MESSAGE_CHARS = 16_000;
 
@@ -18,7 +19,7 @@ export const sendInput = z.object({
   message: z
     .string({ message: 'must be the text of your message' })
     .max(MAX_MESSAGE_CHARS, { message: `is too long: keep it under ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters` })
-    .refine((text) => text.trim().length > 0, { message: 'is empty: write something before sending' })
+    .refine(hasVisibleText, { message: 'is empty: write something before sending' })
     .refine(storable, storableMessage),
   clientMessageId: z
     .string({ message: 'must be a string' })

@@ -9,10 +9,11 @@ import { executeTurn, type TurnDeps, type TurnOutcome } from './execute-turn.ts'
 import { startOnce } from './idempotency.ts';
 import { settleInterruptedTurns } from './interrupted-turns.ts';
 import type { StartedTurn } from './start-turn.ts';
+import type { RunningTurns } from './running-turns.ts';
 import { logTurn, type TurnLogger } from './turn-log.ts';
 import { clientMessageKey, conversationKey, type TurnLock } from './turn-lock.ts';
 
-export type ChatDeps = TurnDeps & { lock: TurnLock; logger?: TurnLogger };
+export type ChatDeps = TurnDeps & { lock: TurnLock; logger?: TurnLogger; running?: RunningTurns };
 
 export type SendInput = { conversationId?: string; message: string; clientMessageId?: string };
 
@@ -58,5 +59,6 @@ export async function resetConversation(deps: ChatDeps, conversationId: string):
 }
 
 function runTurn(deps: ChatDeps, started: StartedTurn, emit: TurnEventSink): Promise<TurnOutcome> {
-  return logTurn(deps.logger, deps.db, started.turn, () => executeTurn(deps, started, emit));
+  const run = () => logTurn(deps.logger, deps.db, started.turn, () => executeTurn(deps, started, emit));
+  return deps.running ? deps.running.track({ turnId: started.turn.id, conversationId: started.conversation.id }, run) : run();
 }

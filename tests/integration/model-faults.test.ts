@@ -40,7 +40,7 @@ describe('model faults', () => {
     if (!model.configured) throw new Error('model not configured');
     const agents = createAgentRuntime({ provider: model.provider, modelName: 'fake-model', modelTimeoutMs: model.timeoutMs });
     const chat: ChatDeps = { db: database.db, agents, memoryBudget: 8000, lock: new ConversationLock(), logger: pino({ level: 'silent' }) };
-    return createCaller({ chat, authorized: true, exposeStacks: false });
+    return createCaller({ chat, authorized: true });
   }
 
   /** The Orchestrator's call goes through; the expert's answer is `expertReply`. */

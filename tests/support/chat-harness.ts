@@ -21,7 +21,7 @@ export function chatHarness(
     logger: options.logger ?? pino({ level: 'silent' }),
     lock: options.lock ?? turnLockFor(database),
   };
-  const api = createCaller({ chat, authorized: true, exposeStacks: false });
+  const api = createCaller({ chat, authorized: true });
   return {
     api,
     chat,
