@@ -48,7 +48,7 @@ export function sendRefusal(res: ServerResponse, refusal: Refusal, extraHeaders:
       error: {
         message: refusal.message,
         code: TRPC_ERROR_CODES_BY_KEY[refusal.code],
-        data: { code: refusal.code, httpStatus: refusal.status },
+        data: { code: refusal.code, httpStatus: refusal.status, requestId: res.getHeader('x-request-id') },
       },
     }),
   );
