@@ -11,6 +11,7 @@ import { createAgentRuntime } from './agents/runtime.ts';
 import { webSearchFor } from './agents/web-search.ts';
 import type { Env } from './env.ts';
 import { createHttpServer, type Health } from './http-server.ts';
+import { trackResponses, type InFlight } from './http/in-flight.ts';
 import { requestPolicy } from './http/request-policy.ts';
 import { turnLockFor } from './turns/choose-lock.ts';
 import type { ChatDeps } from './turns/chat-service.ts';
@@ -22,8 +23,9 @@ export type App = {
   database: Database;
   chat: ChatDeps;
   running: RunningTurns;
+  responses: InFlight;
   url: string;
-  /** Stops listening and turns new requests away; requests in flight go on. */
+  /** Turns new requests away (503); requests in flight go on. */
   stopAccepting(): void;
   close(): Promise<void>;
 };
@@ -81,6 +83,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     logger,
     isDraining: () => draining,
   });
+  const responses = trackResponses(server);
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
@@ -89,10 +92,12 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     database,
     chat,
     running,
+    responses,
     url: `http://${host}:${port}`,
     stopAccepting() {
+      // Not server.close(): Node counts a connection whose request was read but not yet answered
+      // as idle and would cut it, dropping exactly the turns this waits for.
       draining = true;
-      server.close();
     },
     async close() {
       server.closeAllConnections();

@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { App } from './app.ts';
 import { settleInterruptedTurns } from './turns/interrupted-turns.ts';
 
+const RESPONSE_GRACE_MS = 2_000;
+
 export async function shutDown(app: App, options: { graceMs: number; logger: Logger; hurry?: AbortSignal }): Promise<number> {
   const { graceMs, logger } = options;
   app.stopAccepting();
@@ -19,6 +21,8 @@ export async function shutDown(app: App, options: { graceMs: number; logger: Log
     });
   }
   if (left.length) logger.warn({ interrupted, turnIds: left.map((t) => t.turnId) }, 'turns still running at shutdown were marked interrupted');
+  // A turn that just finished still has its answer to write; a stream that never ends does not wait long.
+  await app.responses.settled(RESPONSE_GRACE_MS);
   await app.close();
   return interrupted;
 }
