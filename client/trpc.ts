@@ -8,13 +8,16 @@ import { noteAuthError, readToken } from './access-token.ts';
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 const API_URL = '/api/trpc';
+/** The server's maxBatchSize (server/http/limits.ts): larger batches are split, not refused. */
+const MAX_BATCH_SIZE = 10;
 
 export function createApiClient() {
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
-        // EventSource cannot send headers, so the token travels as connectionParams.
+        // EventSource cannot send headers, so subscriptions (and only they) carry the token as
+        // connectionParams; the server refuses a token in the URL of anything else.
         true: httpSubscriptionLink({
           url: API_URL,
           connectionParams: () => {
@@ -24,6 +27,7 @@ export function createApiClient() {
         }),
         false: httpBatchLink({
           url: API_URL,
+          maxItems: MAX_BATCH_SIZE,
           headers: () => {
             const token = readToken();
             return token ? { Authorization: `Bearer ${token}` } : {};

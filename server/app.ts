@@ -12,12 +12,25 @@ import type { ToolSettings } from './agents/tools/tool-settings.ts';
 import { webSearchMode } from './agents/tools/web-search.ts';
 import type { Env } from './env.ts';
 import { createHttpServer, type Health } from './http-server.ts';
+import { trackResponses, type InFlight } from './http/in-flight.ts';
+import { requestPolicy } from './http/request-policy.ts';
 import { turnLockFor } from './locks/choose-lock.ts';
 import { windowMemory } from './memory/window-memory.ts';
 import { recoverInterruptedTurns } from './turns/interrupted-turns.ts';
 import type { TurnDeps } from './turns/run-turn.ts';
+import { RunningTurns } from './turns/running-turns.ts';
 
-export type App = { server: Server; database: Database; chat: TurnDeps; url: string; close(): Promise<void> };
+export type App = {
+  server: Server;
+  database: Database;
+  chat: TurnDeps;
+  running: RunningTurns;
+  responses: InFlight;
+  url: string;
+  /** Turns new requests away (503); requests in flight go on. */
+  stopAccepting(): void;
+  close(): Promise<void>;
+};
 
 const distRoot = fileURLToPath(new URL('../dist', import.meta.url));
 
@@ -41,12 +54,14 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     tools,
     modelTimeoutMs: model.timeoutMs,
   });
+  const running = new RunningTurns();
   const chat: TurnDeps = {
     db: database.db,
     agents,
     memory: windowMemory(database.db, { budget: env.SWITCHBOARD_MEMORY_TOKENS, logger }),
     lock,
     logger,
+    running,
   };
   const health = async (): Promise<Health> => {
     const ok = await database.db.execute(sql`select 1`).then(
@@ -60,14 +75,17 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
       webSearch: model.configured ? webSearchMode(tools) : 'none',
     };
   };
+  let draining = false;
   const server = createHttpServer({
     chat,
     health,
     token: env.SWITCHBOARD_TOKEN,
+    policy: requestPolicy({ host: env.HOST, allowedHosts: env.SWITCHBOARD_ALLOWED_HOSTS, tokenSet: Boolean(env.SWITCHBOARD_TOKEN) }),
     staticRoot: distRoot,
-    exposeStacks: env.NODE_ENV === 'development',
     logger,
+    isDraining: () => draining,
   });
+  const responses = trackResponses(server);
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
@@ -75,7 +93,14 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     server,
     database,
     chat,
+    running,
+    responses,
     url: `http://${host}:${port}`,
+    stopAccepting() {
+      // Not server.close(): Node counts a connection whose request was read but not yet answered
+      // as idle and would cut it, dropping exactly the turns this waits for.
+      draining = true;
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -5,5 +5,6 @@ export type AppContext = {
   chat: TurnDeps;
   /** False only when SWITCHBOARD_TOKEN is set and the request did not present it. */
   authorized: boolean;
-  exposeStacks: boolean;
+  /** Ties an error answer to its log line; absent for in-process callers. */
+  requestId?: string;
 };

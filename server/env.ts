@@ -20,9 +20,14 @@ const envSchema = z.object({
   SWITCHBOARD_MEMORY_TOKENS: optional(z.coerce.number().int().min(200).max(1_000_000)).default(8000),
   SWITCHBOARD_MODEL_TIMEOUT_MS: optional(z.coerce.number().int().min(1000)).default(120_000),
   SWITCHBOARD_TOKEN: optional(z.string().min(8, { message: 'must be at least 8 characters' })),
+  // Host names the server answers to besides loopback and HOST (e.g. the public name behind a
+  // proxy), comma-separated.
+  SWITCHBOARD_ALLOWED_HOSTS: optional(z.string())
+    .transform((text) => (text ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean)),
+  // How long SIGTERM/SIGINT waits for running turns before failing them as interrupted.
+  SWITCHBOARD_SHUTDOWN_GRACE_MS: optional(z.coerce.number().int().min(0).max(3_600_000)).default(30_000),
   SEARXNG_URL: optional(z.url({ message: 'must be an http(s) URL' })),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
-  NODE_ENV: optional(z.string()).default('production'),
 });
 
 export type Env = z.infer<typeof envSchema>;

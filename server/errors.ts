@@ -15,7 +15,8 @@ export const ERRORS = {
   BAD_CURSOR: { trpc: 'BAD_REQUEST', message: 'cursor: is not a cursor returned by this list; start again without one.' },
   UNAUTHORIZED: {
     trpc: 'UNAUTHORIZED',
-    message: 'This Switchboard needs an access token: send it as "Authorization: Bearer <token>".',
+    message:
+      'This Switchboard needs an access token: send it as "Authorization: Bearer <token>" (subscriptions: as the connection parameter "token").',
   },
   DATABASE_UNAVAILABLE: {
     trpc: 'SERVICE_UNAVAILABLE',

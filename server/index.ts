@@ -2,6 +2,8 @@
 import { startApp } from './app.ts';
 import { parseEnv } from './env.ts';
 import { createLogger } from './logger.ts';
+import { guardProcess } from './process-guard.ts';
+import { stopOnSignals } from './shutdown.ts';
 
 const parsed = parseEnv(process.env);
 if (!parsed.ok) {
@@ -10,6 +12,7 @@ if (!parsed.ok) {
 }
 const env = parsed.env;
 const logger = createLogger(env.LOG_LEVEL);
+guardProcess(logger);
 
 if (!['127.0.0.1', 'localhost', '::1'].includes(env.HOST) && !env.SWITCHBOARD_TOKEN) {
   logger.warn(
@@ -27,11 +30,4 @@ if (!app.chat.agents.runner) {
   logger.warn('No model configured: set OPENAI_API_KEY, or OPENAI_BASE_URL for an OpenAI-compatible server.');
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  });
-}
+stopOnSignals(app, { graceMs: env.SWITCHBOARD_SHUTDOWN_GRACE_MS, logger });

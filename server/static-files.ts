@@ -1,5 +1,5 @@
 // Serves the built SPA; unknown paths get index.html so client routes (/c/:id) survive a reload.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -17,11 +17,16 @@ const TYPES: Record<string, string> = {
 export function serveStatic(root: string) {
   const index = join(root, 'index.html');
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = decodePath(req.url ?? '/');
+    if (path === null) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('This address is malformed: it has a broken percent-escape (like %ZZ).');
+      return;
+    }
     const candidate = normalize(join(root, path));
     const inside = candidate.startsWith(root + sep);
-    const file = inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : index;
-    if (!existsSync(file)) {
+    const file = inside && isFile(candidate) ? candidate : index;
+    if (!isFile(file)) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('The web client is not built yet: run `npm run build` (npm start does it for you).');
       return;
@@ -33,8 +38,27 @@ export function serveStatic(root: string) {
       'x-content-type-options': 'nosniff',
       ...(file === index ? { 'content-security-policy': CSP } : {}),
     });
-    createReadStream(file).pipe(res);
+    createReadStream(file)
+      // A file removed or unreadable after the check: end this response, not the process.
+      .on('error', () => res.destroy())
+      .pipe(res);
   };
+}
+
+function decodePath(url: string): string | null {
+  try {
+    return decodeURIComponent(new URL(url, 'http://x').pathname);
+  } catch {
+    return null;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false; // a NUL byte (%00) in the path, a name too long, no permission
+  }
 }
 
 // No inline scripts and no third-party origins: markup a model echoes back cannot run.

@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { AppContext } from './context.ts';
 import { DomainError } from './errors.ts';
+import { readableMessage } from './routers/readable-errors.ts';
 import { toTrpcError, turnIdOf } from './routers/to-trpc-error.ts';
 
 function describeZodError(error: ZodError): string {
@@ -20,14 +21,15 @@ const t = initTRPC.context<AppContext>().create({
     const turnId = turnIdOf(error);
     return {
       ...shape,
-      message: zodError ? describeZodError(zodError) : shape.message,
+      message: zodError ? describeZodError(zodError) : readableMessage(error, ctx?.requestId),
+      // Never the stack, not even in development: the log line under the request id has it.
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
+        ...(ctx?.requestId ? { requestId: ctx.requestId } : {}),
         ...(turnId ? { turnId } : {}),
         ...(zodError ? { fields: z.flattenError(zodError).fieldErrors } : {}),
-        ...(ctx?.exposeStacks && shape.data.stack ? { stack: shape.data.stack } : {}),
       },
     };
   },

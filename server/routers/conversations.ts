@@ -1,25 +1,10 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { listConversations, type Cursor } from '../../db/queries/conversations.ts';
+import { listConversations } from '../../db/queries/conversations.ts';
 import { exportConversation } from '../export/export-conversation.ts';
-import { DomainError } from '../errors.ts';
 import { publicProcedure } from '../trpc.ts';
 import { loadHistory } from './load-history.ts';
 import { exportInput, listInput } from './inputs.ts';
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.updatedAt.toISOString(), cursor.id])).toString('base64url');
-}
-
-function decodeCursor(text: string): Cursor {
-  try {
-    const [updatedAt, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(updatedAt);
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad cursor');
-    return { updatedAt: date, id };
-  } catch {
-    throw new DomainError('BAD_CURSOR');
-  }
-}
+import { decodeCursor, encodeCursor } from './list-cursor.ts';
 
 export const conversationsRouter = {
   list: publicProcedure.input(listInput).query(async ({ ctx, input }) => {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MAX_MESSAGE_CHARS } from '../../shared/limits.ts';
 import { AGENT_NAMES } from '../../shared/roster.ts';
+import { hasVisibleText } from './visible-text.ts';
 
 // Postgres text cannot hold NUL, and a lone UTF-16 surrogate is not text: it would be stored as
 // U+FFFD. Refusing both keeps "stored exactly as sent" true and the database error out of reach.
@@ -17,7 +18,7 @@ export const sendInput = z.object({
   message: z
     .string({ message: 'must be the text of your message' })
     .max(MAX_MESSAGE_CHARS, { message: `is too long: keep it under ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters` })
-    .refine((text) => text.trim().length > 0, { message: 'is empty: write something before sending' })
+    .refine(hasVisibleText, { message: 'is empty: write something before sending' })
     .refine(storable, storableMessage),
   clientMessageId: z
     .string({ message: 'must be a string' })

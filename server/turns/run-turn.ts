@@ -18,9 +18,10 @@ import type { TurnEvent } from './events.ts';
 import { describeFailure } from './failures.ts';
 import { openTurn, type TurnRequest } from './open-turn.ts';
 import { RouteRecorder } from './route-recorder.ts';
+import type { RunningTurns } from './running-turns.ts';
 import { logTurn } from './turn-log.ts';
 
-export type TurnDeps = { db: Db; agents: AgentRuntime; memory: Memory; lock: TurnLock; logger: Logger };
+export type TurnDeps = { db: Db; agents: AgentRuntime; memory: Memory; lock: TurnLock; logger: Logger; running: RunningTurns };
 
 const MAX_AGENT_TURNS = 10;
 
@@ -33,6 +34,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   }
   const { started, lock } = opened;
   const { conversation, turn } = started;
+  deps.running.register({ turnId: turn.id, conversationId: conversation.id });
   const startedAt = performance.now();
   const context = newTurnContext();
   const recorder = new RouteRecorder(context, EXPERT_NAMES);
@@ -92,6 +94,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     throw failure;
   } finally {
     await lock.release();
+    deps.running.settle(turn.id);
   }
 }
 

@@ -59,6 +59,25 @@ describe('access with SWITCHBOARD_TOKEN', () => {
     }
   });
 
+  it('accepts the Bearer scheme in any case', async () => {
+    for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
+      const result = await query(server.url, 'conversations.list', {}, { authorization: `${scheme} ${TOKEN}` });
+      expect({ scheme, status: result.status }).toEqual({ scheme, status: 200 });
+    }
+  });
+
+  it('refuses the token in the URL of a query or mutation (it would end up in logs and history)', async () => {
+    const params = `connectionParams=${encodeURIComponent(JSON.stringify({ token: TOKEN }))}`;
+    const read = await fetch(`${server.url}/api/trpc/conversations.list?${params}`);
+    expect(read.status).toBe(401);
+    const write = await fetch(`${server.url}/api/trpc/chat.send?${params}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ message: 'token in the URL' }),
+    });
+    expect(write.status).toBe(401);
+  });
+
   it('refuses a subscription without the token', async () => {
     for (const { path } of procedures.filter((p) => p.type === 'subscription')) {
       const input = encodeURIComponent(JSON.stringify({ message: 'hi' }));

@@ -11,6 +11,7 @@ import { startApp, type App } from '../../server/app.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createLogger } from '../../server/logger.ts';
 import { AGENT_NAMES } from '../../shared/roster.ts';
+import { hasVisibleText } from '../../server/routers/visible-text.ts';
 import { appRouter } from '../../server/routers/index.ts';
 import { echoTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import type { DriverKind } from '../support/test-db.ts';
@@ -45,7 +46,7 @@ const message = fc
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }),
     fc.tuple(fc.constantFrom(...INJECTIONS), fc.string({ unit: 'grapheme' })).map(([a, b]) => `${b}${a}${b}`),
   )
-  .filter((text) => text.trim().length > 0);
+  .filter(hasVisibleText);
 
 /** Text no person types but a program may send: lone surrogates, NUL, blank, too long. */
 const oddText = fc.oneof(

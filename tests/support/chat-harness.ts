@@ -8,6 +8,7 @@ import { turnLockFor } from '../../server/locks/choose-lock.ts';
 import type { TurnLock } from '../../server/locks/turn-lock.ts';
 import { windowMemory } from '../../server/memory/window-memory.ts';
 import type { TurnDeps } from '../../server/turns/run-turn.ts';
+import { RunningTurns } from '../../server/turns/running-turns.ts';
 import { scriptedRuntime } from './scripted-runtime.ts';
 
 export function chatHarness(
@@ -22,8 +23,9 @@ export function chatHarness(
     memory: windowMemory(database.db, { budget: options.memoryBudget ?? 8000, logger }),
     logger,
     lock: options.lock ?? turnLockFor(database),
+    running: new RunningTurns(),
   };
-  const api = createCaller({ chat, authorized: true, exposeStacks: false });
+  const api = createCaller({ chat, authorized: true });
   return {
     api,
     chat,

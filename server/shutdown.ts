@@ -1,0 +1,50 @@
+// Graceful stop on SIGTERM/SIGINT: stop accepting, let running turns finish within a grace period,
+// fail what is left as interrupted (retryable), then close. A second signal cuts the wait short.
+import type { Logger } from 'pino';
+import type { App } from './app.ts';
+import { settleInterruptedTurns } from './turns/interrupted-turns.ts';
+
+const RESPONSE_GRACE_MS = 2_000;
+
+export async function shutDown(app: App, options: { graceMs: number; logger: Logger; hurry?: AbortSignal }): Promise<number> {
+  const { graceMs, logger } = options;
+  app.stopAccepting();
+  const running = app.running.list().length;
+  if (running) logger.info({ running, graceMs }, 'stopping: waiting for running turns to finish');
+  const left = await app.running.drain(graceMs, options.hurry);
+  let interrupted = 0;
+  for (const turn of left) {
+    // This process still holds the conversation's lock, so only this turn is running there.
+    interrupted += await settleInterruptedTurns(app.database.db, turn.conversationId).catch((error: unknown) => {
+      logger.error({ err: error, turnId: turn.turnId }, 'could not mark an unfinished turn as interrupted');
+      return 0;
+    });
+  }
+  if (left.length) logger.warn({ interrupted, turnIds: left.map((t) => t.turnId) }, 'turns still running at shutdown were marked interrupted');
+  // A turn that just finished still has its answer to write; a stream that never ends does not wait long.
+  await app.responses.settled(RESPONSE_GRACE_MS);
+  await app.close();
+  return interrupted;
+}
+
+export function stopOnSignals(app: App, options: { graceMs: number; logger: Logger }): void {
+  const hurry = new AbortController();
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) {
+        options.logger.warn({ signal }, 'second stop signal: not waiting for running turns any longer');
+        return hurry.abort();
+      }
+      stopping = true;
+      options.logger.info({ signal }, 'stopping');
+      shutDown(app, { ...options, hurry: hurry.signal }).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          options.logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,76 @@
+// Crafted conversations.list cursors are a BAD_REQUEST, never a database error; and a failure
+// nothing mapped reaches the client as a generic sentence with a request id, its text only in the log.
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Db } from '../../db/client.ts';
+import { requestPolicy } from '../../server/http/request-policy.ts';
+import { createHttpServer } from '../../server/http-server.ts';
+import type { TurnDeps } from '../../server/turns/run-turn.ts';
+import { query } from '../support/http-api.ts';
+import { startAttackTarget, type AttackTarget } from '../support/attack-target.ts';
+
+let target: AttackTarget;
+beforeAll(async () => {
+  target = await startAttackTarget();
+});
+afterAll(() => target?.close());
+
+const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const LEAKS = /select|from "|Failed query|syntax|invalid input|out of range|at .*\.ts|node_modules|\$1/i;
+
+it.each([
+  ['a non-UUID id that passes a loose pattern', b64(['2024-01-01T00:00:00.000Z', '-'.repeat(36)])],
+  ['a year Postgres cannot store', b64(['+275760-09-13T00:00:00.000Z', '00000000-0000-4000-8000-000000000000'])],
+  ['year zero', b64(['0000-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000'])],
+  ['SQL in the id', b64(['2024-01-01T00:00:00.000Z', "x' or 1=1 --"])],
+  ['an object', b64({ updatedAt: '2024-01-01T00:00:00.000Z', id: 'x' })],
+  ['not base64 JSON', 'not-a-cursor'],
+  ['an empty array', b64([])],
+])('refuses %s as BAD_REQUEST without database text', async (_, cursor) => {
+  const result = await query(target.url, 'conversations.list', { cursor });
+  expect(result.status).toBe(400);
+  expect(result.error?.data.code).toBe('BAD_REQUEST');
+  expect(result.error?.message).toMatch(/^cursor: is not a cursor returned by this list/);
+  expect(JSON.stringify(result.error)).not.toMatch(LEAKS);
+});
+
+it('accepts the cursors it hands out', async () => {
+  const page = await query<{ nextCursor: string | null }>(target.url, 'conversations.list', { limit: 1 });
+  expect(page.error).toBeUndefined();
+  const valid = b64([new Date().toISOString(), '00000000-0000-4000-8000-000000000000']);
+  expect((await query(target.url, 'conversations.list', { cursor: valid })).status).toBe(200);
+  await target.unharmed();
+});
+
+it('answers a failure nothing mapped with a generic sentence and a request id; the text goes to the log only', async () => {
+  const lines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+  const failing = new Error('Failed query: select "id", "title" from "conversations" where "id" = $1');
+  const db = new Proxy({}, { get: () => () => { throw failing; } }) as unknown as Db;
+  const server = createHttpServer({
+    chat: { db, logger } as unknown as TurnDeps,
+    health: async () => ({ ok: true, database: 'pglite', model: { configured: false, api: 'responses', name: null }, webSearch: 'none' }),
+    policy: requestPolicy({ host: '127.0.0.1', allowedHosts: [], tokenSet: false }),
+    staticRoot: '/nonexistent',
+    logger,
+    isDraining: () => false,
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const result = await query(url, 'conversations.list', {});
+    expect(result.status).toBe(500);
+    expect(result.error?.data.code).toBe('INTERNAL_SERVER_ERROR');
+    const requestId = (result.error?.data as { requestId?: string }).requestId;
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(result.error?.message).toBe(
+      `Something went wrong on the server (request ${requestId}). It has been logged; try again, and report it if it keeps happening.`,
+    );
+    expect(JSON.stringify(result.error)).not.toMatch(LEAKS);
+    const logged = lines.map((line) => JSON.parse(line) as { requestId?: string; err?: { message: string } });
+    expect(logged.find((line) => line.requestId === requestId)?.err?.message).toContain('Failed query');
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
