@@ -1,9 +1,13 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
 import { listConversations, type Cursor } from '../../db/queries/conversations.ts';
+import { deleteConversation, renameConversation } from '../../db/queries/manage-conversations.ts';
 import { exportConversation } from '../export/export-conversation.ts';
 import { publicProcedure } from '../trpc.ts';
-import { loadHistory } from '../turns/load-history.ts';
-import { exportInput, listInput } from './inputs.ts';
+import { loadHistory, toConversationDto } from '../turns/load-history.ts';
+import { conversationId, exportInput, listInput, renameInput } from './inputs.ts';
+
+const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No conversation has this id.' });
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.updatedAt.toISOString(), cursor.id])).toString('base64url');
@@ -37,9 +41,27 @@ export const conversationsRouter = {
     };
   }),
 
+  rename: publicProcedure.input(renameInput).mutation(async ({ ctx, input }) => {
+    const row = await renameConversation(ctx.chat.db, input.conversationId, input.title);
+    if (!row) throw notFound();
+    return toConversationDto(row);
+  }),
+
+  delete: publicProcedure.input(z.object({ conversationId })).mutation(async ({ ctx, input }) => {
+    const result = await deleteConversation(ctx.chat.db, input.conversationId);
+    if (result === 'not-found') throw notFound();
+    if (result === 'running') {
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: 'A reply is still being written in this conversation. Delete it once the reply is done.',
+      });
+    }
+    return { conversationId: input.conversationId };
+  }),
+
   export: publicProcedure.input(exportInput).query(async ({ ctx, input }) => {
     const history = await loadHistory(ctx.chat.db, input.conversationId);
-    if (!history) throw new TRPCError({ code: 'NOT_FOUND', message: 'No conversation has this id.' });
+    if (!history) throw notFound();
     return exportConversation(history, input.format, new Date());
   }),
 } satisfies TRPCRouterRecord;
