@@ -33,7 +33,7 @@ export function ExportButtons({ conversationId }: { conversationId: string }) {
     <div className="export" role="group" aria-label="Download conversation">
       {FORMATS.map(({ format, label }) => (
         <button key={format} type="button" className="ghost" onClick={() => void download(format)}>
-          ⤓ {label}
+          Download {label}
         </button>
       ))}
       {error && (
