@@ -54,7 +54,7 @@ export function App() {
           onToggleInsights={() => setInsightsOpen((value) => !value)}
         />
         <aside className="insights" aria-label="Usage and memory" onKeyDown={(e) => e.key === 'Escape' && setInsightsOpen(false)}>
-          <div className="insights-head insights-close">
+          <div className="insights-close">
             <h2 className="visually-hidden">Usage and memory</h2>
             <button ref={closeInsights} type="button" className="ghost" onClick={() => setInsightsOpen(false)}>
               Close

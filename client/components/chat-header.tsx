@@ -43,7 +43,7 @@ export function ChatHeader({ conversationId, title, busy, onOpenDrawer, onNewCha
           </span>
         )}
         <button type="button" className="ghost icon drawer-only" onClick={onNewChat} aria-label="New chat">
-          <span aria-hidden="true">＋</span>
+          <span aria-hidden="true">+</span>
         </button>
         {conversationId && (
           <Menu label="Conversation actions" icon="⋯">
@@ -52,7 +52,7 @@ export function ChatHeader({ conversationId, title, busy, onOpenDrawer, onNewCha
                 <button type="button" className="ghost" onClick={() => (close(), setRenaming(true))}>
                   Rename
                 </button>
-                <ExportButtons conversationId={conversationId} />
+                <ExportButtons conversationId={conversationId} onChosen={close} />
                 <button
                   type="button"
                   className="ghost"

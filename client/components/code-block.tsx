@@ -23,7 +23,7 @@ export function CodeBlock({ code, language }: { code: string; language: string |
     <figure className="code-block">
       <figcaption>
         <span>{language ?? 'code'}</span>
-        <CopyButton text={code} label={language ? `Copy ${language} code` : 'Copy code'} />
+        <CopyButton text={code} what={language ? `${language} code` : 'code'} />
       </figcaption>
       <pre tabIndex={0}>
         {/* highlight.js escapes the code: its output holds only its own span elements. */}

@@ -55,7 +55,6 @@ export function ConversationList({ activeId, onOpen, drawerOpen, onCloseDrawer }
           <span className="logo" aria-hidden="true" />
           Switchboard
         </div>
-        <ThemeToggle />
         <button type="button" className="ghost icon drawer-close" onClick={onCloseDrawer} aria-label="Close conversations">
           <span aria-hidden="true">✕</span>
         </button>
@@ -109,6 +108,7 @@ export function ConversationList({ activeId, onOpen, drawerOpen, onCloseDrawer }
           {list.isFetchingNextPage ? 'Loading…' : 'Show older'}
         </button>
       )}
+      <ThemeToggle />
     </nav>
   );
 }
