@@ -57,6 +57,7 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
     (message: string, conversationId: string | null, resendKey?: string) => {
       subscription.current?.unsubscribe();
       clearTimeout(watchdog.current);
+      watchdog.current = undefined;
       const key = resendKey ?? newId();
       let known = conversationId;
       let stored = false;
@@ -67,12 +68,12 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
       // Once the turn is stored, history shows it: the live copy can go.
       const settle = () => {
         subscription.current?.unsubscribe();
-        clearTimeout(watchdog.current);
+        disarm();
         void refresh(known).then(() => setLive((current) => (current?.key === key && !current.running ? null : current)));
       };
       const giveUp = (error: { code: string; message: string }) => {
         subscription.current?.unsubscribe();
-        clearTimeout(watchdog.current);
+        disarm();
         patch((current) => ({ ...current, running: false, reconnecting: false, error }));
         if (stored) return;
         // Not sent: the text goes back to the composer unless something new was typed there.
@@ -85,26 +86,34 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
             ? { code: 'LOST', message: 'The connection to Switchboard dropped while the reply was streaming.' }
             : { code: 'NETWORK', message: `No answer from Switchboard within ${GIVE_UP_MS / 1000} s.` },
         );
+      // Each failed reconnect reports again: the first deadline stands, or the wait would never end.
       const arm = () => {
+        if (watchdog.current === undefined) watchdog.current = setTimeout(unreachable, GIVE_UP_MS);
+      };
+      const disarm = () => {
         clearTimeout(watchdog.current);
-        watchdog.current = setTimeout(unreachable, GIVE_UP_MS);
+        watchdog.current = undefined;
       };
       arm();
       subscription.current = client.chat.stream.subscribe(
         { conversationId: conversationId ?? undefined, message, clientMessageId: key },
         {
           onConnectionStateChange(state) {
-            if (state.state === 'connecting' && state.error) {
+            // The link reconnects by itself (same input, same clientMessageId); the watchdog bounds the wait.
+            if (state.state === 'connecting' && (state.error || stored)) {
               patch((current) => ({ ...current, reconnecting: true }));
               arm();
             }
-            if (state.state === 'pending') patch((current) => ({ ...current, reconnecting: false }));
+            if (state.state === 'pending') {
+              patch((current) => ({ ...current, reconnecting: false }));
+              if (stored) disarm();
+            }
           },
           onData(event) {
             update(event);
             if (event.type === 'turn') {
               stored = true;
-              clearTimeout(watchdog.current);
+              disarm();
             }
             if (event.type === 'turn' && !conversationId) {
               known = event.turn.conversationId;
@@ -119,7 +128,7 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
             const code = error.data?.code;
             if (!code) return unreachable();
             update({ type: 'error', code, message: error.message, turnId: null });
-            clearTimeout(watchdog.current);
+            disarm();
             // Refused after the turn was stored (a reconnect found it still running): history knows how it ends.
             if (stored) settle();
           },

@@ -53,7 +53,7 @@ describe('the web client in Chromium', () => {
     // The box stays open for drafting while the reply streams; sending waits for it.
     expect(await composer(page).isEnabled()).toBe(true);
     await composer(page).fill('A draft while it streams');
-    expect(await page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Send', exact: true }).isDisabled()).toBe(true);
     await page.screenshot({ path: '/tmp/spa-streaming.png' });
     hold.open();
 
@@ -63,7 +63,7 @@ describe('the web client in Chromium', () => {
     expect(await live.count()).toBe(0);
     expect(page.url()).toMatch(/\/c\/[0-9a-f-]{36}$/);
     brandConversation = idFromUrl(page);
-    await expect.poll(() => page.getByRole('button', { name: 'Send' }).isEnabled(), POLL).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Send', exact: true }).isEnabled(), POLL).toBe(true);
     expect(await composer(page).inputValue()).toBe('A draft while it streams');
     await composer(page).fill('');
     await expect.poll(() => listedTitles(page), POLL).toContain(BRAND_QUESTION);
