@@ -1,6 +1,8 @@
-// Three columns: conversations | chat | usage and memory. The URL names the open conversation.
+// Conversations | chat | usage and memory; on phones the list is a drawer and the panel a sheet.
+// The URL names the open conversation.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ChatPane } from './components/chat-pane.tsx';
+import { ConnectionBanner } from './components/connection-banner.tsx';
 import { ConversationList } from './components/conversation-list.tsx';
 import { HealthBanner } from './components/health-banner.tsx';
 import { MemoryPanel } from './components/memory-panel.tsx';
@@ -12,34 +14,56 @@ import { useTurnStream } from './hooks/use-turn-stream.ts';
 export function App() {
   const { conversationId, navigate } = useRoute();
   const [insightsOpen, setInsightsOpen] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const closeInsights = useRef<HTMLButtonElement>(null);
-  // On narrow screens the panel covers the header, so focus moves into it.
+  // On narrow screens the panel covers the chat, so focus moves into it.
   useEffect(() => {
     if (insightsOpen) closeInsights.current?.focus();
   }, [insightsOpen]);
+  const closeDrawer = useCallback(() => {
+    setDrawerOpen(false);
+    document.getElementById('drawer-button')?.focus();
+  }, []);
+  const open = useCallback(
+    (id: string | null) => {
+      navigate(id);
+      setDrawerOpen(false);
+    },
+    [navigate],
+  );
   const onNewConversation = useCallback((id: string) => navigate(id), [navigate]);
   const { live, send, dismiss } = useTurnStream(onNewConversation);
+  const layout = ['layout', insightsOpen && 'insights-open', drawerOpen && 'drawer-open'].filter(Boolean).join(' ');
 
   return (
     <div className="app">
+      <a className="skip-link" href="#composer-input">
+        Skip to the message box
+      </a>
+      <ConnectionBanner />
       <HealthBanner />
-      <div className={insightsOpen ? 'layout insights-open' : 'layout'}>
-        <ConversationList activeId={conversationId} onOpen={navigate} />
+      <div className={layout}>
+        <ConversationList activeId={conversationId} onOpen={open} drawerOpen={drawerOpen} onCloseDrawer={closeDrawer} />
         <ChatPane
           conversationId={conversationId}
           live={live}
           send={send}
           dismiss={dismiss}
-          onNewChat={() => navigate(null)}
-          onToggleInsights={() => setInsightsOpen((open) => !open)}
+          onNewChat={() => open(null)}
+          onOpenDrawer={() => setDrawerOpen(true)}
+          onToggleInsights={() => setInsightsOpen((value) => !value)}
         />
         <aside className="insights" aria-label="Usage and memory" onKeyDown={(e) => e.key === 'Escape' && setInsightsOpen(false)}>
-          <button ref={closeInsights} type="button" className="ghost insights-close" onClick={() => setInsightsOpen(false)}>
-            Close
-          </button>
+          <div className="insights-close">
+            <h2 className="visually-hidden">Usage and memory</h2>
+            <button ref={closeInsights} type="button" className="ghost" onClick={() => setInsightsOpen(false)}>
+              Close
+            </button>
+          </div>
           <UsageSidebar conversationId={conversationId} />
           {conversationId && <MemoryPanel conversationId={conversationId} />}
         </aside>
+        <div className="backdrop" aria-hidden="true" onClick={() => (setDrawerOpen(false), setInsightsOpen(false))} />
       </div>
       <TokenForm />
     </div>

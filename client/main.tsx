@@ -2,11 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { ApiProvider } from './components/api-provider.tsx';
+import { applyStoredTheme } from './hooks/use-theme.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/chat.css';
 import './styles/insights.css';
+import './styles/markdown.css';
 
+applyStoredTheme();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApiProvider>

@@ -4,6 +4,7 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCC
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '../server/routers/index.ts';
 import { noteAuthError, readToken } from './access-token.ts';
+import { fetchWithTimeout, isNetworkError } from './network-error.ts';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -28,6 +29,7 @@ export function createApiClient() {
         false: httpBatchLink({
           url: API_URL,
           maxItems: MAX_BATCH_SIZE,
+          fetch: fetchWithTimeout,
           headers: () => {
             const token = readToken();
             return token ? { Authorization: `Bearer ${token}` } : {};
@@ -47,12 +49,20 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
+export const HEALTH_KEY = ['health'] as const;
+
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
-    queryCache: new QueryCache({ onError: noteAuthError }),
-    mutationCache: new MutationCache({ onError: noteAuthError }),
+  // A request that got no answer makes the connection check run now, not at its next tick.
+  const onError = (error: unknown) => {
+    noteAuthError(error);
+    if (isNetworkError(error)) void client.invalidateQueries({ queryKey: HEALTH_KEY });
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 5_000, refetchOnWindowFocus: false },
     },
   });
+  return client;
 }

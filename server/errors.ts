@@ -9,6 +9,10 @@ export const ERRORS = {
     trpc: 'NOT_FOUND',
     message: 'No conversation has this id. Start a new one by sending without a conversationId.',
   },
+  CONVERSATION_BUSY: {
+    trpc: 'CONFLICT',
+    message: 'A reply is still being written in this conversation. Delete it once the reply is done.',
+  },
   TURN_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'No turn has this id. It may belong to a deleted conversation.' },
   TURN_NOT_RETRYABLE: { trpc: 'CONFLICT', message: 'Only a failed turn can be retried, and this one has not failed.' },
   TURN_IN_PROGRESS: { trpc: 'CONFLICT', message: 'This message is still being answered. Try again in a moment.' },

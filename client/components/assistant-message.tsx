@@ -15,7 +15,7 @@ export function AssistantMessage({ message, turn }: { message: Message; turn: Tu
         <CopyButton text={message.content} />
       </header>
       <MarkdownText text={message.content} />
-      {turn && <RoutingDetail turn={turn} />}
+      {turn && <RoutingDetail turn={turn} answeredBy={message.agent} />}
     </article>
   );
 }

@@ -1,39 +1,80 @@
+// The chat's header: the drawer button and New chat on phones, the title (renamable), the
+// conversation's actions in one menu, and the usage & memory panel.
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useRefreshChat } from '../hooks/use-refresh-chat.ts';
 import { useTRPC } from '../trpc.ts';
+import { DeleteDialog } from './delete-dialog.tsx';
 import { ExportButtons } from './export-buttons.tsx';
+import { Menu } from './menu.tsx';
+import { RenameForm } from './rename-form.tsx';
 
-type Props = { conversationId: string | null; title: string; busy: boolean; onToggleInsights: () => void };
+type Props = {
+  conversationId: string | null;
+  title: string;
+  busy: boolean;
+  onOpenDrawer: () => void;
+  onNewChat: () => void;
+  onDeleted: () => void;
+  onToggleInsights: () => void;
+};
 
-export function ChatHeader({ conversationId, title, busy, onToggleInsights }: Props) {
+export function ChatHeader({ conversationId, title, busy, onOpenDrawer, onNewChat, onDeleted, onToggleInsights }: Props) {
   const trpc = useTRPC();
   const refresh = useRefreshChat();
+  const [renaming, setRenaming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   // History stays; only what reaches the model is cut at this point.
   const reset = useMutation(trpc.chat.reset.mutationOptions({ onSuccess: (result) => refresh(result.conversationId) }));
   return (
     <header className="chat-header">
-      <h1 title={title}>{title}</h1>
+      <button type="button" id="drawer-button" className="ghost icon drawer-only" onClick={onOpenDrawer} aria-label="Conversations">
+        <span aria-hidden="true">☰</span>
+      </button>
+      {renaming && conversationId ? (
+        <RenameForm key={conversationId} conversationId={conversationId} title={title} onDone={() => setRenaming(false)} />
+      ) : (
+        <h1 title={title}>{title}</h1>
+      )}
       <div className="actions">
         {reset.error && (
           <span className="field-error" role="alert">
-            {reset.error.message}
+            {reset.error.data?.code ? reset.error.message : 'Switchboard cannot be reached.'}
           </span>
         )}
-        {conversationId && <ExportButtons conversationId={conversationId} />}
+        <button type="button" className="ghost icon drawer-only" onClick={onNewChat} aria-label="New chat">
+          <span aria-hidden="true">+</span>
+        </button>
         {conversationId && (
-          <button
-            type="button"
-            className="ghost"
-            disabled={busy || reset.isPending}
-            onClick={() => reset.mutate({ conversationId })}
-          >
-            {reset.isPending ? 'Clearing…' : 'Clear memory'}
-          </button>
+          <Menu label="Conversation actions" icon="⋯">
+            {(close) => (
+              <>
+                <button type="button" className="ghost" onClick={() => (close(), setRenaming(true))}>
+                  Rename
+                </button>
+                <ExportButtons conversationId={conversationId} onChosen={close} />
+                <button
+                  type="button"
+                  className="ghost"
+                  disabled={busy || reset.isPending}
+                  onClick={() => (close(), reset.mutate({ conversationId }))}
+                >
+                  {reset.isPending ? 'Clearing…' : 'Clear memory'}
+                </button>
+                <button type="button" className="ghost danger-text" disabled={busy} onClick={() => (close(), setDeleting(true))}>
+                  Delete…
+                </button>
+              </>
+            )}
+          </Menu>
         )}
-        <button type="button" className="ghost insights-toggle" onClick={onToggleInsights}>
-          Usage &amp; memory
+        <button type="button" className="ghost icon insights-toggle" onClick={onToggleInsights} aria-label="Usage & memory">
+          <span aria-hidden="true">▤</span>
         </button>
       </div>
+      {deleting && conversationId && (
+        <DeleteDialog conversationId={conversationId} title={title} onClose={() => setDeleting(false)} onDeleted={onDeleted} />
+      )}
     </header>
   );
 }

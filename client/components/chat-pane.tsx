@@ -2,9 +2,11 @@
 import { skipToken, useIsMutating, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { buildRows } from '../chat-rows.ts';
+import { draftKey, readDraft, writeDraft } from '../drafts.ts';
 import type { LiveTurn } from '../hooks/use-turn-stream.ts';
 import { useTRPC } from '../trpc.ts';
 import { ChatHeader } from './chat-header.tsx';
+import { ChatNotice } from './chat-notice.tsx';
 import { Composer } from './composer.tsx';
 import { EmptyChat } from './empty-chat.tsx';
 import { MessageList } from './message-list.tsx';
@@ -12,13 +14,14 @@ import { MessageList } from './message-list.tsx';
 type Props = {
   conversationId: string | null;
   live: LiveTurn | null;
-  send: (text: string, conversationId: string | null) => void;
+  send: (text: string, conversationId: string | null, resendKey?: string) => void;
   dismiss: () => void;
   onNewChat: () => void;
+  onOpenDrawer: () => void;
   onToggleInsights: () => void;
 };
 
-export function ChatPane({ conversationId, live, send, dismiss, onNewChat, onToggleInsights }: Props) {
+export function ChatPane({ conversationId, live, send, dismiss, onNewChat, onOpenDrawer, onToggleInsights }: Props) {
   const trpc = useTRPC();
   const history = useQuery({
     ...trpc.chat.history.queryOptions(conversationId ? { conversationId } : skipToken),
@@ -29,42 +32,43 @@ export function ChatPane({ conversationId, live, send, dismiss, onNewChat, onTog
   const ours = live && live.conversationId === conversationId ? live : null;
   const busy = Boolean(live?.running) || retrying;
   const rows = useMemo(() => buildRows(conversationId ? history.data : undefined, ours), [conversationId, history.data, ours]);
-  const onSend = (text: string) => send(text, conversationId);
+  // The same text sent again after it failed to leave reuses its clientMessageId: never stored twice.
+  const unsentKey = (text: string) => (ours && !ours.turnId && ours.error && ours.userText === text ? ours.key : undefined);
+  const onSend = (text: string) => send(text, conversationId, unsentKey(text));
   const actions = {
     conversationId,
-    onResend: () => ours && send(ours.userText, conversationId),
+    onResend: () => {
+      if (!ours) return;
+      const draft = draftKey(conversationId);
+      if (readDraft(draft) === ours.userText) writeDraft(draft, '');
+      send(ours.userText, conversationId, ours.key);
+    },
     onDismiss: dismiss,
   };
   const notFound = history.error?.data?.code === 'NOT_FOUND';
+  const title = conversationId
+    ? (history.data?.conversation.title ?? (ours ? ours.userText : history.isError ? 'Conversation' : 'Loading…'))
+    : 'New chat';
 
   return (
-    <main className="chat-pane" aria-label="Chat">
+    <main className="chat-pane" id="main" tabIndex={-1} aria-label="Chat">
       <ChatHeader
-        conversationId={conversationId}
-        title={conversationId ? (history.data?.conversation.title ?? (ours ? ours.userText : 'Loading…')) : 'New chat'}
+        conversationId={notFound ? null : conversationId}
+        title={title}
         busy={busy}
+        onOpenDrawer={onOpenDrawer}
+        onNewChat={onNewChat}
+        onDeleted={onNewChat}
         onToggleInsights={onToggleInsights}
       />
-      {notFound ? (
-        <div className="chat-notice" role="alert">
-          <p>This conversation does not exist (it may have been removed).</p>
-          <button type="button" onClick={onNewChat}>
-            Start a new chat
-          </button>
-        </div>
-      ) : history.error ? (
-        <div className="chat-notice" role="alert">
-          <p>Could not load this conversation: {history.error.message}</p>
-          <button type="button" onClick={() => void history.refetch()}>
-            Try again
-          </button>
-        </div>
+      {history.error && !(ours && rows.length) ? (
+        <ChatNotice error={history.error} onNewChat={onNewChat} onRetry={() => void history.refetch()} />
       ) : rows.length === 0 && !history.isLoading ? (
         <EmptyChat onPick={busy ? undefined : onSend} />
       ) : (
         <MessageList key={conversationId ?? 'new'} rows={rows} actions={actions} busy={busy} />
       )}
-      <Composer busy={busy || notFound} onSend={onSend} autoFocusKey={conversationId ?? 'new'} />
+      <Composer busy={busy} blocked={notFound} onSend={onSend} conversationId={conversationId} />
     </main>
   );
 }

@@ -1,32 +1,38 @@
-// Enter sends, Shift+Enter starts a new line; disabled while a turn runs.
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+// The message box. Enter sends and Shift+Enter adds a line (on a keyboard; on a touch screen
+// Enter adds a line and the button sends). While a reply streams the box stays open for
+// drafting; sending waits for the reply. The text is a draft kept per conversation.
+import { useEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { draftKey, useDraft } from '../drafts.ts';
 
 const MAX_CHARS = 16_000;
+const touchScreen = () => window.matchMedia('(pointer: coarse)').matches;
 
-type Props = { busy: boolean; onSend: (text: string) => void; autoFocusKey: string };
+type Props = { busy: boolean; blocked: boolean; onSend: (text: string) => void; conversationId: string | null };
 
-export function Composer({ busy, onSend, autoFocusKey }: Props) {
-  const [text, setText] = useState('');
+export function Composer({ busy, blocked, onSend, conversationId }: Props) {
+  const [text, setText] = useDraft(draftKey(conversationId));
   const input = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
-    if (!busy) input.current?.focus();
-  }, [busy, autoFocusKey]);
+    if (!touchScreen()) input.current?.focus();
+  }, [conversationId]);
 
   const blank = text.trim().length === 0;
   const tooLong = text.length > MAX_CHARS;
+  const canSend = !busy && !blocked && !blank && !tooLong;
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (busy || blank || tooLong) return;
+    if (!canSend) return;
     onSend(text);
     setText('');
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing && !touchScreen()) submit(event);
   };
+  const hint = busy ? 'You can keep writing: send once the reply is finished.' : 'Enter sends · Shift+Enter adds a line';
 
   return (
-    <form className="composer" onSubmit={submit}>
+    <form className="composer" onSubmit={submit} aria-label="Write a message">
       <label htmlFor="composer-input" className="visually-hidden">
         Message
       </label>
@@ -35,17 +41,17 @@ export function Composer({ busy, onSend, autoFocusKey }: Props) {
         ref={input}
         value={text}
         rows={Math.min(8, Math.max(1, text.split('\n').length))}
-        placeholder={busy ? 'Waiting for the reply…' : 'Ask about your business…'}
+        placeholder="Ask about your business…"
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
-        disabled={busy}
+        disabled={blocked}
         aria-describedby={tooLong ? 'composer-hint composer-too-long' : 'composer-hint'}
       />
-      <button type="submit" className="primary" disabled={busy || blank || tooLong}>
+      <button type="submit" className="primary" disabled={!canSend}>
         Send
       </button>
-      <p id="composer-hint" className="composer-hint">
-        Enter sends · Shift+Enter adds a line
+      <p id="composer-hint" className={busy ? 'composer-hint waiting' : 'composer-hint'} aria-live="polite">
+        {hint}
       </p>
       {tooLong && (
         <p id="composer-too-long" className="field-error">

@@ -1,19 +1,22 @@
+import type { RefObject } from 'react';
 import { AGENTS, isAgentName } from '../agents.ts';
 import type { AgentName } from '../api-types.ts';
 
 type Props = {
+  searchRef: RefObject<HTMLInputElement | null>;
   search: string;
   onSearch: (text: string) => void;
   agent: AgentName | null;
   onAgent: (agent: AgentName | null) => void;
 };
 
-export function ConversationFilters({ search, onSearch, agent, onAgent }: Props) {
+export function ConversationFilters({ searchRef, search, onSearch, agent, onAgent }: Props) {
   return (
     <div className="filters" role="search">
       <label className="field">
         <span className="visually-hidden">Search conversations</span>
         <input
+          ref={searchRef}
           type="search"
           placeholder="Search conversations"
           value={search}

@@ -1,19 +1,32 @@
-// The left column: past conversations, newest first, searchable and filterable by agent.
+// The left column (a drawer on phones): past conversations, newest first, searchable and
+// filterable by agent; a conversation whose last answer failed says so.
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { isUnauthorized } from '../access-token.ts';
 import type { AgentName } from '../api-types.ts';
 import { formatWhen } from '../format.ts';
 import { useDebounced } from '../hooks/use-debounced.ts';
 import { pathFor } from '../hooks/use-route.ts';
+import { isNetworkError } from '../network-error.ts';
 import { useTRPC } from '../trpc.ts';
 import { AgentDot } from './agent-badge.tsx';
 import { ConversationFilters } from './conversation-filters.tsx';
+import { ThemeToggle } from './theme-toggle.tsx';
 
-type Props = { activeId: string | null; onOpen: (conversationId: string | null) => void };
+type Props = {
+  activeId: string | null;
+  onOpen: (conversationId: string | null) => void;
+  drawerOpen: boolean;
+  onCloseDrawer: () => void;
+};
 
-export function ConversationList({ activeId, onOpen }: Props) {
+export function ConversationList({ activeId, onOpen, drawerOpen, onCloseDrawer }: Props) {
   const trpc = useTRPC();
+  const searchBox = useRef<HTMLInputElement>(null);
+  // Opening the drawer puts the search one keystroke away.
+  useEffect(() => {
+    if (drawerOpen) searchBox.current?.focus();
+  }, [drawerOpen]);
   const [search, setSearch] = useState('');
   const [agent, setAgent] = useState<AgentName | null>(null);
   const query = useDebounced(search.trim(), 250);
@@ -32,18 +45,29 @@ export function ConversationList({ activeId, onOpen }: Props) {
   };
 
   return (
-    <nav className="conversations" aria-label="Conversations">
-      <div className="brand">
-        <span className="logo" aria-hidden="true" />
-        Switchboard
+    <nav
+      className="conversations"
+      aria-label="Conversations"
+      onKeyDown={(event) => event.key === 'Escape' && drawerOpen && onCloseDrawer()}
+    >
+      <div className="drawer-head">
+        <div className="brand">
+          <span className="logo" aria-hidden="true" />
+          Switchboard
+        </div>
+        <button type="button" className="ghost icon drawer-close" onClick={onCloseDrawer} aria-label="Close conversations">
+          <span aria-hidden="true">✕</span>
+        </button>
       </div>
       <a className="new-chat button primary" href="/" onClick={(event) => open(event, null)}>
         + New chat
       </a>
-      <ConversationFilters search={search} onSearch={setSearch} agent={agent} onAgent={setAgent} />
+      <ConversationFilters searchRef={searchBox} search={search} onSearch={setSearch} agent={agent} onAgent={setAgent} />
       {list.error && !isUnauthorized(list.error) && (
         <p className="field-error" role="alert">
-          Could not load conversations: {list.error.message}
+          {isNetworkError(list.error)
+            ? 'Switchboard cannot be reached: the list will load once it is back.'
+            : `Could not load conversations: ${list.error.message}`}
         </p>
       )}
       {list.isSuccess && items.length === 0 && (
@@ -68,6 +92,11 @@ export function ConversationList({ activeId, onOpen }: Props) {
                       <AgentDot key={name} agent={name} />
                     ))}
                 </span>
+                {item.lastTurnStatus === 'failed' && (
+                  <span className="failed-tag" data-testid="failed-tag">
+                    <span aria-hidden="true">⚠ </span>Last answer failed
+                  </span>
+                )}
                 <time dateTime={item.updatedAt}>{formatWhen(item.updatedAt)}</time>
               </span>
             </a>
@@ -79,6 +108,7 @@ export function ConversationList({ activeId, onOpen }: Props) {
           {list.isFetchingNextPage ? 'Loading…' : 'Show older'}
         </button>
       )}
+      <ThemeToggle />
     </nav>
   );
 }

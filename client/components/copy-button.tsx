@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
-export function CopyButton({ text, label = 'Copy reply' }: { text: string; label?: string }) {
+/** `what` completes the name for screen readers ("Copy reply", "Copy python code") while the visible text stays short. */
+export function CopyButton({ text, what = 'reply' }: { text: string; what?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -14,8 +15,9 @@ export function CopyButton({ text, label = 'Copy reply' }: { text: string; label
       () => setState('failed'),
     );
   return (
-    <button type="button" className="ghost small" onClick={copy} aria-label={label}>
+    <button type="button" className="ghost small" onClick={copy}>
       {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+      <span className="visually-hidden"> {what}</span>
     </button>
   );
 }

@@ -8,7 +8,7 @@ const FORMATS = [
   { format: 'json', label: 'JSON' },
 ] as const;
 
-export function ExportButtons({ conversationId }: { conversationId: string }) {
+export function ExportButtons({ conversationId, onChosen }: { conversationId: string; onChosen?: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -24,6 +24,7 @@ export function ExportButtons({ conversationId }: { conversationId: string }) {
       const link = Object.assign(document.createElement('a'), { href: url, download: file.filename });
       link.click();
       URL.revokeObjectURL(url);
+      onChosen?.();
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : 'Export failed.');
     }
@@ -33,7 +34,7 @@ export function ExportButtons({ conversationId }: { conversationId: string }) {
     <div className="export" role="group" aria-label="Download conversation">
       {FORMATS.map(({ format, label }) => (
         <button key={format} type="button" className="ghost" onClick={() => void download(format)}>
-          ⤓ {label}
+          Download {label}
         </button>
       ))}
       {error && (

@@ -2,8 +2,8 @@ import { useHealth } from '../hooks/use-health.ts';
 
 /** Tells the owner what to set when the server has no model to talk to. */
 export function HealthBanner() {
-  const { data } = useHealth();
-  if (!data) return null;
+  const { data, isError } = useHealth();
+  if (!data || isError) return null;
   if (data.ok === false) {
     return (
       <div className="banner warn" role="alert">

@@ -4,13 +4,24 @@ import { formatMs, formatTokens, formatUsd } from '../format.ts';
 import { AgentBadge } from './agent-badge.tsx';
 import { ConsultsDetail } from './consults-detail.tsx';
 
-export function RoutingDetail({ turn }: { turn: Turn }) {
+/** "Creative · consulted Strategic": who answered first, then whom they asked. */
+export function routingSummary(turn: Turn, answeredBy: string | null): string {
+  const consulted = [...new Set(turn.consults.map((c) => c.agent))];
+  const owner = answeredBy ?? turn.handoffs.at(-1)?.to ?? turn.agents.find((a) => a !== 'Orchestrator' && !consulted.includes(a));
+  const parts = [owner ?? 'no expert', ...(consulted.length ? [`consulted ${consulted.join(', ')}`] : [])];
+  return parts.join(' · ');
+}
+
+export function RoutingDetail({ turn, answeredBy }: { turn: Turn; answeredBy: string | null }) {
   const reasons = new Map(turn.handoffs.map((h) => [h.to, h]));
   const consultedBy = new Map(turn.consults.map((c) => [c.agent, c.by]));
   return (
     <details className="routing" data-testid="routing-detail">
       <summary>
-        Routing <span className="muted">· {turn.agents.join(' → ') || 'no agents'} · {formatMs(turn.latencyMs)}</span>
+        Routing{' '}
+        <span className="muted" data-testid="routing-summary">
+          · {routingSummary(turn, answeredBy)} · {formatMs(turn.latencyMs)}
+        </span>
       </summary>
       <div className="routing-body">
         <section aria-label="Path">

@@ -1,11 +1,12 @@
-// The right column: per-agent turns, tokens and latency, for this conversation or all of them.
+// Per-agent turns, tokens, time and cost, for this conversation or all of them. Routing (the
+// Orchestrator) is shown apart from the experts who answer; cost only where the price is known.
 import { useQuery } from '@tanstack/react-query';
-import { useState, type CSSProperties } from 'react';
+import { useState } from 'react';
 import { isUnauthorized } from '../access-token.ts';
-import { agentColour, agentOrder } from '../agents.ts';
-import type { AgentUsage } from '../api-types.ts';
-import { formatMs, formatTokens, formatUsd } from '../format.ts';
+import { agentOrder } from '../agents.ts';
+import { isNetworkError } from '../network-error.ts';
 import { useTRPC } from '../trpc.ts';
+import { UsageRow } from './usage-row.tsx';
 
 export function UsageSidebar({ conversationId }: { conversationId: string | null }) {
   const trpc = useTRPC();
@@ -13,8 +14,9 @@ export function UsageSidebar({ conversationId }: { conversationId: string | null
   const effective = conversationId && scope === 'conversation' ? conversationId : undefined;
   const usage = useQuery(trpc.stats.agentUsage.queryOptions({ conversationId: effective }));
   const rows = [...(usage.data ?? [])].sort((a, b) => agentOrder(a.agent) - agentOrder(b.agent));
+  const routing = rows.filter((row) => row.agent === 'Orchestrator');
+  const experts = rows.filter((row) => row.agent !== 'Orchestrator');
   const maxTokens = Math.max(1, ...rows.map((r) => r.inputTokens + r.outputTokens));
-  const maxLatency = Math.max(1, ...rows.map((r) => r.p95LatencyMs ?? 0));
 
   return (
     <section className="panel" aria-labelledby="usage-title" data-testid="agent-usage">
@@ -34,48 +36,32 @@ export function UsageSidebar({ conversationId }: { conversationId: string | null
           </button>
         </div>
       </div>
-      {usage.error && !isUnauthorized(usage.error) && <p className="field-error">Could not load usage: {usage.error.message}</p>}
+      {usage.error && !isUnauthorized(usage.error) && (
+        <p className="field-error">
+          {isNetworkError(usage.error) ? 'Usage will show once Switchboard is reachable.' : `Could not load usage: ${usage.error.message}`}
+        </p>
+      )}
       {usage.isSuccess && rows.length === 0 && <p className="muted small">No completed turns yet.</p>}
-      <ul className="usage-list">
-        {rows.map((row) => (
-          <UsageRow key={row.agent} row={row} maxTokens={maxTokens} maxLatency={maxLatency} />
-        ))}
-      </ul>
+      {experts.length > 0 && (
+        <>
+          <h3 className="usage-group">Experts (who answered)</h3>
+          <ul className="usage-list">
+            {experts.map((row) => (
+              <UsageRow key={row.agent} row={row} maxTokens={maxTokens} />
+            ))}
+          </ul>
+        </>
+      )}
+      {routing.length > 0 && (
+        <>
+          <h3 className="usage-group">Routing (choosing the expert)</h3>
+          <ul className="usage-list">
+            {routing.map((row) => (
+              <UsageRow key={row.agent} row={row} maxTokens={maxTokens} routing />
+            ))}
+          </ul>
+        </>
+      )}
     </section>
-  );
-}
-
-function UsageRow({ row, maxTokens, maxLatency }: { row: AgentUsage; maxTokens: number; maxLatency: number }) {
-  const colour = { '--agent': agentColour(row.agent) } as CSSProperties;
-  const pct = (value: number, max: number) => `${(value / max) * 100}%`;
-  return (
-    <li className="usage-row" style={colour} data-testid={`usage-${row.agent}`}>
-      <div className="usage-name">
-        <span className="agent-dot" aria-hidden="true" />
-        <strong>{row.agent}</strong>
-        <span className="muted">
-          {row.turns} {row.turns === 1 ? 'turn' : 'turns'}
-        </span>
-      </div>
-      <div className="usage-metric">
-        <span className="bar" aria-hidden="true">
-          <span style={{ width: pct(row.inputTokens, maxTokens) }} className="fill" />
-          <span style={{ width: pct(row.outputTokens, maxTokens) }} className="fill out" />
-        </span>
-        <span className="small">
-          {formatTokens(row.inputTokens)} in · {formatTokens(row.outputTokens)} out tokens
-          {row.costUsd !== null && <> · ≈ {formatUsd(row.costUsd)}</>}
-        </span>
-      </div>
-      <div className="usage-metric">
-        <span className="bar overlay" aria-hidden="true">
-          <span style={{ width: pct(row.p95LatencyMs ?? 0, maxLatency) }} className="fill faint" />
-          <span style={{ width: pct(row.p50LatencyMs ?? 0, maxLatency) }} className="fill" />
-        </span>
-        <span className="small">
-          p50 {formatMs(row.p50LatencyMs)} · p95 {formatMs(row.p95LatencyMs)}
-        </span>
-      </div>
-    </li>
   );
 }

@@ -69,7 +69,15 @@ export async function storeSummary(
   return row;
 }
 
-export type ConversationListItem = { id: string; title: string; updatedAt: Date; agents: string[] };
+export type TurnStatus = 'running' | 'completed' | 'failed';
+export type ConversationListItem = {
+  id: string;
+  title: string;
+  updatedAt: Date;
+  agents: string[];
+  /** How the newest turn ended, so a list can mark a conversation whose last answer failed. */
+  lastTurnStatus: TurnStatus | null;
+};
 export type Cursor = { updatedAt: Date; id: string };
 
 export async function listConversations(
@@ -114,8 +122,11 @@ export async function listConversations(
   const agents = sql<string[]>`coalesce((
     select array_agg(distinct a order by a) from turns t, unnest(t.agents) as a
     where t.conversation_id = "conversations"."id"), '{}'::text[])`;
+  const lastTurnStatus = sql<TurnStatus | null>`(
+    select t.status from turns t where t.conversation_id = "conversations"."id"
+    order by t.started_at desc limit 1)`;
   const rows = await db
-    .select({ id: conversations.id, title: conversations.title, updatedAt: conversations.updatedAt, agents })
+    .select({ id: conversations.id, title: conversations.title, updatedAt: conversations.updatedAt, agents, lastTurnStatus })
     .from(conversations)
     .where(and(...filters))
     .orderBy(desc(conversations.updatedAt), desc(conversations.id))

@@ -8,6 +8,8 @@ Usage:
   switchboard history <conversation-id>            every message and turn of a conversation
   switchboard list [--agent NAME] [--query TEXT] [--limit N]
                                                    conversations, newest first
+  switchboard rename <conversation-id> <title>      give a conversation a new title
+  switchboard delete <conversation-id>             delete a conversation with its messages and turns
   switchboard export <conversation-id> [--format json|markdown] [--out FILE|DIR]
                                                    the whole conversation with routing records
                                                    (default markdown, to stdout)

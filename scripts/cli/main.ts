@@ -6,6 +6,7 @@ import { createClient, type Client } from './client.ts';
 import { exportConversation } from './commands/export.ts';
 import { history } from './commands/history.ts';
 import { list } from './commands/list.ts';
+import { remove, rename } from './commands/manage.ts';
 import { retry } from './commands/retry.ts';
 import { send } from './commands/send.ts';
 import { CliError, describeError, EXIT } from './errors.ts';
@@ -21,6 +22,15 @@ const COMMANDS: Record<string, { options: Options; run: (client: Client, out: Ou
       send(client, out, { message: messageFrom(positionals), conversationId: text(values.conversation) }),
   },
   retry: { options: {}, run: (client, out, { positionals }) => retry(client, out, onlyId(positionals, 'retry', 'turn')) },
+  rename: {
+    options: {},
+    run: (client, out, { positionals }) => {
+      const [conversationId, ...words] = positionals;
+      if (!conversationId || !words.length) throw usage('rename needs a conversation id and the new title.');
+      return rename(client, out, { conversationId, title: words.join(' ') });
+    },
+  },
+  delete: { options: {}, run: (client, out, { positionals }) => remove(client, out, onlyId(positionals, 'delete')) },
   history: { options: {}, run: (client, out, { positionals }) => history(client, out, onlyId(positionals, 'history')) },
   list: {
     options: { agent: { type: 'string', short: 'a' }, query: { type: 'string', short: 'q' }, limit: { type: 'string', short: 'n' } },

@@ -43,3 +43,19 @@ export const exportInput = z.object({
   conversationId,
   format: z.enum(['json', 'markdown'], { message: 'must be "json" or "markdown"' }),
 });
+
+export const MAX_TITLE_CHARS = 200;
+
+export const renameInput = z.object({
+  conversationId,
+  title: z
+    .string({ message: 'must be the new title' })
+    .transform((text) => text.replace(/\s+/g, ' ').trim())
+    .pipe(
+      z
+        .string()
+        .min(1, { message: 'is empty: give the conversation a name' })
+        .max(MAX_TITLE_CHARS, { message: `is too long: keep it under ${MAX_TITLE_CHARS} characters` })
+        .refine(storable, storableMessage),
+    ),
+});

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { findConversation } from '../../db/queries/conversations.ts';
 import { listMessages } from '../../db/queries/messages.ts';
 import { listTurns } from '../../db/queries/turns.ts';
+import type { ConversationRow } from '../../db/schema.ts';
 import { DomainError } from '../errors.ts';
 import { toMessageDto, toTurnDto, type MessageDto, type TurnDto } from './dto.ts';
 
@@ -17,20 +18,24 @@ export type ConversationDto = {
 
 export type HistoryDto = { conversation: ConversationDto; messages: MessageDto[]; turns: TurnDto[] };
 
+export function toConversationDto(conversation: ConversationRow): ConversationDto {
+  return {
+    id: conversation.id,
+    title: conversation.title,
+    summary: conversation.summary,
+    memoryFrom: conversation.memoryFrom?.toISOString() ?? null,
+    createdAt: conversation.createdAt.toISOString(),
+    updatedAt: conversation.updatedAt.toISOString(),
+  };
+}
+
 /** Oldest first. */
 export async function loadHistory(db: Db, conversationId: string): Promise<HistoryDto> {
   const conversation = await findConversation(db, conversationId);
   if (!conversation) throw new DomainError('CONVERSATION_NOT_FOUND');
   const [messages, turns] = await Promise.all([listMessages(db, conversation.id), listTurns(db, conversation.id)]);
   return {
-    conversation: {
-      id: conversation.id,
-      title: conversation.title,
-      summary: conversation.summary,
-      memoryFrom: conversation.memoryFrom?.toISOString() ?? null,
-      createdAt: conversation.createdAt.toISOString(),
-      updatedAt: conversation.updatedAt.toISOString(),
-    },
+    conversation: toConversationDto(conversation),
     messages: messages.map(toMessageDto),
     turns: turns.map(toTurnDto),
   };

@@ -6,6 +6,7 @@ import { insertMessage } from '../../db/queries/messages.ts';
 import { openTurn } from '../../db/queries/turns.ts';
 import type { ConversationRow, MessageRow, TurnRow } from '../../db/schema.ts';
 import { DomainError } from '../errors.ts';
+import { titleFrom } from './title.ts';
 
 export type StartedTurn = { conversation: ConversationRow; userMessage: MessageRow; turn: TurnRow };
 
@@ -17,13 +18,6 @@ export type StartInput = {
   clientMessageId?: string;
   tokens: number;
 };
-
-const TITLE_LENGTH = 60;
-
-export function titleFrom(message: string): string {
-  const line = message.trim().replace(/\s+/g, ' ');
-  return line.length <= TITLE_LENGTH ? line : `${line.slice(0, TITLE_LENGTH - 1).trimEnd()}…`;
-}
 
 export async function startTurn(db: Db, input: StartInput): Promise<StartedTurn> {
   return db.transaction(async (tx) => {

@@ -35,6 +35,8 @@ describe('a consult in the web client', () => {
     expect(await reply.textContent()).toContain('24 EUR');
 
     const detail = reply.getByTestId('routing-detail');
+    // The summary names who answered and whom they asked, not the last agent in the path.
+    expect(await detail.getByTestId('routing-summary').textContent()).toMatch(/^· Creative · consulted Strategic · /);
     await detail.getByText(/^Routing/).click();
     const path = await detail.getByRole('region', { name: 'Path' }).getByTestId('path-agent').allTextContents();
     expect(path).toEqual(['Orchestrator', 'Creative', 'Strategic']);

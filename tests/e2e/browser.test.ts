@@ -50,7 +50,10 @@ describe('the web client in Chromium', () => {
     await expect.poll(() => live.getByTestId('agent-badge').textContent(), POLL).toBe('Creative');
     await expect.poll(() => live.textContent(), POLL).toContain('How about');
     expect(await live.textContent()).not.toContain('domain is short');
-    expect(await composer(page).isDisabled()).toBe(true);
+    // The box stays open for drafting while the reply streams; sending waits for it.
+    expect(await composer(page).isEnabled()).toBe(true);
+    await composer(page).fill('A draft while it streams');
+    expect(await page.getByRole('button', { name: 'Send', exact: true }).isDisabled()).toBe(true);
     await page.screenshot({ path: '/tmp/spa-streaming.png' });
     hold.open();
 
@@ -60,7 +63,9 @@ describe('the web client in Chromium', () => {
     expect(await live.count()).toBe(0);
     expect(page.url()).toMatch(/\/c\/[0-9a-f-]{36}$/);
     brandConversation = idFromUrl(page);
-    await expect.poll(() => composer(page).isEnabled(), POLL).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Send', exact: true }).isEnabled(), POLL).toBe(true);
+    expect(await composer(page).inputValue()).toBe('A draft while it streams');
+    await composer(page).fill('');
     await expect.poll(() => listedTitles(page), POLL).toContain(BRAND_QUESTION);
   });
 
@@ -79,12 +84,14 @@ describe('the web client in Chromium', () => {
 
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     await reply.getByRole('button', { name: 'Copy reply' }).click();
-    await expect.poll(() => reply.getByRole('button', { name: 'Copy reply' }).textContent(), POLL).toBe('Copied');
+    await expect.poll(() => reply.getByRole('button', { name: /reply$/ }).textContent(), POLL).toBe('Copied reply');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^How about \*\*Lumen & Wick\*\*\?/);
     await page.screenshot({ path: '/tmp/spa-routing.png' });
   });
 
   it('downloads the conversation with its routing record as Markdown and JSON', async () => {
+    const actions = page.getByRole('button', { name: 'Conversation actions' });
+    await actions.click();
     const [markdown] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('group', { name: 'Download conversation' }).getByRole('button', { name: /Markdown/ }).click(),
@@ -94,6 +101,7 @@ describe('the web client in Chromium', () => {
     expect(text).toContain(BRAND_QUESTION);
     expect(text).toContain('The user wants a brand name.');
 
+    await actions.click();
     const [json] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('group', { name: 'Download conversation' }).getByRole('button', { name: /JSON/ }).click(),
@@ -124,7 +132,11 @@ describe('the web client in Chromium', () => {
 
     const failed = page.getByTestId('failed-turn');
     await failed.waitFor();
+    // Plain words first; the server's technical message one click away.
+    expect(await failed.getByRole('paragraph').first().textContent()).toContain('is having trouble right now. Try again in a minute.');
+    await failed.getByText('Technical detail').click();
     expect(await failed.textContent()).toContain('The model service is busy or failing (HTTP 503)');
+    await expect.poll(() => nav(page).getByTestId('failed-tag').count(), POLL).toBe(1);
     mediaConversation = idFromUrl(page);
     await page.screenshot({ path: '/tmp/spa-failed.png' });
 
@@ -135,6 +147,7 @@ describe('the web client in Chromium', () => {
     await replies(page).filter({ hasText: 'behind-the-scenes reel' }).waitFor();
     expect(await replies(page).getByTestId('agent-badge').allTextContents()).toEqual(['Media']);
     expect(await failed.count()).toBe(0);
+    await expect.poll(() => nav(page).getByTestId('failed-tag').count(), POLL).toBe(0);
     expect(await userMessages(page).allTextContents()).toEqual([expect.stringContaining(MEDIA_QUESTION)]);
   });
 
@@ -174,7 +187,7 @@ describe('the web client in Chromium', () => {
     expect(await sidebar.getByTestId('usage-Media').count()).toBe(0);
     await sidebar.getByRole('button', { name: 'All' }).click();
     await expect.poll(() => sidebar.getByTestId('usage-Media').textContent(), POLL).toContain('1 turn');
-    expect(await sidebar.getByTestId('usage-Orchestrator').textContent()).toContain('3 turns');
+    expect(await sidebar.getByTestId('usage-Orchestrator').textContent()).toContain('routed 3 turns');
     await sidebar.getByRole('button', { name: 'This conversation' }).click();
     await page.screenshot({ path: '/tmp/spa-conversation.png' });
   });
@@ -182,6 +195,7 @@ describe('the web client in Chromium', () => {
   it('clears memory: a divider marks the point and the memory panel starts over', async () => {
     const memory = page.getByTestId('memory-panel');
     await expect.poll(() => memory.textContent(), POLL).toContain('4 recent messages');
+    await page.getByRole('button', { name: 'Conversation actions' }).click();
     await page.getByRole('button', { name: 'Clear memory' }).click();
     await page.getByTestId('memory-divider').waitFor();
     await expect.poll(() => memory.textContent(), POLL).toContain('0 recent messages');

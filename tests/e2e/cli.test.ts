@@ -40,7 +40,7 @@ describe('the switchboard CLI', () => {
   it('explains itself with --help', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['send', 'retry', 'history', 'list', 'export', 'SWITCHBOARD_URL', 'SWITCHBOARD_TOKEN']) {
+    for (const command of ['send', 'retry', 'history', 'list', 'rename', 'delete', 'export', 'SWITCHBOARD_URL', 'SWITCHBOARD_TOKEN']) {
       expect(run.stdout).toContain(command);
     }
   });
@@ -112,6 +112,28 @@ describe('the switchboard CLI', () => {
     const retried = await runCli(['retry', turnId], env);
     expect(retried.code).toBe(0);
     expect(retried.stdout).toBe('Week one: order wax.\n');
+  });
+
+  it('renames and deletes a conversation; a failed last turn is marked in the list', async () => {
+    fake.setResponder(() => ({ status: 503, message: 'overloaded' }));
+    expect((await runCli(['send', 'Plan my launch week'], env)).code).toBe(1);
+    const listed = await runCli(['list'], env);
+    const line = listed.stdout.split('\n').find((row) => row.includes('Plan my launch week'))!;
+    expect(line).toContain('(last turn failed)');
+    const doomed = line.match(UUID)![0];
+
+    const renamed = await runCli(['rename', conversationId, 'Candle', 'brand'], env);
+    expect(renamed).toMatchObject({ code: 0, stdout: `${conversationId}  Candle brand\n` });
+    expect((await runCli(['list'], env)).stdout).toMatch(new RegExp(`${conversationId}.*Candle brand`));
+    expect((await runCli(['rename', conversationId], env)).code).toBe(2);
+
+    const deleted = await runCli(['delete', doomed], env);
+    expect(deleted.code).toBe(0);
+    expect(deleted.stderr).toContain(`Deleted conversation ${doomed}`);
+    expect((await runCli(['list'], env)).stdout).not.toContain(doomed);
+    const again = await runCli(['delete', doomed], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('No conversation has this id.');
   });
 
   it('needs the token on a protected server, for queries and for streaming', async () => {

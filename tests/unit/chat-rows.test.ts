@@ -48,6 +48,7 @@ const live = (turnId: string | null): LiveTurn => ({
   tools: [],
   error: null,
   running: true,
+  reconnecting: false,
 });
 
 const kinds = (rows: ReturnType<typeof buildRows>) => rows.map((row) => row.kind);

@@ -14,7 +14,8 @@ export async function list(
     return;
   }
   for (const item of items) {
-    out.stdout(`${item.id}  ${shortTime(item.updatedAt)}  ${item.title}  [${item.agents.join(', ')}]\n`);
+    const failed = item.lastTurnStatus === 'failed' ? '  (last turn failed)' : '';
+    out.stdout(`${item.id}  ${shortTime(item.updatedAt)}  ${item.title}  [${item.agents.join(', ')}]${failed}\n`);
   }
   if (nextCursor) out.stderr(`More conversations exist: raise --limit or narrow with --agent / --query.\n`);
 }

@@ -1,0 +1,43 @@
+// One agent's figures, each with its label: turns, tokens (with a bar against the busiest agent),
+// time per turn, and the estimated cost when the model's price is known.
+import type { CSSProperties } from 'react';
+import { agentColour } from '../agents.ts';
+import type { AgentUsage } from '../api-types.ts';
+import { formatMs, formatTokens, formatUsd } from '../format.ts';
+
+type Props = { row: AgentUsage; maxTokens: number; routing?: boolean };
+
+export function UsageRow({ row, maxTokens, routing = false }: Props) {
+  const colour = { '--agent': agentColour(row.agent) } as CSSProperties;
+  const pct = (value: number) => `${(value / maxTokens) * 100}%`;
+  const turns = `${row.turns} ${row.turns === 1 ? 'turn' : 'turns'}`;
+  return (
+    <li className="usage-row" style={colour} data-testid={`usage-${row.agent}`}>
+      <div className="usage-name">
+        <span className="agent-dot" aria-hidden="true" />
+        <strong>{row.agent}</strong>
+        <span className="muted">{routing ? `routed ${turns}` : `answered ${turns}`}</span>
+      </div>
+      <dl className="usage-figures">
+        <dt>Tokens</dt>
+        <dd>
+          {formatTokens(row.inputTokens)} read · {formatTokens(row.outputTokens)} written
+          <span className="bar" aria-hidden="true">
+            <span style={{ width: pct(row.inputTokens) }} className="fill" />
+            <span style={{ width: pct(row.outputTokens) }} className="fill out" />
+          </span>
+        </dd>
+        <dt>Time per turn</dt>
+        <dd>
+          typical {formatMs(row.p50LatencyMs)} · slowest {formatMs(row.p95LatencyMs)}
+        </dd>
+        {row.costUsd !== null && (
+          <>
+            <dt>Cost (estimate)</dt>
+            <dd>≈ {formatUsd(row.costUsd)}</dd>
+          </>
+        )}
+      </dl>
+    </li>
+  );
+}
