@@ -9,13 +9,12 @@ import { plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-
 import { mutate, query } from '../support/http-api.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import { startTcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy.ts';
-import { postgresUrl } from '../support/test-db.ts';
 import { createThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
 type SendResult = { conversationId: string; turn: TurnDto; reply: MessageDto };
 type History = { messages: MessageDto[]; turns: TurnDto[] };
 
-describe.skipIf(!postgresUrl)('Postgres outage under a running server', () => {
+describe('Postgres outage under a running server', () => {
   let database: ThrowawayPostgres;
   let proxy: TcpProxy;
   let fake: FakeOpenAI;
