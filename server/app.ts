@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { configureTracing, modelConfigFromEnv } from './agents/model.ts';
+import { pricingFor } from './cost/pricing.ts';
 import { createAgentRuntime } from './agents/runtime.ts';
 import { webSearchFor } from './agents/web-search.ts';
 import type { Env } from './env.ts';
@@ -45,6 +46,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     memoryBudget: env.SWITCHBOARD_MEMORY_TOKENS,
     lock,
     logger,
+    pricing: pricingFor(env),
   };
   const health = async (): Promise<Health> => {
     const ok = await database.db.execute(sql`select 1`).then(

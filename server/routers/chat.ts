@@ -31,7 +31,7 @@ export const chatRouter = {
   }),
 
   history: publicProcedure.input(z.object({ conversationId })).query(async ({ ctx, input }) => {
-    const history = await loadHistory(ctx.chat.db, input.conversationId);
+    const history = await loadHistory(ctx.chat.db, input.conversationId, ctx.chat.pricing);
     if (!history) throw new TRPCError({ code: 'NOT_FOUND', message: 'No conversation has this id.' });
     return history;
   }),

@@ -38,7 +38,7 @@ export const conversationsRouter = {
   }),
 
   export: publicProcedure.input(exportInput).query(async ({ ctx, input }) => {
-    const history = await loadHistory(ctx.chat.db, input.conversationId);
+    const history = await loadHistory(ctx.chat.db, input.conversationId, ctx.chat.pricing);
     if (!history) throw new TRPCError({ code: 'NOT_FOUND', message: 'No conversation has this id.' });
     return exportConversation(history, input.format, new Date());
   }),

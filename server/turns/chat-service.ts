@@ -27,7 +27,7 @@ export async function sendMessage(deps: ChatDeps, input: SendInput, emit = noEve
       : [conversationKey(conversationId)];
   return deps.lock.run(keys, async () => {
     if (input.conversationId) await settleInterruptedTurns(deps.db, input.conversationId);
-    const start = await startOnce(deps.db, { ...input, newConversationId: conversationId });
+    const start = await startOnce(deps.db, { ...input, newConversationId: conversationId }, deps.pricing);
     if ('replay' in start) return start.replay;
     return runTurn(deps, start.started, emit);
   });

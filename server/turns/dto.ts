@@ -1,6 +1,6 @@
 // Rows as the API shows them: plain JSON, dates as ISO strings.
 import type { Consult, Handoff, MessageRow, ToolRun, TurnRow } from '../../db/schema.ts';
-import { estimateUsd } from '../cost/estimate.ts';
+import { costUsd, type Pricing } from '../cost/pricing.ts';
 
 export type MessageDto = {
   id: string;
@@ -24,7 +24,7 @@ export type TurnDto = {
   consults: Consult[];
   latencyMs: number | null;
   model: string | null;
-  /** Estimated from the model's list price; null when the price of the model is unknown. */
+  /** Estimated from the model's list price; null when the model or its server has no known price. */
   cost: { usd: number } | null;
   error: { code: string; message: string } | null;
   createdAt: string;
@@ -41,7 +41,7 @@ export function toMessageDto(row: Pick<MessageRow, 'id' | 'role' | 'content' | '
   };
 }
 
-export function toTurnDto(row: TurnRow): TurnDto {
+export function toTurnDto(row: TurnRow, pricing: Pricing = 'openai'): TurnDto {
   return {
     id: row.id,
     conversationId: row.conversationId,
@@ -59,13 +59,13 @@ export function toTurnDto(row: TurnRow): TurnDto {
     consults: row.consults,
     latencyMs: row.latencyMs,
     model: row.model,
-    cost: costOf(row),
+    cost: costOf(row, pricing),
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
     createdAt: row.startedAt.toISOString(),
   };
 }
 
-function costOf(row: TurnRow): TurnDto['cost'] {
-  const usd = estimateUsd(row.model, row.inputTokens, row.outputTokens);
+function costOf(row: TurnRow, pricing: Pricing): TurnDto['cost'] {
+  const usd = costUsd(pricing, row.model, row.inputTokens, row.outputTokens);
   return usd === null ? null : { usd };
 }

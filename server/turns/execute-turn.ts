@@ -10,6 +10,7 @@ import { NOT_CONFIGURED_MESSAGE } from '../agents/model.ts';
 import { prepareMemory } from '../memory/prepare-memory.ts';
 import { countTokens } from '../memory/tokens.ts';
 import { namingConsults, withConsults, type RecordWithConsults } from './consult-recorder.ts';
+import type { Pricing } from '../cost/pricing.ts';
 import { toMessageDto, toTurnDto, type MessageDto, type TurnDto } from './dto.ts';
 import type { TurnEventSink } from './events.ts';
 import { describeFailure, TurnFailure } from './failures.ts';
@@ -22,6 +23,8 @@ export type TurnDeps = {
   memoryBudget: number;
   logger: Logger;
   now?: () => number;
+  /** OpenAI's list prices unless the server is another's (server/cost/pricing.ts). */
+  pricing?: Pricing;
 };
 
 export type TurnOutcome = { conversationId: string; turn: TurnDto; reply: MessageDto };
@@ -32,7 +35,7 @@ export async function executeTurn(deps: TurnDeps, started: StartedTurn, emit: Tu
   const { db, agents } = deps;
   const now = deps.now ?? performance.now.bind(performance);
   const { conversation, turn } = started;
-  emit({ type: 'turn', turn: toTurnDto(turn) });
+  emit({ type: 'turn', turn: toTurnDto(turn, deps.pricing) });
 
   if (!agents.runner) {
     await failTurn(db, turn.id, { errorCode: 'MODEL_NOT_CONFIGURED', errorMessage: NOT_CONFIGURED_MESSAGE });
@@ -90,5 +93,5 @@ export async function executeTurn(deps: TurnDeps, started: StartedTurn, emit: Tu
   };
   await finishTurn(db, { reply, turnId: turn.id, record, finishedAt });
   const completed = { ...turn, ...record, status: 'completed' as const, finishedAt };
-  return { conversationId: conversation.id, turn: toTurnDto(completed), reply: toMessageDto(reply) };
+  return { conversationId: conversation.id, turn: toTurnDto(completed, deps.pricing), reply: toMessageDto(reply) };
 }

@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { findByClientMessageId, findReply } from '../../db/queries/messages.ts';
 import { findTurnByUserMessage } from '../../db/queries/turns.ts';
 import { ChatError, conversationNotFound } from './chat-errors.ts';
+import type { Pricing } from '../cost/pricing.ts';
 import { toMessageDto, toTurnDto } from './dto.ts';
 import type { TurnOutcome } from './execute-turn.ts';
 import { TurnFailure, type FailureCode } from './failures.ts';
@@ -13,10 +14,10 @@ import { startTurn, type StartedTurn } from './start-turn.ts';
 export type StartInput = { conversationId?: string; message: string; clientMessageId?: string; newConversationId?: string };
 
 /** Stores the message and opens its turn, or returns the outcome of the copy stored before. */
-export async function startOnce(db: Db, input: StartInput): Promise<{ started: StartedTurn } | { replay: TurnOutcome }> {
+export async function startOnce(db: Db, input: StartInput, pricing?: Pricing): Promise<{ started: StartedTurn } | { replay: TurnOutcome }> {
   const { clientMessageId } = input;
   if (clientMessageId) {
-    const replay = await replayResend(db, input.conversationId, clientMessageId);
+    const replay = await replayResend(db, input.conversationId, clientMessageId, pricing);
     if (replay) return { replay };
   }
   try {
@@ -27,7 +28,7 @@ export async function startOnce(db: Db, input: StartInput): Promise<{ started: S
     // The turn lock makes this rare (it takes a broken lock session), but the unique index is
     // the last word: the other copy won, so answer with it instead of failing.
     if (!clientMessageId || !isUniqueViolation(error)) throw error;
-    const replay = await replayResend(db, input.conversationId, clientMessageId);
+    const replay = await replayResend(db, input.conversationId, clientMessageId, pricing);
     if (!replay) throw error;
     return { replay };
   }
@@ -37,6 +38,7 @@ async function replayResend(
   db: Db,
   conversationId: string | undefined,
   clientMessageId: string,
+  pricing: Pricing | undefined,
 ): Promise<TurnOutcome | undefined> {
   const message = await findByClientMessageId(db, clientMessageId, conversationId);
   if (!message) return undefined;
@@ -47,5 +49,5 @@ async function replayResend(
   }
   const reply = turn.status === 'completed' ? await findReply(db, turn.id) : undefined;
   if (!reply) throw new ChatError('CONFLICT', 'This message is still being answered. Try again in a moment.');
-  return { conversationId: turn.conversationId, turn: toTurnDto(turn), reply: toMessageDto(reply) };
+  return { conversationId: turn.conversationId, turn: toTurnDto(turn, pricing), reply: toMessageDto(reply) };
 }

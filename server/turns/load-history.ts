@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { findConversation } from '../../db/queries/conversations.ts';
 import { listMessages } from '../../db/queries/messages.ts';
 import { listTurns } from '../../db/queries/turns.ts';
+import type { Pricing } from '../cost/pricing.ts';
 import { toMessageDto, toTurnDto, type MessageDto, type TurnDto } from './dto.ts';
 
 export type ConversationDto = {
@@ -17,7 +18,7 @@ export type ConversationDto = {
 export type HistoryDto = { conversation: ConversationDto; messages: MessageDto[]; turns: TurnDto[] };
 
 /** Oldest first; undefined when no conversation has this id. */
-export async function loadHistory(db: Db, conversationId: string): Promise<HistoryDto | undefined> {
+export async function loadHistory(db: Db, conversationId: string, pricing?: Pricing): Promise<HistoryDto | undefined> {
   const conversation = await findConversation(db, conversationId);
   if (!conversation) return undefined;
   const [messages, turns] = await Promise.all([listMessages(db, conversation.id), listTurns(db, conversation.id)]);
@@ -31,6 +32,6 @@ export async function loadHistory(db: Db, conversationId: string): Promise<Histo
       updatedAt: conversation.updatedAt.toISOString(),
     },
     messages: messages.map(toMessageDto),
-    turns: turns.map(toTurnDto),
+    turns: turns.map((turn) => toTurnDto(turn, pricing)),
   };
 }

@@ -29,7 +29,7 @@ describe('access with SWITCHBOARD_TOKEN', () => {
     fake = await startFakeOpenAI(plannedTurns([{ route: 'Creative', reply: 'Call it Ember.' }]));
     // With Postgres the database URL (and its password) is one more secret health must not show.
     database = await createThrowawayPostgres();
-    server = await startServer({ DATABASE_URL: database.url, OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: API_KEY, SWITCHBOARD_TOKEN: TOKEN });
+    server = await startServer({ DATABASE_URL: database.url, OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-model', OPENAI_API_KEY: API_KEY, SWITCHBOARD_TOKEN: TOKEN });
   });
   afterAll(async () => {
     await server?.stop();

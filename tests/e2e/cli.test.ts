@@ -26,6 +26,8 @@ describe('the switchboard CLI', () => {
     server = await startServer({
       OPENAI_BASE_URL: fake.url,
       SWITCHBOARD_MODEL: 'gpt-4o-mini',
+      // The fake stands in for OpenAI: the user says its prices are OpenAI's, so costs show.
+      SWITCHBOARD_PRICES: 'openai',
       SWITCHBOARD_DATA_DIR: join(dir, 'data'),
       SWITCHBOARD_TOKEN: TOKEN,
     });

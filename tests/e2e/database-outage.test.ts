@@ -25,7 +25,7 @@ describe('Postgres outage under a running server', () => {
     const target = new URL(database.url);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     fake = await startFakeOpenAI(() => ({ status: 500 }));
-    server = await startServer({ DATABASE_URL: throughProxy(database.url, proxy), OPENAI_BASE_URL: fake.url });
+    server = await startServer({ DATABASE_URL: throughProxy(database.url, proxy), OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-model' });
   });
   afterAll(async () => {
     await server?.stop();

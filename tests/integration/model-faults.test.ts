@@ -33,7 +33,7 @@ describe('model faults', () => {
   });
 
   function api(timeoutMs = 30_000) {
-    const parsed = parseEnv({ OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL_TIMEOUT_MS: String(timeoutMs) });
+    const parsed = parseEnv({ OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-model', SWITCHBOARD_MODEL_TIMEOUT_MS: String(timeoutMs) });
     if (!parsed.ok) throw new Error(parsed.problems.join('; '));
     const log = (_: object, message: string) => void clientLog.push(message);
     const model = modelConfigFromEnv(parsed.env, { warn: log, error: log });
