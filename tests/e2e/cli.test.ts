@@ -110,10 +110,23 @@ describe('the switchboard CLI', () => {
     const failed = await runCli(['send', '-c', conversationId, 'Plan my launch'], env);
     expect(failed.code).toBe(1);
     const turnId = failed.stderr.match(new RegExp(`switchboard retry (${UUID.source})`))![1]!;
+    // Days later, from the history alone: the failed turn's id and how to retry it.
+    const shown = await runCli(['history', conversationId], env);
+    expect(shown.stdout).toContain(`turn         ${turnId} (retry: switchboard retry ${turnId})`);
     fake.setResponder(plannedTurns([{ route: 'Producing', reply: 'Week one: order wax.' }]));
     const retried = await runCli(['retry', turnId], env);
     expect(retried.code).toBe(0);
     expect(retried.stdout).toBe('Week one: order wax.\n');
+  });
+
+  it('lists every turn id in the history, and stops quietly when its reader closes the pipe', async () => {
+    const shown = await runCli(['history', conversationId], env);
+    const ids = [...shown.stdout.matchAll(new RegExp(`^ {4}turn {9}(${UUID.source})`, 'gm'))].map((m) => m[1]);
+    const history = await query<{ turns: { id: string }[] }>(server.url, 'chat.history', { conversationId }, { authorization: `Bearer ${TOKEN}` });
+    expect(ids).toEqual(history.data!.turns.map((t) => t.id));
+    // `switchboard history <id> | head`, with a reader gone before the first line is written.
+    const closed = await runCli(['history', conversationId], env, undefined, 'reader-gone');
+    expect(closed).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('needs the token on a protected server, for queries and for streaming', async () => {
