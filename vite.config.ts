@@ -10,7 +10,7 @@ export default defineConfig({
     root: '.',
     include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/support/setup.ts'],
-    globalSetup: ['tests/support/build-client.ts'],
+    globalSetup: ['tests/support/build-client.ts', 'tests/support/postgres-global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { OPENAI_AGENTS_DISABLE_TRACING: '1' },

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startApp, type App } from '../server/app.ts';
 import { parseEnv } from '../server/env.ts';
 import { createLogger } from '../server/logger.ts';
+import { startTestPostgres, type TestPostgres } from '../tests/support/test-postgres.ts';
 import { createThrowawayDatabase } from '../tests/support/throwaway-database.ts';
 
 export type BenchDriver = 'pglite' | 'postgres';
@@ -15,7 +16,7 @@ export async function startBenchApp(
   extraEnv: Record<string, string> = {},
 ): Promise<App & { dispose(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
-  const throwaway = driver === 'postgres' ? await createThrowawayDatabase(requirePostgres(), 'sb_bench') : undefined;
+  const throwaway = driver === 'postgres' ? await createThrowawayDatabase(benchPostgresUrl(), 'sb_bench') : undefined;
   const databaseUrl = throwaway?.url;
   const parsed = parseEnv({
     PORT: '0',
@@ -37,12 +38,21 @@ export async function startBenchApp(
   };
 }
 
-/** Benchmarks run in throwaway databases created through this URL, never in its own database. */
-export const benchPostgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+/**
+ * The Postgres benchmarks make throwaway databases in (never using its own database):
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL, else an embedded one started for this run. Sets
+ * BENCH_DATABASE_URL for this process and the servers it starts; `stop()` when done.
+ */
+export async function startBenchPostgres(): Promise<TestPostgres> {
+  const postgres = await startTestPostgres({ TEST_DATABASE_URL: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL });
+  process.env.BENCH_DATABASE_URL = postgres.url;
+  return postgres;
+}
 
-function requirePostgres(): string {
-  if (!benchPostgresUrl) throw new Error('Set TEST_DATABASE_URL for the Postgres benchmarks: bash scripts/pg-up.sh');
-  return benchPostgresUrl;
+export function benchPostgresUrl(): string {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) throw new Error('startBenchPostgres() first');
+  return url;
 }
 
 export async function postJson(url: string, body: unknown): Promise<{ status: number; json: any }> {

@@ -1,13 +1,14 @@
 // Load: 100 conversations x 10 turns at once against a local fake model with 200 ms latency, on
 // PGlite, on Postgres, and with two instances on one Postgres. Loopback only, bounded in count and
-// time. `npx tsx bench/load.ts [--quick]`; Postgres setups need TEST_DATABASE_URL.
+// time. `npx tsx bench/load.ts [--quick]`; Postgres as in bench-app.ts (TEST_DATABASE_URL or embedded).
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { echoTurns, startFakeOpenAI } from '../tests/support/fake-openai.ts';
 import { startServer, type ServerProcess } from '../tests/support/server-process.ts';
-import { createThrowawayPostgres } from '../tests/support/throwaway-postgres.ts';
+import { createThrowawayDatabase } from '../tests/support/throwaway-database.ts';
+import { benchPostgresUrl, startBenchPostgres } from './bench-app.ts';
 import { driveConversations, verifyConversations } from './load-client.ts';
 
 export type LoadSetup = 'pglite' | 'postgres' | 'postgres-2-instances';
@@ -50,16 +51,18 @@ export const QUICK: LoadOptions = { ...FULL, conversations: 10, turns: 3, timeLi
 
 export async function runLoad(options: LoadOptions): Promise<LoadReport[]> {
   const reports: LoadReport[] = [];
-  for (const setup of options.setups) {
-    if (setup !== 'pglite' && !process.env.TEST_DATABASE_URL) continue;
-    reports.push(await runSetup(setup, options));
+  const postgres = await startBenchPostgres();
+  try {
+    for (const setup of options.setups) reports.push(await runSetup(setup, options));
+  } finally {
+    await postgres.stop();
   }
   return reports;
 }
 
 async function runSetup(setup: LoadSetup, options: LoadOptions): Promise<LoadReport> {
   const fake = await startFakeOpenAI(echoTurns(), { latencyMs: options.modelLatencyMs });
-  const postgres = setup === 'pglite' ? undefined : await createThrowawayPostgres();
+  const postgres = setup === 'pglite' ? undefined : await createThrowawayDatabase(benchPostgresUrl(), 'sb_load');
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-load-'));
   const env = {
     ...(postgres ? { DATABASE_URL: postgres.url } : { SWITCHBOARD_DATA_DIR: dataDir }),
@@ -118,6 +121,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const options = process.argv.includes('--quick') ? QUICK : FULL;
   const reports = await runLoad(options);
   console.log(formatReports(reports));
-  if (!process.env.TEST_DATABASE_URL) console.log('(Postgres setups skipped: set TEST_DATABASE_URL)');
   process.exitCode = reports.some((r) => r.lost || r.duplicated) ? 1 : 0;
 }

@@ -4,7 +4,7 @@ import { setTracingDisabled } from '@openai/agents';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { benchPostgresUrl, type BenchDriver } from './bench-app.ts';
+import { startBenchPostgres, type BenchDriver } from './bench-app.ts';
 import { runColdStartBench } from './cold-start.ts';
 import { concurrencyTable, runConcurrencyBench } from './concurrency.ts';
 import { formatMemoryBench, runMemoryBench } from './memory.ts';
@@ -14,12 +14,14 @@ import { runStreamingBench } from './streaming.ts';
 
 setTracingDisabled(true);
 const quick = process.argv.includes('--quick');
-const drivers: BenchDriver[] = benchPostgresUrl ? ['pglite', 'postgres'] : ['pglite'];
+const drivers: BenchDriver[] = ['pglite', 'postgres'];
+const postgres = await startBenchPostgres();
 const started = performance.now();
 const section = (title: string) => console.log(`\n## ${title}\n`);
 
-console.log(`Switchboard benchmarks${quick ? ' (quick)' : ''}: ${cpus().length} cores, Node ${process.version}, drivers ${drivers.join(' + ')}`);
-if (!benchPostgresUrl) console.log('(Postgres skipped: set TEST_DATABASE_URL, e.g. from scripts/pg-up.sh)');
+console.log(
+  `Switchboard benchmarks${quick ? ' (quick)' : ''}: ${cpus().length} cores, Node ${process.version}, drivers ${drivers.join(' + ')} (Postgres: ${postgres.source})`,
+);
 
 section('a. Overhead: chat.send over HTTP vs a bare run() of the same agents on the same model');
 const overhead = await runOverheadBench({ quick, drivers });
@@ -58,3 +60,4 @@ writeFileSync(
   `${results}latest.json`,
   `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, concurrency, streaming, coldStart }, null, 2)}\n`,
 );
+await postgres.stop();

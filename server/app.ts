@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { configureTracing, modelConfigFromEnv } from './agents/model.ts';
+import { pricingFor } from './cost/pricing.ts';
 import { createAgentRuntime } from './agents/runtime.ts';
 import type { ToolSettings } from './agents/tools/tool-settings.ts';
 import { webSearchMode } from './agents/tools/web-search.ts';
@@ -62,6 +63,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     lock,
     logger,
     running,
+    pricing: pricingFor(env),
   };
   const health = async (): Promise<Health> => {
     const ok = await database.db.execute(sql`select 1`).then(

@@ -16,6 +16,8 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optional(z.url({ message: 'must be an http(s) URL' })),
   OPENAI_API: optional(z.enum(['responses', 'chat_completions'])),
   SWITCHBOARD_MODEL: optional(z.string()),
+  // Only OpenAI's own API is priced by default (server/cost/pricing.ts).
+  SWITCHBOARD_PRICES: optional(z.enum(['openai', 'none'])),
   SWITCHBOARD_TRACING: optional(z.enum(['openai', 'off'])).default('off'),
   SWITCHBOARD_MEMORY_TOKENS: optional(z.coerce.number().int().min(200).max(1_000_000)).default(8000),
   SWITCHBOARD_MODEL_TIMEOUT_MS: optional(z.coerce.number().int().min(1000)).default(120_000),
@@ -28,6 +30,10 @@ const envSchema = z.object({
   SWITCHBOARD_SHUTDOWN_GRACE_MS: optional(z.coerce.number().int().min(0).max(3_600_000)).default(30_000),
   SEARXNG_URL: optional(z.url({ message: 'must be an http(s) URL' })),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
+}).refine((env) => !env.OPENAI_BASE_URL || env.SWITCHBOARD_MODEL, {
+  // Without it the SDK's default, an OpenAI model name, would be sent to the other server.
+  path: ['SWITCHBOARD_MODEL'],
+  message: 'required with OPENAI_BASE_URL: the name of the model that server runs (e.g. qwen2.5:7b)',
 });
 
 export type Env = z.infer<typeof envSchema>;

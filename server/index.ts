@@ -1,7 +1,7 @@
 // Entry point: `npm start` and `npm run dev` run this.
 import { startApp } from './app.ts';
 import { parseEnv } from './env.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, logFormatFor } from './logger.ts';
 import { guardProcess } from './process-guard.ts';
 import { stopOnSignals } from './shutdown.ts';
 
@@ -11,7 +11,7 @@ if (!parsed.ok) {
   process.exit(1);
 }
 const env = parsed.env;
-const logger = createLogger(env.LOG_LEVEL);
+const logger = createLogger(env.LOG_LEVEL, logFormatFor(process.stdout));
 guardProcess(logger);
 
 if (!['127.0.0.1', 'localhost', '::1'].includes(env.HOST) && !env.SWITCHBOARD_TOKEN) {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { AgentName } from '../../shared/roster.ts';
 import { createClient, type Client } from './client.ts';
+import { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
 import { exportConversation } from './commands/export.ts';
 import { history } from './commands/history.ts';
 import { list } from './commands/list.ts';
@@ -103,4 +104,5 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
   }
 }
 
+exitQuietlyOnClosedPipe(process.stdout);
 process.exitCode = await main(process.argv.slice(2), process.env, processOut);

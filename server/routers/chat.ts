@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { findConversation, resetMemory } from '../../db/queries/conversations.ts';
+import type { Pricing } from '../cost/pricing.ts';
 import { DomainError } from '../errors.ts';
 import { conversationKey, withLock } from '../locks/turn-lock.ts';
 import { publicProcedure } from '../trpc.ts';
@@ -12,21 +13,22 @@ import { loadHistory } from './load-history.ts';
 import { streamTurn } from './stream-turn.ts';
 
 /** Runs a turn to its end and answers with its outcome. */
-async function complete(turn: AsyncGenerator<TurnEvent, void>): Promise<SendResult> {
+async function complete(turn: AsyncGenerator<TurnEvent, void>, pricing: Pricing): Promise<SendResult> {
   for await (const event of turn) {
-    if (event.type === 'done') return { conversationId: event.conversationId, turn: toTurnDto(event.turn), reply: toMessageDto(event.reply) };
+    if (event.type !== 'done') continue;
+    return { conversationId: event.conversationId, turn: toTurnDto(event.turn, pricing), reply: toMessageDto(event.reply) };
   }
   throw new Error('a turn ended without an outcome');
 }
 
 export const chatRouter = {
-  send: publicProcedure.input(sendInput).mutation(({ ctx, input }) => complete(runTurn(ctx.chat, { kind: 'send', ...input }))),
+  send: publicProcedure.input(sendInput).mutation(({ ctx, input }) => complete(runTurn(ctx.chat, { kind: 'send', ...input }), ctx.chat.pricing)),
 
-  stream: publicProcedure.input(sendInput).subscription(({ ctx, input }) => streamTurn(runTurn(ctx.chat, { kind: 'send', ...input }))),
+  stream: publicProcedure.input(sendInput).subscription(({ ctx, input }) => streamTurn(runTurn(ctx.chat, { kind: 'send', ...input }), ctx.chat.pricing)),
 
   retry: publicProcedure
     .input(z.object({ turnId }))
-    .mutation(({ ctx, input }) => complete(runTurn(ctx.chat, { kind: 'retry', turnId: input.turnId }))),
+    .mutation(({ ctx, input }) => complete(runTurn(ctx.chat, { kind: 'retry', turnId: input.turnId }), ctx.chat.pricing)),
 
   reset: publicProcedure.input(z.object({ conversationId })).mutation(({ ctx, input }) =>
     withLock(ctx.chat.lock, [conversationKey(input.conversationId)], async () => {
@@ -44,5 +46,5 @@ export const chatRouter = {
 
   history: publicProcedure
     .input(z.object({ conversationId }))
-    .query(({ ctx, input }) => loadHistory(ctx.chat.db, input.conversationId)),
+    .query(({ ctx, input }) => loadHistory(ctx.chat.db, input.conversationId, ctx.chat.pricing)),
 } satisfies TRPCRouterRecord;

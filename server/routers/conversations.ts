@@ -37,6 +37,6 @@ export const conversationsRouter = {
   }),
 
   export: publicProcedure.input(exportInput).query(async ({ ctx, input }) => {
-    return exportConversation(await loadHistory(ctx.chat.db, input.conversationId), input.format, new Date());
+    return exportConversation(await loadHistory(ctx.chat.db, input.conversationId, ctx.chat.pricing), input.format, new Date());
   }),
 } satisfies TRPCRouterRecord;

@@ -1,7 +1,7 @@
 // Rows and turn events as the API shows them: plain JSON, dates as ISO strings.
 import type { MessageRow, TurnRow } from '../../db/schema.ts';
 import type { Consult, Handoff, ToolRun } from '../../shared/turn-record.ts';
-import { estimateUsd } from '../cost/estimate.ts';
+import { costUsd, type Pricing } from '../cost/pricing.ts';
 import type { TurnEvent } from '../turns/events.ts';
 
 export type MessageDto = {
@@ -26,7 +26,7 @@ export type TurnDto = {
   consults: Consult[];
   latencyMs: number | null;
   model: string | null;
-  /** Estimated from the model's list price; null when the price of the model is unknown. */
+  /** Estimated from the model's list price; null when the model or its server has no known price. */
   cost: { usd: number } | null;
   error: { code: string; message: string } | null;
   createdAt: string;
@@ -43,7 +43,7 @@ export function toMessageDto(row: Pick<MessageRow, 'id' | 'role' | 'content' | '
   };
 }
 
-export function toTurnDto(row: TurnRow): TurnDto {
+export function toTurnDto(row: TurnRow, pricing: Pricing): TurnDto {
   return {
     id: row.id,
     conversationId: row.conversationId,
@@ -61,14 +61,14 @@ export function toTurnDto(row: TurnRow): TurnDto {
     consults: row.consults,
     latencyMs: row.latencyMs,
     model: row.model,
-    cost: costOf(row),
+    cost: costOf(row, pricing),
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
     createdAt: row.startedAt.toISOString(),
   };
 }
 
-function costOf(row: TurnRow): TurnDto['cost'] {
-  const usd = estimateUsd(row.model, row.inputTokens, row.outputTokens);
+function costOf(row: TurnRow, pricing: Pricing): TurnDto['cost'] {
+  const usd = costUsd(pricing, row.model, row.inputTokens, row.outputTokens);
   return usd === null ? null : { usd };
 }
 
@@ -78,9 +78,9 @@ export type TurnEventDto =
   | { type: 'done'; conversationId: string; turn: TurnDto; reply: MessageDto }
   | { type: 'error'; code: string; message: string; turnId: string | null };
 
-export function toEventDto(event: TurnEvent): TurnEventDto {
-  if (event.type === 'turn') return { type: 'turn', turn: toTurnDto(event.turn) };
-  if (event.type === 'done') return { ...event, turn: toTurnDto(event.turn), reply: toMessageDto(event.reply) };
+export function toEventDto(event: TurnEvent, pricing: Pricing): TurnEventDto {
+  if (event.type === 'turn') return { type: 'turn', turn: toTurnDto(event.turn, pricing) };
+  if (event.type === 'done') return { ...event, turn: toTurnDto(event.turn, pricing), reply: toMessageDto(event.reply) };
   return event;
 }
 

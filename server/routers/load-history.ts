@@ -4,6 +4,7 @@ import { findConversation } from '../../db/queries/conversations.ts';
 import { listMessages } from '../../db/queries/messages.ts';
 import { listTurns } from '../../db/queries/turns.ts';
 import type { ConversationRow } from '../../db/schema.ts';
+import type { Pricing } from '../cost/pricing.ts';
 import { DomainError } from '../errors.ts';
 import { toMessageDto, toTurnDto, type MessageDto, type TurnDto } from './dto.ts';
 
@@ -30,13 +31,13 @@ export function toConversationDto(conversation: ConversationRow): ConversationDt
 }
 
 /** Oldest first. */
-export async function loadHistory(db: Db, conversationId: string): Promise<HistoryDto> {
+export async function loadHistory(db: Db, conversationId: string, pricing: Pricing): Promise<HistoryDto> {
   const conversation = await findConversation(db, conversationId);
   if (!conversation) throw new DomainError('CONVERSATION_NOT_FOUND');
   const [messages, turns] = await Promise.all([listMessages(db, conversation.id), listTurns(db, conversation.id)]);
   return {
     conversation: toConversationDto(conversation),
     messages: messages.map(toMessageDto),
-    turns: turns.map(toTurnDto),
+    turns: turns.map((turn) => toTurnDto(turn, pricing)),
   };
 }

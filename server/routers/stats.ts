@@ -14,7 +14,7 @@ export const statsRouter = {
         agentUsage(ctx.chat.db, input.conversationId),
         agentModelUsage(ctx.chat.db, input.conversationId),
       ]);
-      const costs = costByAgent(byModel);
+      const costs = costByAgent(byModel, ctx.chat.pricing);
       return rows.map((row) => ({ ...row, costUsd: costs.get(row.agent) ?? null }));
     }),
 } satisfies TRPCRouterRecord;

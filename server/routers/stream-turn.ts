@@ -1,17 +1,18 @@
 // A turn as an SSE subscription. The turn runs to the end even when the client leaves: what it
 // produced is stored and shows up in history.
 import { TRPCError } from '@trpc/server';
+import type { Pricing } from '../cost/pricing.ts';
 import type { TurnEvent } from '../turns/events.ts';
 import { toEventDto, type TurnEventDto } from './dto.ts';
 import { toTrpcError, turnIdOf } from './to-trpc-error.ts';
 
-export async function* streamTurn(turn: AsyncGenerator<TurnEvent, void>): AsyncGenerator<TurnEventDto> {
+export async function* streamTurn(turn: AsyncGenerator<TurnEvent, void>, pricing: Pricing): AsyncGenerator<TurnEventDto> {
   let finished = false;
   try {
     for (;;) {
       const next = await turn.next();
       if (next.done) break;
-      yield toEventDto(next.value);
+      yield toEventDto(next.value, pricing);
     }
     finished = true;
   } catch (error) {

@@ -9,6 +9,7 @@ import { failTurn, type TurnRecord } from '../../db/queries/turns.ts';
 import { EXPERT_NAMES } from '../../shared/roster.ts';
 import type { AgentRuntime } from '../agents/runtime.ts';
 import { summarizeWith } from '../agents/summarizer.ts';
+import type { Pricing } from '../cost/pricing.ts';
 import { newTurnContext } from '../agents/turn-context.ts';
 import { DomainError } from '../errors.ts';
 import type { TurnLock } from '../locks/turn-lock.ts';
@@ -21,7 +22,16 @@ import { RouteRecorder } from './route-recorder.ts';
 import type { RunningTurns } from './running-turns.ts';
 import { logTurn } from './turn-log.ts';
 
-export type TurnDeps = { db: Db; agents: AgentRuntime; memory: Memory; lock: TurnLock; logger: Logger; running: RunningTurns };
+export type TurnDeps = {
+  db: Db;
+  agents: AgentRuntime;
+  memory: Memory;
+  lock: TurnLock;
+  logger: Logger;
+  running: RunningTurns;
+  /** Whose prices the API shows for turns' tokens. */
+  pricing: Pricing;
+};
 
 const MAX_AGENT_TURNS = 10;
 

@@ -12,7 +12,6 @@ import type { TurnEventDto as TurnEvent } from '../../server/routers/dto.ts';
 import { plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
-import { postgresUrl } from '../support/test-db.ts';
 import { createThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
 const TOKEN = 'tok-Right-7c1e2d9a';
@@ -24,23 +23,18 @@ const procedures = Object.entries(appRouter._def.procedures as unknown as Record
 describe('access with SWITCHBOARD_TOKEN', () => {
   let fake: FakeOpenAI;
   let server: ServerProcess;
-  let database: ThrowawayPostgres | undefined;
-  let dataDir: string;
-  let storage: Record<string, string>;
+  let database: ThrowawayPostgres;
 
   beforeAll(async () => {
     fake = await startFakeOpenAI(plannedTurns([{ route: 'Creative', reply: 'Call it Ember.' }]));
     // With Postgres the database URL (and its password) is one more secret health must not show.
-    database = postgresUrl ? await createThrowawayPostgres() : undefined;
-    dataDir = mkdtempSync(join(tmpdir(), 'switchboard-access-'));
-    storage = database ? { DATABASE_URL: database.url } : { SWITCHBOARD_DATA_DIR: dataDir };
-    server = await startServer({ ...storage, OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: API_KEY, SWITCHBOARD_TOKEN: TOKEN });
+    database = await createThrowawayPostgres();
+    server = await startServer({ DATABASE_URL: database.url, OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-model', OPENAI_API_KEY: API_KEY, SWITCHBOARD_TOKEN: TOKEN });
   });
   afterAll(async () => {
     await server?.stop();
     await fake?.close();
     await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const call = (path: string, type: string, headers: Record<string, string>) =>
@@ -126,7 +120,7 @@ describe('access with SWITCHBOARD_TOKEN', () => {
       const response = await fetch(`${server.url}/api/health`, { headers });
       const text = await response.text();
       expect(Object.keys(JSON.parse(text)).sort()).toEqual(['database', 'model', 'ok', 'webSearch']);
-      for (const secret of [API_KEY, TOKEN, fake.url, ...(database ? [database.url, new URL(database.url).password + '@'] : [])]) {
+      for (const secret of [API_KEY, TOKEN, fake.url, database.url, new URL(database.url).password + '@']) {
         expect(text).not.toContain(secret);
       }
     }
@@ -141,9 +135,8 @@ describe('where the server listens', () => {
 
   it('warns when it listens beyond loopback without a token, and not with one', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-host-'));
-    const database = postgresUrl ? await createThrowawayPostgres() : undefined;
     try {
-      const storage = database ? { DATABASE_URL: database.url } : { SWITCHBOARD_DATA_DIR: dataDir };
+      const storage = { SWITCHBOARD_DATA_DIR: dataDir };
       const open = await startServer({ ...storage, HOST: '0.0.0.0' });
       await open.stop();
       expect(open.output()).toMatch(/Listening on 0\.0\.0\.0 without SWITCHBOARD_TOKEN: anyone who can reach this address/);
@@ -152,7 +145,6 @@ describe('where the server listens', () => {
       expect(guarded.output()).not.toMatch(/without SWITCHBOARD_TOKEN/);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
-      await database?.drop();
     }
   });
 });

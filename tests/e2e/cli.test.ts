@@ -26,6 +26,8 @@ describe('the switchboard CLI', () => {
     server = await startServer({
       OPENAI_BASE_URL: fake.url,
       SWITCHBOARD_MODEL: 'gpt-4o-mini',
+      // The fake stands in for OpenAI: the user says its prices are OpenAI's, so costs show.
+      SWITCHBOARD_PRICES: 'openai',
       SWITCHBOARD_DATA_DIR: join(dir, 'data'),
       SWITCHBOARD_TOKEN: TOKEN,
     });
@@ -108,6 +110,9 @@ describe('the switchboard CLI', () => {
     const failed = await runCli(['send', '-c', conversationId, 'Plan my launch'], env);
     expect(failed.code).toBe(1);
     const turnId = failed.stderr.match(new RegExp(`switchboard retry (${UUID.source})`))![1]!;
+    // Days later, from the history alone: the failed turn's id and how to retry it.
+    const shown = await runCli(['history', conversationId], env);
+    expect(shown.stdout).toContain(`turn         ${turnId} (retry: switchboard retry ${turnId})`);
     fake.setResponder(plannedTurns([{ route: 'Producing', reply: 'Week one: order wax.' }]));
     const retried = await runCli(['retry', turnId], env);
     expect(retried.code).toBe(0);
@@ -134,6 +139,16 @@ describe('the switchboard CLI', () => {
     const again = await runCli(['delete', doomed], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('No conversation has this id.');
+  });
+
+  it('lists every turn id in the history, and stops quietly when its reader closes the pipe', async () => {
+    const shown = await runCli(['history', conversationId], env);
+    const ids = [...shown.stdout.matchAll(new RegExp(`^ {4}turn {9}(${UUID.source})`, 'gm'))].map((m) => m[1]);
+    const history = await query<{ turns: { id: string }[] }>(server.url, 'chat.history', { conversationId }, { authorization: `Bearer ${TOKEN}` });
+    expect(ids).toEqual(history.data!.turns.map((t) => t.id));
+    // `switchboard history <id> | head`, with a reader gone before the first line is written.
+    const closed = await runCli(['history', conversationId], env, undefined, 'reader-gone');
+    expect(closed).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('needs the token on a protected server, for queries and for streaming', async () => {

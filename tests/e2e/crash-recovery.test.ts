@@ -10,7 +10,6 @@ import { gate } from '../support/echo-model.ts';
 import { plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
-import { postgresUrl } from '../support/test-db.ts';
 import { createThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
 type History = { messages: MessageDto[]; turns: TurnDto[] };
@@ -64,7 +63,7 @@ describe('a server killed mid-turn', () => {
     await crashMidTurnThenRecover({ SWITCHBOARD_DATA_DIR: dataDir }, async () => {});
   });
 
-  it.skipIf(!postgresUrl)('on Postgres: the turn is failed after a restart and retry completes it', async () => {
+  it('on Postgres: the turn is failed after a restart and retry completes it', async () => {
     const database = await createThrowawayPostgres();
     cleanups.push(() => database.drop());
     // The killed process's sessions end when Postgres notices the closed sockets; its advisory

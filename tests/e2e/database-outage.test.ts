@@ -9,13 +9,12 @@ import { plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-
 import { mutate, query } from '../support/http-api.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import { startTcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy.ts';
-import { postgresUrl } from '../support/test-db.ts';
 import { createThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
 type SendResult = { conversationId: string; turn: TurnDto; reply: MessageDto };
 type History = { messages: MessageDto[]; turns: TurnDto[] };
 
-describe.skipIf(!postgresUrl)('Postgres outage under a running server', () => {
+describe('Postgres outage under a running server', () => {
   let database: ThrowawayPostgres;
   let proxy: TcpProxy;
   let fake: FakeOpenAI;
@@ -26,7 +25,7 @@ describe.skipIf(!postgresUrl)('Postgres outage under a running server', () => {
     const target = new URL(database.url);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     fake = await startFakeOpenAI(() => ({ status: 500 }));
-    server = await startServer({ DATABASE_URL: throughProxy(database.url, proxy), OPENAI_BASE_URL: fake.url });
+    server = await startServer({ DATABASE_URL: throughProxy(database.url, proxy), OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-model' });
   });
   afterAll(async () => {
     await server?.stop();

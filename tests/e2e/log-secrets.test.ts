@@ -3,15 +3,11 @@
 // of a conversation.
 import { createTRPCClient, httpSubscriptionLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '../../server/routers/index.ts';
 import { plannedTurns, startFakeOpenAI, type FakeOpenAI, type Responder } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
-import { postgresUrl } from '../support/test-db.ts';
 import { createThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
 const API_KEY = 'sk-test-SECRET-9f8e7d6c5b4a';
@@ -22,16 +18,14 @@ const REPLY = 'REPLY-MARKER negotiate Acme down to 2.50';
 describe('server output', () => {
   let fake: FakeOpenAI;
   let server: ServerProcess;
-  let database: ThrowawayPostgres | undefined;
-  let dataDir: string;
+  let database: ThrowawayPostgres;
   const auth = { authorization: `Bearer ${TOKEN}` };
 
   beforeAll(async () => {
     fake = await startFakeOpenAI(() => ({ status: 500 }));
-    database = postgresUrl ? await createThrowawayPostgres() : undefined;
-    dataDir = mkdtempSync(join(tmpdir(), 'switchboard-logs-'));
+    database = await createThrowawayPostgres();
     server = await startServer({
-      ...(database ? { DATABASE_URL: database.url } : { SWITCHBOARD_DATA_DIR: dataDir }),
+      DATABASE_URL: database.url,
       OPENAI_BASE_URL: fake.url,
       OPENAI_API_KEY: API_KEY,
       SWITCHBOARD_TOKEN: TOKEN,
@@ -42,7 +36,6 @@ describe('server output', () => {
     await server?.stop();
     await fake?.close();
     await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const expertAnswers = (reply: ReturnType<Responder>): Responder => {

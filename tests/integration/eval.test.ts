@@ -113,7 +113,7 @@ describe('the eval command', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const run = (argv: string[], env: NodeJS.ProcessEnv = { OPENAI_BASE_URL: fake.url }) => {
+  const run = (argv: string[], env: NodeJS.ProcessEnv = { OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-router' }) => {
     const stdout = output();
     const stderr = output();
     return runEvalCommand({ argv, env, cwd: dir, stdout, stderr }).then((code) => ({ code, stdout: stdout.text, stderr: stderr.text }));

@@ -1,5 +1,4 @@
 import { describe } from 'vitest';
-import { postgresUrl } from '../support/test-db.ts';
 import { exportSuite } from './export.suite.ts';
 
-describe.skipIf(!postgresUrl)('conversation export on Postgres', () => exportSuite('postgres'));
+describe('conversation export on Postgres', () => exportSuite('postgres'));

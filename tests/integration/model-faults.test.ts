@@ -35,7 +35,7 @@ describe('model faults', () => {
   });
 
   function api(timeoutMs = 30_000) {
-    const parsed = parseEnv({ OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL_TIMEOUT_MS: String(timeoutMs) });
+    const parsed = parseEnv({ OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-model', SWITCHBOARD_MODEL_TIMEOUT_MS: String(timeoutMs) });
     if (!parsed.ok) throw new Error(parsed.problems.join('; '));
     const log = (_: object, message: string) => void clientLog.push(message);
     const model = modelConfigFromEnv(parsed.env, { warn: log, error: log });
@@ -48,7 +48,7 @@ describe('model faults', () => {
     });
     const logger = pino({ level: 'silent' });
     const memory = windowMemory(database.db, { budget: 8000, logger });
-    const chat: TurnDeps = { db: database.db, agents, memory, lock: new LocalLock(), logger, running: new RunningTurns() };
+    const chat: TurnDeps = { db: database.db, agents, memory, lock: new LocalLock(), logger, running: new RunningTurns(), pricing: 'none' };
     return createCaller({ chat, authorized: true });
   }
 

@@ -1,9 +1,11 @@
-// Real Chromium (Debian's) through playwright-core, and a page that records every error it meets.
+// Real Chromium (found by find-chromium.ts) through playwright-core, and a page that records every
+// error it meets.
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from './find-chromium.ts';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: findChromium(),
     args: [
       '--headless',
       '--no-sandbox',

@@ -24,6 +24,7 @@ export function chatHarness(
     logger,
     lock: options.lock ?? turnLockFor(database),
     running: new RunningTurns(),
+    pricing: 'openai',
   };
   const api = createCaller({ chat, authorized: true });
   return {

@@ -6,7 +6,13 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export type CliRun = { code: number | null; stdout: string; stderr: string };
 
-export function runCli(args: string[], env: Record<string, string | undefined> = {}, stdin?: string): Promise<CliRun> {
+/** `reader-gone` closes stdout's pipe at once, as `| head` does once it has its lines. */
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  stdin?: string,
+  reader: 'reads-all' | 'reader-gone' = 'reads-all',
+): Promise<CliRun> {
   const child = spawn(process.execPath, ['scripts/switchboard.mjs', ...args], {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
@@ -14,7 +20,8 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  if (reader === 'reader-gone') child.stdout.destroy();
+  else child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdin.end(stdin ?? '');
   return new Promise((resolve, reject) => {

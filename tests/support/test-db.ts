@@ -1,12 +1,19 @@
-// A fresh, migrated database per suite: PGlite in memory, or a throwaway database on the real
-// Postgres named by TEST_DATABASE_URL (so parallel test files never share tables).
+// A fresh, migrated database per suite: PGlite in memory, or a throwaway database on the run's
+// real Postgres (TEST_DATABASE_URL or an embedded one: postgres-global-setup.ts), so parallel test
+// files never share tables.
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { createThrowawayDatabase } from './throwaway-database.ts';
 
 export type DriverKind = 'pglite' | 'postgres';
 
-export const postgresUrl = process.env.TEST_DATABASE_URL;
+/** The run's Postgres admin URL; throws why there is none, so a Postgres suite fails, never skips. */
+export function postgresUrl(): string {
+  const postgres = inject('postgres');
+  if ('problem' in postgres) throw new Error(`No Postgres for this test run: ${postgres.problem}`);
+  return postgres.url;
+}
 
 export async function createTestDatabase(kind: DriverKind): Promise<Database> {
   if (kind === 'pglite') {
@@ -14,8 +21,7 @@ export async function createTestDatabase(kind: DriverKind): Promise<Database> {
     await migrate(database);
     return database;
   }
-  if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const throwaway = await createThrowawayDatabase(postgresUrl);
+  const throwaway = await createThrowawayDatabase(postgresUrl());
   const database = await openDatabase({ kind: 'postgres', url: throwaway.url, poolSize: 4 });
   await migrate(database);
   return {

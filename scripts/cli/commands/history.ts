@@ -1,4 +1,6 @@
-// `switchboard history`: a conversation as it happened, each reply with how it was routed.
+// `switchboard history`: a conversation as it happened, each reply with how it was routed and its
+// turn id, so a failed turn can be retried from here.
+import type { TurnDto } from '../../../server/routers/dto.ts';
 import type { Client } from '../client.ts';
 import { indentText, routingBlock, shortTime, type Out } from '../print.ts';
 
@@ -12,6 +14,11 @@ export async function history(client: Client, out: Out, conversationId: string):
     const turn = message.turnId ? turnsById.get(message.turnId) : undefined;
     // Routing goes under the reply, or under the user's message when the turn has no reply.
     const closesTurn = message.role === 'assistant' || (turn !== undefined && turn.status !== 'completed');
-    if (turn && closesTurn) out.stdout(`${routingBlock(turn, '    ')}\n`);
+    if (turn && closesTurn) out.stdout(`${turnIdLine(turn)}\n${routingBlock(turn, '    ')}\n`);
   }
+}
+
+function turnIdLine(turn: TurnDto): string {
+  const retry = turn.status === 'failed' ? ` (retry: switchboard retry ${turn.id})` : '';
+  return `    ${'turn'.padEnd(12)} ${turn.id}${retry}`;
 }
