@@ -1,9 +1,17 @@
-// `npm start`: builds the web client when it is missing or older than its sources, then runs the server.
+// `npm start`: builds the web client when it is missing or older than its sources, then runs the
+// server in this same process (Node strips the TypeScript types itself), so one Node process stays
+// resident and no transpiler runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-const root = new URL('..', import.meta.url).pathname;
+if (!process.features.typescript) {
+  console.error(`Switchboard needs Node 22.18 or newer (it runs its TypeScript with Node's own type stripping); this is Node ${process.versions.node}.`);
+  process.exit(1);
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
 const built = join(root, 'dist', 'index.html');
 
 function newestMtime(dir) {
@@ -18,12 +26,9 @@ function newestMtime(dir) {
 const stale = !existsSync(built) || newestMtime(join(root, 'client')) > statSync(built).mtimeMs;
 if (stale) {
   console.log('Building the web client…');
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'server', 'index.ts')], {
-  cwd: root,
-  stdio: 'inherit',
-});
-process.exit(server.status ?? 1);
+await import('../server/index.ts');

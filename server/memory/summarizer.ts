@@ -20,7 +20,7 @@ export function summaryPrompt(previous: string, messages: MemoryMessage[], maxTo
 }
 
 /** Tokens the prompt adds around the summary and the messages; each message adds its label too. */
-export const PROMPT_OVERHEAD = countTokens(summaryPrompt('(none yet)', [], 1_000_000));
+export const promptOverhead = (): number => countTokens(summaryPrompt('(none yet)', [], 1_000_000));
 export const MESSAGE_OVERHEAD = 4;
 
 export type Summarized = { summary: string; tokens: number };

@@ -1,6 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { listConversations, type Cursor } from '../../db/queries/conversations.ts';
-import { exportConversation } from '../export/export-conversation.ts';
 import { publicProcedure } from '../trpc.ts';
 import { loadHistory } from '../turns/load-history.ts';
 import { exportInput, listInput } from './inputs.ts';
@@ -40,6 +39,8 @@ export const conversationsRouter = {
   export: publicProcedure.input(exportInput).query(async ({ ctx, input }) => {
     const history = await loadHistory(ctx.chat.db, input.conversationId);
     if (!history) throw new TRPCError({ code: 'NOT_FOUND', message: 'No conversation has this id.' });
+    // The renderers load on the first export: most sessions never export.
+    const { exportConversation } = await import('../export/export-conversation.ts');
     return exportConversation(history, input.format, new Date());
   }),
 } satisfies TRPCRouterRecord;

@@ -2,11 +2,11 @@
 export type ChatErrorKind = 'NOT_FOUND' | 'CONFLICT';
 
 export class ChatError extends Error {
-  constructor(
-    readonly kind: ChatErrorKind,
-    message: string,
-  ) {
+  readonly kind: ChatErrorKind;
+
+  constructor(kind: ChatErrorKind, message: string) {
     super(message);
+    this.kind = kind;
     this.name = 'ChatError';
   }
 }

@@ -14,13 +14,13 @@ export type FailureCode =
   | 'INTERNAL';
 
 export class TurnFailure extends Error {
-  constructor(
-    readonly code: FailureCode,
-    message: string,
-    readonly turnId: string,
-    options?: { cause?: unknown },
-  ) {
+  readonly code: FailureCode;
+  readonly turnId: string;
+
+  constructor(code: FailureCode, message: string, turnId: string, options?: { cause?: unknown }) {
     super(message, options);
+    this.code = code;
+    this.turnId = turnId;
     this.name = 'TurnFailure';
   }
 }

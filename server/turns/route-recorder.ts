@@ -19,12 +19,14 @@ export class RouteRecorder {
   #current: string;
   #segmentStart: number;
 
-  constructor(
-    startAgent: string,
-    private readonly context: TurnContext,
-    private readonly emit: TurnEventSink,
-    private readonly now: () => number = performance.now.bind(performance),
-  ) {
+  private readonly context: TurnContext;
+  private readonly emit: TurnEventSink;
+  private readonly now: () => number;
+
+  constructor(startAgent: string, context: TurnContext, emit: TurnEventSink, now: () => number = performance.now.bind(performance)) {
+    this.context = context;
+    this.emit = emit;
+    this.now = now;
     this.#current = startAgent;
     this.#segmentStart = this.now();
     this.#enter(startAgent, null);
