@@ -1,6 +1,6 @@
 // `npm start`: builds the web client when needed, then runs the server in this same process. Node
 // strips the TypeScript types itself, so no transpiler runs and one Node process stays resident.
-import { enableCompileCache } from 'node:module';
+import module from 'node:module';
 import { buildClientIfStale } from './client-build.mjs';
 
 if (!process.features.typescript) {
@@ -10,5 +10,5 @@ if (!process.features.typescript) {
 const status = buildClientIfStale();
 if (status !== 0) process.exit(status);
 // V8 keeps the compiled dependencies on disk (in the temp folder), so a restart parses less.
-enableCompileCache();
+module.enableCompileCache();
 await import('../server/index.ts');
