@@ -6,8 +6,10 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export type Launched = { pid: number; url?: string; readyMs: number; stop(): Promise<void> };
 
-// Under `npm run bench` this is the npm that runs us, so `npm start` uses the same npm and Node.
-const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
+// Under `npm run bench` this is the npm that runs us, so `npm start` uses the same npm and Node
+// (under `npx` it would be npx's own script: then npm from PATH).
+const execPath = process.env.npm_execpath;
+const npm = execPath?.endsWith('npm-cli.js') ? [process.execPath, execPath] : ['npm'];
 
 export function launchNpmStart(env: Record<string, string | undefined>): Promise<Launched> {
   const child = spawn(npm[0]!, [...npm.slice(1), 'start', '--silent'], {
