@@ -1,6 +1,6 @@
 // Load: 100 conversations x 10 turns at once against a local fake model with 200 ms latency, on
 // PGlite, on Postgres, and with two instances on one Postgres. Loopback only, bounded in count and
-// time. `npx tsx bench/load.ts [--quick]`; Postgres as in bench-app.ts (TEST_DATABASE_URL or embedded).
+// time. `node bench/load.ts [--quick]`; Postgres as in bench-app.ts (TEST_DATABASE_URL or embedded).
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 // Memory benchmark: assembly time against conversation length, and model input tokens per turn
-// against resending the whole history.   npx tsx bench/memory.ts [--quick]
+// against resending the whole history.   node bench/memory.ts [--quick]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureAssembly, type AssemblyResult } from './memory-assembly.ts';

@@ -4,9 +4,10 @@ import { setTracingDisabled } from '@openai/agents';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { startBenchPostgres, type BenchDriver } from './bench-app.ts';
-import { runColdStartBench } from './cold-start.ts';
+import { benchPostgresUrl, startBenchPostgres, type BenchDriver } from './bench-app.ts';
 import { concurrencyTable, runConcurrencyBench } from './concurrency.ts';
+import { footprintTable } from './footprint/footprint-table.ts';
+import { runFootprintBench } from './footprint/footprint.ts';
 import { formatMemoryBench, runMemoryBench } from './memory.ts';
 import { overheadTable, runOverheadBench } from './overhead.ts';
 import { round, table } from './stats.ts';
@@ -39,18 +40,9 @@ section("d. Streaming: model's first text chunk to the first SSE delta at the cl
 const streaming = await runStreamingBench({ quick });
 console.log(table(['samples', 'p50 ms', 'p95 ms', 'p99 ms'], [[streaming.n, round(streaming.p50), round(streaming.p95), round(streaming.p99)]]));
 
-section('e. Cold start on PGlite (spawn → healthy): new data folder (initdb + migrations), then a restart');
-const coldStart = await runColdStartBench({ quick });
-console.log(
-  table(
-    ['', 'p50 ms', 'p95 ms'],
-    [
-      ['first start, new data folder', round(coldStart.firstStart.p50, 0), round(coldStart.firstStart.p95, 0)],
-      ['restart on that folder', round(coldStart.restart.p50, 0), round(coldStart.restart.p95, 0)],
-      ['node + tsx, empty script', round(coldStart.nodeFloor.p50, 0), round(coldStart.nodeFloor.p95, 0)],
-    ],
-  ),
-);
+section('e. Footprint and start of `npm start` (whole process tree) against Node + Agents SDK + PGlite alone');
+const footprint = await runFootprintBench({ quick, postgresUrl: benchPostgresUrl() });
+console.log(footprintTable(footprint));
 
 const totalSeconds = round((performance.now() - started) / 1000, 1);
 console.log(`\nTotal ${totalSeconds} s`);
@@ -58,6 +50,6 @@ const results = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(results, { recursive: true });
 writeFileSync(
   `${results}latest.json`,
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, concurrency, streaming, coldStart }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, concurrency, streaming, footprint }, null, 2)}\n`,
 );
 await postgres.stop();

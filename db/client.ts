@@ -1,10 +1,8 @@
 // Opens the database: node-postgres when a URL is given, else PGlite on disk (or in memory).
-import { PGlite } from '@electric-sql/pglite';
+// Each driver is imported only when it is chosen: the other one's code never loads.
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { mkdirSync } from 'node:fs';
-import pg from 'pg';
+import type pg from 'pg';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -25,10 +23,11 @@ export type DatabaseOptions =
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
-    const pool = resilientPool(options.url, options.poolSize ?? 10);
+    const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
+    const pool = resilientPool(new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 }));
     // Separate from the query pool: a turn holds its lock session while its queries need
     // connections of their own, so sharing one pool could leave every holder waiting.
-    const lockPool = resilientPool(options.url, options.lockPoolSize ?? 20);
+    const lockPool = resilientPool(new pg.Pool({ connectionString: options.url, max: options.lockPoolSize ?? 20 }));
     const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
     return {
       db,
@@ -40,6 +39,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
   const client = await PGlite.create(options.dataDir);
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
@@ -51,8 +51,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * listeners cover the checked-out ones (a transaction or a lock session). The failure still
  * reaches the query that was running, and the broken connection is discarded on release.
  */
-function resilientPool(url: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max });
+function resilientPool(pool: pg.Pool): pg.Pool {
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
   return pool;

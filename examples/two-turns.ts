@@ -1,5 +1,5 @@
 // A TypeScript program using Switchboard through its typed tRPC client:
-//   npx tsx examples/two-turns.ts   (with the server running; SWITCHBOARD_URL to point elsewhere)
+//   node examples/two-turns.ts   (with the server running; SWITCHBOARD_URL to point elsewhere)
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { AppRouter } from '../server/routers/index.ts';
 

@@ -1,29 +1,14 @@
-// `npm start`: builds the web client when it is missing or older than its sources, then runs the server.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// `npm start`: builds the web client when needed, then runs the server in this same process. Node
+// strips the TypeScript types itself, so no transpiler runs and one Node process stays resident.
+import module from 'node:module';
+import { buildClientIfStale } from './client-build.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const built = join(root, 'dist', 'index.html');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
+if (!process.features.typescript) {
+  console.error(`Switchboard needs Node 22.18 or newer (it runs its TypeScript with Node's own type stripping); this is Node ${process.versions.node}.`);
+  process.exit(1);
 }
-
-const stale = !existsSync(built) || newestMtime(join(root, 'client')) > statSync(built).mtimeMs;
-if (stale) {
-  console.log('Building the web client…');
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-const server = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'server', 'index.ts')], {
-  cwd: root,
-  stdio: 'inherit',
-});
-process.exit(server.status ?? 1);
+const status = buildClientIfStale();
+if (status !== 0) process.exit(status);
+// V8 keeps the compiled dependencies on disk (in the temp folder), so a restart parses less.
+module.enableCompileCache();
+await import('../server/index.ts');

@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// `switchboard`: the command-line client. Runs the TypeScript CLI through tsx, so nothing needs building.
-import { register } from 'tsx/esm/api';
-
-register();
+// `switchboard`: the command-line client. Node strips the CLI's TypeScript types itself, so nothing
+// needs building.
 await import('./cli/main.ts');

@@ -4,11 +4,11 @@ import { TRPCClientError } from '@trpc/client';
 export const EXIT = { ok: 0, failed: 1, usage: 2, unreachable: 3, unauthorized: 4 } as const;
 
 export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number = EXIT.failed,
-  ) {
+  readonly exitCode: number;
+
+  constructor(message: string, exitCode: number = EXIT.failed) {
     super(message);
+    this.exitCode = exitCode;
   }
 }
 

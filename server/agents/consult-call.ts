@@ -8,13 +8,16 @@ export class ConsultCall {
   #answered = false;
   #ms: number | null = null;
   readonly #startedAt: number;
+  readonly by: string;
+  readonly agent: string;
+  readonly question: string;
+  private readonly now: () => number;
 
-  constructor(
-    readonly by: string,
-    readonly agent: string,
-    readonly question: string,
-    private readonly now: () => number = performance.now.bind(performance),
-  ) {
+  constructor(by: string, agent: string, question: string, now: () => number = performance.now.bind(performance)) {
+    this.by = by;
+    this.agent = agent;
+    this.question = question;
+    this.now = now;
     this.#startedAt = now();
   }
 

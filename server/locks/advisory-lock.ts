@@ -17,8 +17,12 @@ export class AdvisoryLock implements TurnLock {
   // process and a hot conversation cannot tie up the whole lock pool with sessions that wait.
   readonly #local = new LocalLock();
 
-  /** `pool` is for lock sessions only: a holder must never wait for a connection it blocks. */
-  constructor(private readonly pool: pg.Pool) {}
+  /** For lock sessions only: a holder must never wait for a connection it blocks. */
+  private readonly pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
 
   async acquire(keys: readonly string[]): Promise<LockHandle> {
     const local = await this.#local.acquire(keys);

@@ -5,7 +5,7 @@ import type { MemoryMessage } from '../../db/queries/messages.ts';
 import type { ConversationRow } from '../../db/schema.ts';
 import { readWindow } from './assemble.ts';
 import { readMessages } from './read-messages.ts';
-import { MESSAGE_OVERHEAD, PROMPT_OVERHEAD } from './summary-prompt.ts';
+import { MESSAGE_OVERHEAD, promptOverhead } from './summary-prompt.ts';
 import { countTokens } from './tokens.ts';
 
 /** The summary may take about a quarter of the budget; the window gets the rest. */
@@ -26,7 +26,7 @@ export async function planFold(
   const kept = await readWindow(db, conversation, { beforeSeq: current.seq, room: keepRoom });
   // The window opens on a user message, so the fold ends on a whole exchange.
   const keepFromSeq = kept.messages[0]?.seq ?? current.seq;
-  const room = budget - countTokens(conversation.summary) - PROMPT_OVERHEAD;
+  const room = budget - countTokens(conversation.summary) - promptOverhead();
   return readOldest(db, conversation, { beforeSeq: keepFromSeq, room });
 }
 

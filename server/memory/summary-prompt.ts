@@ -12,6 +12,9 @@ export function summaryPrompt(previous: string, messages: MemoryMessage[], maxTo
   ].join('\n\n');
 }
 
-/** Tokens the prompt adds around the summary and the messages; each message adds its label too. */
-export const PROMPT_OVERHEAD = countTokens(summaryPrompt('(none yet)', [], 1_000_000));
+/**
+ * Tokens the prompt adds around the summary and the messages; each message adds its label too.
+ * A function, so importing this does not load the tokenizer's tables at start-up.
+ */
+export const promptOverhead = (): number => countTokens(summaryPrompt('(none yet)', [], 1_000_000));
 export const MESSAGE_OVERHEAD = 4;

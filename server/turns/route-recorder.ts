@@ -18,23 +18,24 @@ export class RouteRecorder {
   readonly #usage = new Map<string, AgentUsage>();
   readonly #pendingTools = new Map<string, PendingTool>();
   readonly #reasons: string[] = [];
-  #current: string;
+  readonly #context: TurnContext;
+  readonly #experts: readonly string[];
+  readonly #now: () => number;
+  #current = '';
   #segmentStart: number;
 
   /** `experts`: the names a consult tool may ask, so tool events can say who was consulted. */
-  constructor(
-    private readonly context: TurnContext,
-    private readonly experts: readonly string[],
-    private readonly now: () => number = performance.now.bind(performance),
-  ) {
-    this.#current = '';
-    this.#segmentStart = this.now();
+  constructor(context: TurnContext, experts: readonly string[], now: () => number = performance.now.bind(performance)) {
+    this.#context = context;
+    this.#experts = experts;
+    this.#now = now;
+    this.#segmentStart = now();
   }
 
   /** The first agent of the run; its event opens the turn's path. */
   start(agent: string): AgentEvent {
     this.#current = agent;
-    this.#segmentStart = this.now();
+    this.#segmentStart = this.#now();
     return this.#enter(agent, null);
   }
 
@@ -61,7 +62,7 @@ export class RouteRecorder {
     } else if (item.type === 'tool_call_item') {
       const raw = item.rawItem;
       if (raw.type === 'function_call') {
-        this.#pendingTools.set(raw.callId, { agent: item.agent.name, name: raw.name, startedAt: this.now() });
+        this.#pendingTools.set(raw.callId, { agent: item.agent.name, name: raw.name, startedAt: this.#now() });
         return [this.#tool({ phase: 'start', agent: item.agent.name, name: raw.name, callId: raw.callId })];
       } else if (raw.type === 'hosted_tool_call') {
         // Hosted tools run inside the model call: no separate duration to measure.
@@ -77,8 +78,8 @@ export class RouteRecorder {
       const run = {
         agent: pending.agent,
         name: pending.name,
-        ms: Math.round(this.now() - pending.startedAt),
-        ok: !this.context.failedToolCalls.has(callId),
+        ms: Math.round(this.#now() - pending.startedAt),
+        ok: !this.#context.failedToolCalls.has(callId),
       };
       this.#tools.push(run);
       return [this.#tool({ phase: 'end', callId, ...run })];
@@ -87,7 +88,7 @@ export class RouteRecorder {
   }
 
   #tool(event: Omit<ToolEvent, 'type' | 'consulted'>): ToolEvent {
-    const consulted = consultedExpert(event.name, this.experts);
+    const consulted = consultedExpert(event.name, this.#experts);
     return { type: 'tool', ...event, ...(consulted ? { consulted } : {}) };
   }
 
@@ -115,7 +116,7 @@ export class RouteRecorder {
   }
 
   #closeSegment(): void {
-    const at = this.now();
+    const at = this.#now();
     this.#usageOf(this.#current).ms += Math.round(at - this.#segmentStart);
     this.#segmentStart = at;
   }

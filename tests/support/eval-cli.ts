@@ -8,13 +8,11 @@ import { messageTexts, type ChatRequest, type FakeReply, type Responder } from '
 import { transferToolName } from './scripted-runtime.ts';
 
 const script = fileURLToPath(new URL('../../scripts/eval/run-eval.ts', import.meta.url));
-// Resolved here, so the child finds tsx even when it runs in a temporary folder.
-const tsx = import.meta.resolve('tsx');
 
 export type CliRun = { code: number | null; stdout: string; stderr: string };
 
 export function runEvalCli(args: string[], options: { env: Record<string, string>; cwd: string }): Promise<CliRun> {
-  const child = spawn(process.execPath, ['--import', tsx, script, ...args], {
+  const child = spawn(process.execPath, [script, ...args], {
     cwd: options.cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

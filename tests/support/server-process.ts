@@ -1,4 +1,5 @@
-// Runs the real server as a child process (as `npm start` does, minus the client build).
+// Runs the real server as a child process, as `npm start` does (Node's own type stripping, no
+// transpiler), minus the client build.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -13,7 +14,7 @@ export type ServerProcess = {
 };
 
 export async function startServer(env: Record<string, string | undefined>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, ['server/index.ts'], {
     cwd: root,
     env: {
       PATH: process.env.PATH,

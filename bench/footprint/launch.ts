@@ -1,0 +1,71 @@
+// Starts `npm start` (as a user types it) or the floor process, times it to ready, and stops it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export type Launched = { pid: number; url?: string; readyMs: number; stop(): Promise<void> };
+
+// Under `npm run bench` this is the npm that runs us, so `npm start` uses the same npm and Node
+// (under `npx` it would be npx's own script: then npm from PATH).
+const execPath = process.env.npm_execpath;
+const npm = execPath?.endsWith('npm-cli.js') ? [process.execPath, execPath] : ['npm'];
+
+export function launchNpmStart(env: Record<string, string | undefined>): Promise<Launched> {
+  const child = spawn(npm[0]!, [...npm.slice(1), 'start', '--silent'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return waitUntil(child, async (output) => {
+    const url = output.match(/"url":"(http:\/\/[^"]+)"/)?.[1];
+    if (!url) return undefined;
+    const health = await fetch(`${url}/api/health`);
+    if (!health.ok) throw new Error(`health answered ${health.status}`);
+    return url;
+  });
+}
+
+export function launchFloor(dataDir: string): Promise<Launched> {
+  const floor = fileURLToPath(new URL('./floor.ts', import.meta.url));
+  const child = spawn(process.execPath, [floor, dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  return waitUntil(child, async (output) => (output.includes('ready') ? '' : undefined));
+}
+
+function waitUntil(child: ChildProcess, ready: (output: string) => Promise<string | undefined>): Promise<Launched> {
+  const started = performance.now();
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => void stop().then(() => reject(new Error(`did not start:\n${output}`))), 120_000);
+    let checking = false;
+    const check = async () => {
+      if (checking) return;
+      checking = true;
+      try {
+        const url = await ready(output);
+        if (url === undefined) return;
+        clearTimeout(timer);
+        resolve({ pid: child.pid!, url: url || undefined, readyMs: performance.now() - started, stop });
+      } catch (error) {
+        clearTimeout(timer);
+        void stop().then(() => reject(error));
+      } finally {
+        checking = false;
+      }
+    };
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      void check();
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}:\n${output}`));
+    });
+  });
+}
