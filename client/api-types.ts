@@ -10,7 +10,6 @@ export type Message = History['messages'][number];
 export type Turn = History['turns'][number];
 export type MemoryStatus = RouterOutputs['chat']['memory'];
 export type AgentUsage = RouterOutputs['stats']['agentUsage'][number];
-export type ConversationItem = RouterOutputs['conversations']['list']['items'][number];
 export type TurnEvent = RouterOutputs['chat']['stream'] extends AsyncIterable<infer E> ? E : never;
 export type ToolEvent = Extract<TurnEvent, { type: 'tool' }>;
 export type AgentName = NonNullable<Exclude<RouterInputs['conversations']['list'], void | undefined>['agent']>;

@@ -1,20 +1,5 @@
 // Numbers and times as people read them.
-const integer = new Intl.NumberFormat('en');
-
-export function formatTokens(n: number): string {
-  return n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : integer.format(n);
-}
-
-/** Estimated dollars: small turns cost fractions of a cent, so keep significant digits. */
-export function formatUsd(usd: number): string {
-  if (usd === 0) return '$0';
-  return usd < 0.01 ? `$${usd.toPrecision(2)}` : `$${usd.toFixed(2)}`;
-}
-
-export function formatMs(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined) return '—';
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
+export { formatMs, formatTokens, formatUsd } from '../shared/format.ts';
 
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [

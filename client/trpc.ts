@@ -40,7 +40,6 @@ export function createApiClient() {
   });
 }
 
-export type ApiClient = ReturnType<typeof createApiClient>;
 
 /** Client errors (4xx) will not fix themselves: retrying them only delays the message. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

@@ -8,7 +8,6 @@ import * as schema from './schema.ts';
 export type Schema = typeof schema;
 /** Either driver's database, or a transaction on it: queries take this. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type DatabaseKind = 'pglite' | 'postgres';
 
 export type Database = { db: Db; close(): Promise<void> } & (
   | { kind: 'pglite' }

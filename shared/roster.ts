@@ -2,10 +2,30 @@
 // dependency-free module; the agents themselves are declared in server/agents/experts/.
 // Adding an expert: one entry here, one file in server/agents/experts/.
 export const EXPERT_ROSTER = [
-  { name: 'Strategic', colour: '#2563eb', blurb: 'business models, pricing, market and money' },
-  { name: 'Creative', colour: '#a21caf', blurb: 'names, brand identity, design and copy' },
-  { name: 'Producing', colour: '#b45309', blurb: 'operations, suppliers, plans and roadmaps' },
-  { name: 'Media', colour: '#0f766e', blurb: 'social media, content, audience and PR' },
+  {
+    name: 'Strategic',
+    colour: '#2563eb',
+    blurb: 'business models, pricing, market and money',
+    example: 'How should I price a one-person design studio?',
+  },
+  {
+    name: 'Creative',
+    colour: '#c026d3',
+    blurb: 'names, brand identity, design and copy',
+    example: 'Suggest a brand name for my eco-friendly candle shop',
+  },
+  {
+    name: 'Producing',
+    colour: '#d97706',
+    blurb: 'operations, suppliers, plans and roadmaps',
+    example: 'Draft a production roadmap for 200 handmade mugs',
+  },
+  {
+    name: 'Media',
+    colour: '#0d9488',
+    blurb: 'social media, content, audience and PR',
+    example: 'Plan the first month of Instagram posts for a bakery',
+  },
 ] as const;
 
 export const ORCHESTRATOR = { name: 'Orchestrator', colour: '#64748b', blurb: 'reads each message and hands it on' } as const;

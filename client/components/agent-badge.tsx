@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { agentColour } from '../agents.ts';
+import { agentColour } from '../../shared/roster.ts';
 
 type Props = { agent: string; pending?: boolean; testId?: string };
 

@@ -36,7 +36,6 @@ export function ChatPane({ conversationId, live, send, dismiss, onNewChat, onOpe
   const unsentKey = (text: string) => (ours && !ours.turnId && ours.error && ours.userText === text ? ours.key : undefined);
   const onSend = (text: string) => send(text, conversationId, unsentKey(text));
   const actions = {
-    conversationId,
     onResend: () => {
       if (!ours) return;
       const draft = draftKey(conversationId);

@@ -5,7 +5,7 @@ import { FailedTurn } from './failed-turn.tsx';
 import { LiveReply } from './live-reply.tsx';
 import { UserMessage } from './user-message.tsx';
 
-export type RowActions = { conversationId: string | null; onResend: () => void; onDismiss: () => void };
+export type RowActions = { onResend: () => void; onDismiss: () => void };
 
 export function ChatRow({ row, actions }: { row: Row; actions: RowActions }) {
   switch (row.kind) {

@@ -3,8 +3,8 @@
 // drafting; sending waits for the reply. The text is a draft kept per conversation.
 import { useEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
 import { draftKey, useDraft } from '../drafts.ts';
+import { MAX_MESSAGE_CHARS } from '../../shared/limits.ts';
 
-const MAX_CHARS = 16_000;
 const touchScreen = () => window.matchMedia('(pointer: coarse)').matches;
 
 type Props = { busy: boolean; blocked: boolean; onSend: (text: string) => void; conversationId: string | null };
@@ -18,7 +18,7 @@ export function Composer({ busy, blocked, onSend, conversationId }: Props) {
   }, [conversationId]);
 
   const blank = text.trim().length === 0;
-  const tooLong = text.length > MAX_CHARS;
+  const tooLong = text.length > MAX_MESSAGE_CHARS;
   const canSend = !busy && !blocked && !blank && !tooLong;
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -55,7 +55,7 @@ export function Composer({ busy, blocked, onSend, conversationId }: Props) {
       </p>
       {tooLong && (
         <p id="composer-too-long" className="field-error">
-          Keep it under {MAX_CHARS.toLocaleString('en')} characters ({text.length.toLocaleString('en')} now).
+          Keep it under {MAX_MESSAGE_CHARS.toLocaleString('en')} characters ({text.length.toLocaleString('en')} now).
         </p>
       )}
     </form>

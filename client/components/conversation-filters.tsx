@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import { AGENTS, isAgentName } from '../agents.ts';
+import { AGENT_NAMES as AGENTS, isAgentName } from '../../shared/roster.ts';
 import type { AgentName } from '../api-types.ts';
 
 type Props = {

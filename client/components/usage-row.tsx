@@ -1,7 +1,7 @@
 // One agent's figures, each with its label: turns, tokens (with a bar against the busiest agent),
 // time per turn, and the estimated cost when the model's price is known.
 import type { CSSProperties } from 'react';
-import { agentColour } from '../agents.ts';
+import { agentColour } from '../../shared/roster.ts';
 import type { AgentUsage } from '../api-types.ts';
 import { formatMs, formatTokens, formatUsd } from '../format.ts';
 

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isUnauthorized } from '../access-token.ts';
-import { agentOrder } from '../agents.ts';
+import { agentOrder } from '../../shared/roster.ts';
 import { isNetworkError } from '../network-error.ts';
 import { useTRPC } from '../trpc.ts';
 import { UsageRow } from './usage-row.tsx';

@@ -32,5 +32,5 @@ export function useRoute() {
     else window.history.pushState(null, '', next);
     window.dispatchEvent(new Event(NAVIGATE_EVENT));
   }, []);
-  return { conversationId: conversationIdFrom(path), isHome: path === '/', navigate };
+  return { conversationId: conversationIdFrom(path), navigate };
 }

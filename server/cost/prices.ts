@@ -1,10 +1,8 @@
 // The one price table for cost estimates. These are OpenAI's public list prices for standard
-// (non-batch, non-priority) text tokens, USD per 1M tokens, as of PRICES_AS_OF. Prices change:
+// (non-batch, non-priority) text tokens, USD per 1M tokens, as of 2026-08-01. Prices change:
 // update this table (and the date) from OpenAI's pricing page; nothing else needs to change.
 // Cached-input discounts and long-context surcharges are not modelled: a turn's usage does not
 // record cached tokens, so an estimate prices every input token at the full input rate.
-
-export const PRICES_AS_OF = '2026-08-01';
 
 export type Price = { inputPerMillion: number; outputPerMillion: number };
 

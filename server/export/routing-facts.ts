@@ -1,17 +1,8 @@
 // A turn's routing record as labelled facts, for people: the Markdown export and the CLI print these.
+import { formatMs, formatUsd } from '../../shared/format.ts';
 import type { TurnDto } from '../routers/dto.ts';
 
 export type Fact = { label: string; value: string };
-
-export function formatUsd(usd: number): string {
-  // Cents for real money; two significant digits for the fractions of a cent most turns cost.
-  const digits = usd >= 0.01 || usd === 0 ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumSignificantDigits: 2 };
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', ...digits }).format(usd);
-}
-
-export function formatMs(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
 
 export function routingFacts(turn: TurnDto): Fact[] {
   const facts: Fact[] = [{ label: 'Path', value: turn.agents.join(' → ') || '—' }];

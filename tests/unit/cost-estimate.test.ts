@@ -2,7 +2,7 @@ import { getDefaultModel } from '@openai/agents';
 import { describe, expect, it } from 'vitest';
 import { costByAgent } from '../../server/cost/agent-cost.ts';
 import { estimateUsd, priceOf } from '../../server/cost/estimate.ts';
-import { formatUsd } from '../../server/export/routing-facts.ts';
+import { formatUsd } from '../../shared/format.ts';
 
 describe('cost estimates', () => {
   it('prices input and output tokens at the model list price per million', () => {
