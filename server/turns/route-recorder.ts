@@ -19,6 +19,7 @@ export class RouteRecorder {
   readonly #pendingTools = new Map<string, PendingTool>();
   readonly #reasons: string[] = [];
   #current: string;
+  #router = '';
   #segmentStart: number;
 
   /** `experts`: the names a consult tool may ask, so tool events can say who was consulted. */
@@ -34,6 +35,7 @@ export class RouteRecorder {
   /** The first agent of the run; its event opens the turn's path. */
   start(agent: string): AgentEvent {
     this.#current = agent;
+    this.#router = agent;
     this.#segmentStart = this.now();
     return this.#enter(agent, null);
   }
@@ -47,7 +49,8 @@ export class RouteRecorder {
         usage.inputTokens += data.response.usage.inputTokens;
         usage.outputTokens += data.response.usage.outputTokens;
       }
-      return data.type === 'output_text_delta' ? [{ type: 'delta', text: data.delta }] : [];
+      // The router's own words are never a reply, so they never reach the client either.
+      return data.type === 'output_text_delta' && this.#current !== this.#router ? [{ type: 'delta', text: data.delta }] : [];
     }
     const { item } = event;
     if (item.type === 'handoff_call_item') {
@@ -84,6 +87,12 @@ export class RouteRecorder {
       return [this.#tool({ phase: 'end', callId, ...run })];
     }
     return [];
+  }
+
+  /** A handoff the turn made on the router's behalf (its choice came as text or as data). */
+  handoff(to: string, reason: string): TurnEvent[] {
+    this.#handoffs.push({ from: this.#current, to, reason });
+    return this.#switchTo(to);
   }
 
   #tool(event: Omit<ToolEvent, 'type' | 'consulted'>): ToolEvent {
