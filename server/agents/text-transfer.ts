@@ -15,8 +15,9 @@ export function writtenTransfer(router: Agent<TurnContext>, text: string): Writt
   const byTool = new Map(handoffs.map((h) => [h.toolName.toLowerCase(), h.agentName]));
   const call = jsonToolCall(text);
   if (call) {
+    // A written call to another tool is not a transfer, whatever its arguments mention.
     const expert = byTool.get(call.name.toLowerCase());
-    if (expert) return { expert, reason: call.reason };
+    return expert ? { expert, reason: call.reason } : null;
   }
   const named = [...byTool].filter(([tool]) => mentions(text.toLowerCase(), tool));
   return named.length === 1 ? { expert: named[0]![1], reason: '' } : null;
