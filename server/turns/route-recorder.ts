@@ -89,6 +89,11 @@ export class RouteRecorder {
     return [];
   }
 
+  /** True while the router (the first agent) still has the turn: nobody has answered yet. */
+  get routing(): boolean {
+    return this.#current === this.#router;
+  }
+
   /** A handoff the turn made on the router's behalf (its choice came as text or as data). */
   handoff(to: string, reason: string): TurnEvent[] {
     this.#handoffs.push({ from: this.#current, to, reason });

@@ -48,7 +48,8 @@ export async function* routeRequest(p: RouteParams): AsyncGenerator<TurnEvent, R
     ['repaired', remindedRouter(orchestrator)],
   ] as const;
   for (const [route, router] of attempts) {
-    const run = yield* streamed(p, router);
+    const run = yield* routerStep(p, router);
+    if (!run) continue;
     const handedOff = handoffIn(run);
     if (handedOff) return { route, ...handedOff, answer: run };
     const written = writtenTransfer(orchestrator, typeof run.finalOutput === 'string' ? run.finalOutput : '');
@@ -76,6 +77,18 @@ async function* streamed<A extends AnyAgent>(p: RouteParams, agent: A, maxTurns 
   p.usage.inputTokens += run.state.usage.inputTokens;
   p.usage.outputTokens += run.state.usage.outputTokens;
   return run;
+}
+
+/** A router run; null when the router's own step broke (a call to a tool it does not have). */
+async function* routerStep(p: RouteParams, router: AnyAgent): AsyncGenerator<TurnEvent, AgentRun | null, undefined> {
+  try {
+    return yield* streamed(p, router);
+  } catch (error) {
+    // A misspelt transfer ("transfer_to_creative") breaks the router's step, not the turn. Once an
+    // expert has the turn, its failures are the turn's.
+    if (error instanceof ModelBehaviorError && p.recorder.routing) return null;
+    throw error;
+  }
 }
 
 function handoffIn(run: AgentRun): { expert: ExpertName; reason: string } | null {

@@ -136,6 +136,19 @@ export function routingRepairSuite(kind: DriverKind) {
     expect(messageTexts({ ...expertCall, messages: conversation })).toEqual(['Where do I buy wax?']);
   });
 
+  it('tries again when the router calls a transfer tool it does not have (a misspelt name)', async () => {
+    fake.setResponder(
+      server({
+        router: [{ toolCalls: [{ name: 'transfer_to_the_creative_team', arguments: {} }] }, transfer('Creative', 'A name.')],
+        expert: 'Call it Lumen.',
+      }),
+    );
+    const { turn, reply } = await api().chat.send({ message: 'Name my candle shop' });
+    expect(turn).toMatchObject({ status: 'completed', route: 'repaired', agents: ['Orchestrator', 'Creative'] });
+    expect(reply).toMatchObject({ agent: 'Creative', content: 'Call it Lumen.' });
+    expect(routerCalls()).toHaveLength(2);
+  });
+
   it('falls back to a structured choice when the router never calls a tool (route: structured)', async () => {
     fake.setResponder(
       server({
@@ -180,7 +193,8 @@ export function routingRepairSuite(kind: DriverKind) {
 
   it('streams no word of a router that never chooses, and ends with the failure as an event', async () => {
     fake.setResponder(server({ router: [{ text: PROMISE }, { text: PROMISE }], choice: { text: '{"expert": "Nobody"}' }, expert: 'unused' }));
-    const events = await streamed('Name my candle shop');
+    // The user's own words never route: a transfer name in the message is just text.
+    const events = await streamed(`${transferToolName(team, 'Media')} please: name my candle shop`);
     expect(deltas(events)).toBe('');
     const last = events.at(-1);
     expect(last).toMatchObject({ type: 'error', code: 'BAD_GATEWAY', turnId: expect.any(String) });
