@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { AgentUsage, Consult, Handoff, ToolRun } from '../shared/turn-record.ts';
+import { ROUTES, type AgentUsage, type Consult, type Handoff, type ToolRun } from '../shared/turn-record.ts';
 
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -72,6 +72,7 @@ export const turns = pgTable(
     status: text({ enum: ['running', 'completed', 'failed'] }).notNull(),
     agents: text().array().notNull().default(sql`'{}'::text[]`),
     handoffs: jsonb().$type<Handoff[]>().notNull().default([]),
+    route: text({ enum: ROUTES }).notNull().default('handoff'),
     tools: jsonb().$type<ToolRun[]>().notNull().default([]),
     agentUsage: jsonb().$type<AgentUsage[]>().notNull().default([]),
     consults: jsonb().$type<Consult[]>().notNull().default([]),

@@ -39,6 +39,11 @@ export const ERRORS = {
     message: `The model service refused the request: check the model name and API key. ${RETRY_HINT}`,
   },
   MODEL_BEHAVIOR: { trpc: 'BAD_GATEWAY', message: `The model did not produce a usable answer. ${RETRY_HINT}` },
+  ROUTING_FAILED: {
+    trpc: 'BAD_GATEWAY',
+    message:
+      'The Orchestrator could not hand your message to an expert: the model server most likely does not support tool calls or tool_choice. Use a model with tool calling (for vLLM, start it with --enable-auto-tool-choice; with Ollama or LM Studio, a larger model), then retry the turn. Your message is saved.',
+  },
   TOOL_FAILED: { trpc: 'BAD_GATEWAY', message: `A tool the agent used failed. ${RETRY_HINT}` },
   EMPTY_REPLY: { trpc: 'BAD_GATEWAY', message: `The model returned an empty answer. ${RETRY_HINT}` },
   INTERRUPTED: { trpc: 'BAD_GATEWAY', message: 'The server stopped while this turn was running. Retry it to get an answer.' },

@@ -12,3 +12,10 @@ export type Consult = {
   ms: number;
   ok: boolean;
 };
+
+/**
+ * How the Orchestrator's choice was found: `handoff` its own transfer call; `repaired` a transfer
+ * written as text, or a second attempt with a reminder; `structured` a structured choice after both.
+ */
+export const ROUTES = ['handoff', 'repaired', 'structured'] as const;
+export type Route = (typeof ROUTES)[number];

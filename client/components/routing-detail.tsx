@@ -86,6 +86,7 @@ export function RoutingDetail({ turn, answeredBy }: { turn: Turn; answeredBy: st
           <dd>{turn.cost ? formatUsd(turn.cost.usd) : 'unknown for this model'}</dd>
           <dt>Latency</dt>
           <dd>{formatMs(turn.latencyMs)}</dd>
+          {turn.status === 'completed' && <><dt>Route</dt><dd data-testid="routing-route">{turn.route}</dd></>}
           <dt>Model</dt>
           <dd>{turn.model ?? '—'}</dd>
         </dl>

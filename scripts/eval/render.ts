@@ -1,6 +1,6 @@
 // The eval's console summary: accuracy table, confusion matrix, failures with the model's reasons.
 import { EXPERT_NAMES } from '../../shared/roster.ts';
-import { CHOSEN_COLUMNS, type CaseResult, type Score, type Tally } from './score.ts';
+import { CHOSEN_COLUMNS, ROUTE_COLUMNS, type CaseResult, type Score, type Tally } from './score.ts';
 
 export const percent = (t: Tally): string => (t.accuracy === null ? '—' : `${(t.accuracy * 100).toFixed(1)}%`);
 
@@ -29,6 +29,22 @@ export function renderConfusion(score: Score): string[] {
   return ['rows: expected (primary) expert · columns: chosen', ...table(['', ...CHOSEN_COLUMNS], rows)];
 }
 
+/** Above this share of cases needing help, the model is called out as a poor router. */
+const POOR_ROUTER_SHARE = 0.1;
+
+export function renderRoutes(score: Score): string[] {
+  const share = (n: number) => (score.scored ? `${((n / score.scored) * 100).toFixed(1)}%` : '—');
+  const lines = table(['route', 'cases', '%'], ROUTE_COLUMNS.map((route) => [route, String(score.routes[route]), share(score.routes[route])]));
+  const helped = score.scored - score.routes.handoff;
+  if (score.scored && helped / score.scored > POOR_ROUTER_SHARE) {
+    lines.push(
+      `This model handed off by itself in only ${share(score.routes.handoff)} of cases: a poor router on this server.`,
+      'Use a model (or server setting) with reliable tool calls, e.g. vLLM with --enable-auto-tool-choice.',
+    );
+  }
+  return lines;
+}
+
 const quote = (text: string, max = 110) => {
   const flat = text.replace(/\s+/g, ' ').trim();
   return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
@@ -43,7 +59,7 @@ export function renderFailure(r: CaseResult): string[] {
 }
 
 export function renderSummary(score: Score, header: string): string {
-  const out = [header, '', ...renderAccuracy(score), '', ...renderConfusion(score), ''];
+  const out = [header, '', ...renderAccuracy(score), '', ...renderConfusion(score), '', ...renderRoutes(score), ''];
   out.push(score.failures.length ? `Failures (${score.failures.length}):` : 'Failures: none.');
   for (const failure of score.failures) out.push(...renderFailure(failure));
   if (score.errors) {

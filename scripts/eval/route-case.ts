@@ -1,14 +1,21 @@
-// Runs one case through the product's Orchestrator and stops as soon as it has handed off.
+// Runs one case through the product's own routing (server/turns/route-request.ts) and stops as
+// soon as the Orchestrator's choice is known: no expert ever answers in the eval.
 import { assistant, user, type AgentInputItem, type Runner } from '@openai/agents';
-import { type Team } from '../../server/agents/team.ts';
+import type { Team } from '../../server/agents/team.ts';
+import { newTurnContext, type TurnContext } from '../../server/agents/turn-context.ts';
+import { DomainError } from '../../server/errors.ts';
+import { routeRequest, type Routed } from '../../server/turns/route-request.ts';
+import { RouteRecorder } from '../../server/turns/route-recorder.ts';
 import { EXPERT_NAMES, type ExpertName } from '../../shared/roster.ts';
-import { handoffReason } from '../../server/agents/handoff-input.ts';
+import type { Route } from '../../shared/turn-record.ts';
 import type { RoutingCase } from './cases.ts';
 
 export type RouteOutcome = {
-  /** The expert the Orchestrator handed off to; null when it answered without a handoff. */
+  /** The expert the Orchestrator chose; null when it never chose one (the turn would fail). */
   chosen: ExpertName | null;
   reason: string | null;
+  /** How the choice was found: a model that often needs repair is a poor router. */
+  route: Route | null;
   /** Set when the run itself failed (model error, bad tool call): the case could not be scored. */
   error: string | null;
   inputTokens: number;
@@ -17,7 +24,7 @@ export type RouteOutcome = {
 };
 
 /** The run's own context: lets the runner hook stop this run, and only this one. */
-type StopSwitch = { stop(): void };
+type StopSwitch = TurnContext & { stop(): void };
 
 const isStopSwitch = (value: unknown): value is StopSwitch =>
   typeof value === 'object' && value !== null && 'stop' in value && typeof value.stop === 'function';
@@ -32,42 +39,37 @@ function caseInput(routingCase: RoutingCase): AgentInputItem[] {
 
 /**
  * The expert's turn would cost a full answer; the runner announces it with `agent_start` before
- * its model request, so aborting there ends the run with no request to the expert in flight.
+ * its model request, so aborting there ends the run with no request to the expert in flight. The
+ * router's second tries are other Agent objects with the Orchestrator's name: they run on.
  */
 export function createCaseRouter(team: Team, runner: Runner, maxTurns: number): CaseRouter {
   runner.on('agent_start', (runContext, agent) => {
-    if (agent !== team.orchestrator && isStopSwitch(runContext.context)) runContext.context.stop();
+    if (agent.name !== team.orchestrator.name && isStopSwitch(runContext.context)) runContext.context.stop();
   });
 
   return async (routingCase) => {
     const startedAt = performance.now();
     const controller = new AbortController();
-    const context: StopSwitch = { stop: () => controller.abort() };
-    const outcome: RouteOutcome = { chosen: null, reason: null, error: null, inputTokens: 0, outputTokens: 0, ms: 0 };
+    const context: StopSwitch = { ...newTurnContext(), stop: () => controller.abort() };
+    const recorder = new RouteRecorder(context, EXPERT_NAMES);
+    recorder.start(team.orchestrator.name);
+    const usage = { inputTokens: 0, outputTokens: 0 };
+    const outcome: RouteOutcome = { chosen: null, reason: null, route: null, error: null, inputTokens: 0, outputTokens: 0, ms: 0 };
     try {
-      const result = await runner.run(team.orchestrator, caseInput(routingCase), {
-        stream: true,
-        context,
-        maxTurns,
-        signal: controller.signal,
-      });
-      // Nothing to watch in the events, but a streamed run only advances while they are read.
-      for await (const event of result) void event;
-      await result.completed;
-      if (result.error) throw result.error;
-      for (const item of result.newItems) {
-        if (item.type === 'handoff_call_item' && outcome.reason === null) {
-          outcome.reason = handoffReason(item.rawItem.arguments) ?? item.rawItem.arguments;
-        }
-        if (item.type === 'handoff_output_item' && outcome.chosen === null) {
-          outcome.chosen = EXPERT_NAMES.find((name) => name === item.targetAgent.name) ?? null;
-        }
-      }
-      outcome.inputTokens = result.state.usage.inputTokens;
-      outcome.outputTokens = result.state.usage.outputTokens;
+      const routing = routeRequest({ runner, team, input: caseInput(routingCase), context, maxTurns, recorder, usage, signal: controller.signal });
+      // The events are the client's; only the decision matters here.
+      let step: IteratorResult<unknown, Routed>;
+      while (!(step = await routing.next()).done);
+      outcome.chosen = step.value.expert;
+      outcome.reason = step.value.reason || null;
+      outcome.route = step.value.route;
     } catch (error) {
-      outcome.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      // A router that never chose is a routing mistake to score, not a run that could not be scored.
+      const noChoice = error instanceof DomainError && error.code === 'ROUTING_FAILED';
+      if (!noChoice) outcome.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     }
+    outcome.inputTokens = usage.inputTokens;
+    outcome.outputTokens = usage.outputTokens;
     outcome.ms = Math.round(performance.now() - startedAt);
     return outcome;
   };

@@ -1,5 +1,6 @@
 // Turns per-case outcomes into the figures of a routing eval: accuracy, confusion matrix, failures.
 import { EXPERT_NAMES, type ExpertName } from '../../shared/roster.ts';
+import { ROUTES } from '../../shared/turn-record.ts';
 import type { RoutingCase } from './cases.ts';
 import type { RouteOutcome } from './route-case.ts';
 
@@ -8,6 +9,10 @@ export type CaseResult = RoutingCase & RouteOutcome & { correct: boolean };
 /** `none`: the Orchestrator answered (or stopped) without handing off. */
 export const CHOSEN_COLUMNS = [...EXPERT_NAMES, 'none'] as const;
 export type ChosenColumn = (typeof CHOSEN_COLUMNS)[number];
+
+/** How each scored case's choice was found; `none`: the router never chose (the turn would fail). */
+export const ROUTE_COLUMNS = [...ROUTES, 'none'] as const;
+export type RouteColumn = (typeof ROUTE_COLUMNS)[number];
 
 export type Tally = { cases: number; correct: number; accuracy: number | null };
 
@@ -22,6 +27,7 @@ export type Score = {
   byKind: Record<RoutingCase['kind'], Tally>;
   /** confusion[expected primary][chosen] = number of scored cases. */
   confusion: Record<ExpertName, Record<ChosenColumn, number>>;
+  routes: Record<RouteColumn, number>;
   /** Scored cases whose chosen expert is not among the acceptable ones, in case order. */
   failures: CaseResult[];
   erroredCases: CaseResult[];
@@ -48,6 +54,8 @@ export function score(results: CaseResult[]): Score {
     EXPERT_NAMES.map((row) => [row, Object.fromEntries(CHOSEN_COLUMNS.map((column) => [column, 0]))]),
   ) as Score['confusion'];
   for (const r of scored) confusion[primary(r)][r.chosen ?? 'none'] += 1;
+  const routes = Object.fromEntries(ROUTE_COLUMNS.map((column) => [column, 0])) as Score['routes'];
+  for (const r of scored) routes[r.route ?? 'none'] += 1;
   return {
     total: results.length,
     scored: scored.length,
@@ -56,6 +64,7 @@ export function score(results: CaseResult[]): Score {
     byExpert: byExpert as Score['byExpert'],
     byKind: byKind as Score['byKind'],
     confusion,
+    routes,
     failures: scored.filter((r) => !r.correct),
     erroredCases: results.filter((r) => r.error !== null),
   };

@@ -1,12 +1,20 @@
 // A turn's routing record as labelled facts, for people: the Markdown export and the CLI print these.
 import { formatMs, formatUsd } from '../../shared/format.ts';
+import type { Route } from '../../shared/turn-record.ts';
 import type { TurnDto } from '../routers/dto.ts';
 
 export type Fact = { label: string; value: string };
 
+export const ROUTE_LABELS: Record<Route, string> = {
+  handoff: 'handoff (the Orchestrator transferred the message itself)',
+  repaired: 'repaired (the transfer came as text or on a second try)',
+  structured: 'structured choice (the Orchestrator picked the expert as data after two failed transfers)',
+};
+
 export function routingFacts(turn: TurnDto): Fact[] {
   const facts: Fact[] = [{ label: 'Path', value: turn.agents.join(' → ') || '—' }];
   for (const h of turn.handoffs) facts.push({ label: 'Handoff', value: `${h.from} → ${h.to}: ${h.reason || 'no reason given'}` });
+  if (turn.status === 'completed') facts.push({ label: 'Route', value: ROUTE_LABELS[turn.route] });
   const tools = turn.tools.map((t) => `${t.name} by ${t.agent}, ${formatMs(t.ms)}, ${t.ok ? 'ok' : 'failed'}`);
   facts.push({ label: 'Tools', value: tools.length ? tools.join('; ') : 'none' });
   const { inputTokens, outputTokens, totalTokens } = turn.usage;

@@ -1,6 +1,6 @@
 // Rows and turn events as the API shows them: plain JSON, dates as ISO strings.
 import type { MessageRow, TurnRow } from '../../db/schema.ts';
-import type { Consult, Handoff, ToolRun } from '../../shared/turn-record.ts';
+import type { Consult, Handoff, Route, ToolRun } from '../../shared/turn-record.ts';
 import { costUsd, type Pricing } from '../cost/pricing.ts';
 import type { TurnEvent } from '../turns/events.ts';
 
@@ -20,6 +20,8 @@ export type TurnDto = {
   status: 'running' | 'completed' | 'failed';
   agents: string[];
   handoffs: Handoff[];
+  /** How the Orchestrator's choice was found (see shared/turn-record.ts); meaningful once completed. */
+  route: Route;
   tools: ToolRun[];
   usage: { inputTokens: number; outputTokens: number; totalTokens: number; memoryTokens: number };
   agentUsage: TurnRow['agentUsage'];
@@ -50,6 +52,7 @@ export function toTurnDto(row: TurnRow, pricing: Pricing): TurnDto {
     status: row.status,
     agents: row.agents,
     handoffs: row.handoffs,
+    route: row.route,
     tools: row.tools,
     usage: {
       inputTokens: row.inputTokens,

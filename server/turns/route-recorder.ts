@@ -22,6 +22,7 @@ export class RouteRecorder {
   readonly #experts: readonly string[];
   readonly #now: () => number;
   #current = '';
+  #router = '';
   #segmentStart: number;
 
   /** `experts`: the names a consult tool may ask, so tool events can say who was consulted. */
@@ -35,6 +36,7 @@ export class RouteRecorder {
   /** The first agent of the run; its event opens the turn's path. */
   start(agent: string): AgentEvent {
     this.#current = agent;
+    this.#router = agent;
     this.#segmentStart = this.#now();
     return this.#enter(agent, null);
   }
@@ -48,7 +50,8 @@ export class RouteRecorder {
         usage.inputTokens += data.response.usage.inputTokens;
         usage.outputTokens += data.response.usage.outputTokens;
       }
-      return data.type === 'output_text_delta' ? [{ type: 'delta', text: data.delta }] : [];
+      // The router's own words are never a reply, so they never reach the client either.
+      return data.type === 'output_text_delta' && this.#current !== this.#router ? [{ type: 'delta', text: data.delta }] : [];
     }
     const { item } = event;
     if (item.type === 'handoff_call_item') {
@@ -85,6 +88,17 @@ export class RouteRecorder {
       return [this.#tool({ phase: 'end', callId, ...run })];
     }
     return [];
+  }
+
+  /** True while the router (the first agent) still has the turn: nobody has answered yet. */
+  get routing(): boolean {
+    return this.#current === this.#router;
+  }
+
+  /** A handoff the turn made on the router's behalf (its choice came as text or as data). */
+  handoff(to: string, reason: string): TurnEvent[] {
+    this.#handoffs.push({ from: this.#current, to, reason });
+    return this.#switchTo(to);
   }
 
   #tool(event: Omit<ToolEvent, 'type' | 'consulted'>): ToolEvent {

@@ -7,6 +7,7 @@ import type { Db } from '../../db/client.ts';
 import { finishTurn } from '../../db/queries/finish-turn.ts';
 import { failTurn, type TurnRecord } from '../../db/queries/turns.ts';
 import { EXPERT_NAMES } from '../../shared/roster.ts';
+import type { Route } from '../../shared/turn-record.ts';
 import type { AgentRuntime } from '../agents/runtime.ts';
 import { summarizeWith } from '../agents/summarizer.ts';
 import type { Pricing } from '../cost/pricing.ts';
@@ -18,6 +19,7 @@ import { withConsults } from './consult-recorder.ts';
 import type { TurnEvent } from './events.ts';
 import { describeFailure } from './failures.ts';
 import { openTurn, type TurnRequest } from './open-turn.ts';
+import { answerRequest, type UsageTally } from './route-request.ts';
 import { RouteRecorder } from './route-recorder.ts';
 import type { RunningTurns } from './running-turns.ts';
 import { logTurn } from './turn-log.ts';
@@ -48,11 +50,13 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   const startedAt = performance.now();
   const context = newTurnContext();
   const recorder = new RouteRecorder(context, EXPERT_NAMES);
-  let usage = { inputTokens: 0, outputTokens: 0 };
+  const usage: UsageTally = { inputTokens: 0, outputTokens: 0 };
+  let route: Route = 'handoff';
   let memoryTokens = 0;
   const record = (): TurnRecord => ({
     ...withConsults(recorder.finish(), context.consults.values()),
     ...usage,
+    route,
     memoryTokens,
     latencyMs: Math.round(performance.now() - startedAt),
     model: agents.modelName,
@@ -67,16 +71,10 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     memoryTokens = recalled.summarizerTokens;
 
     yield recorder.start(team.orchestrator.name);
-    const result = await runner.run(team.orchestrator, recalled.items.map(toAgentInput), {
-      stream: true,
-      context,
-      maxTurns: MAX_AGENT_TURNS,
-    });
-    for await (const event of result) yield* recorder.observe(event);
-    await result.completed;
-    if (result.error) throw result.error;
-    usage = { inputTokens: result.state.usage.inputTokens, outputTokens: result.state.usage.outputTokens };
-    const text = typeof result.finalOutput === 'string' ? result.finalOutput.trim() : '';
+    const input = recalled.items.map(toAgentInput);
+    const routed = yield* answerRequest({ runner, team, input, context, recorder, usage, maxTurns: MAX_AGENT_TURNS });
+    route = routed.route;
+    const text = typeof routed.answer.finalOutput === 'string' ? routed.answer.finalOutput.trim() : '';
     if (!text) throw new DomainError('EMPTY_REPLY', { turnId: turn.id });
 
     const finishedAt = new Date();
@@ -86,7 +84,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
       turnId: turn.id,
       role: 'assistant' as const,
       content: text,
-      agent: result.lastAgent?.name ?? team.orchestrator.name,
+      agent: routed.expert,
       tokens: memory.tokensOf(text),
       clientMessageId: null,
       createdAt: finishedAt,

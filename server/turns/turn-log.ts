@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import type { TurnRow } from '../../db/schema.ts';
 
-type LoggedTurn = Pick<TurnRow, 'id' | 'conversationId' | 'agents' | 'inputTokens' | 'outputTokens' | 'latencyMs' | 'errorCode'>;
+type LoggedTurn = Pick<TurnRow, 'id' | 'conversationId' | 'agents' | 'route' | 'inputTokens' | 'outputTokens' | 'latencyMs' | 'errorCode'>;
 
 export function logTurn(logger: Pick<Logger, 'info'>, turn: LoggedTurn, status: 'completed' | 'failed'): void {
   logger.info(
@@ -11,7 +11,8 @@ export function logTurn(logger: Pick<Logger, 'info'>, turn: LoggedTurn, status: 
       turnId: turn.id,
       conversationId: turn.conversationId,
       status,
-      ...(status === 'failed' ? { errorCode: turn.errorCode } : {}),
+      // How the route was found: repairs piling up mean the model server ignores tool calls.
+      ...(status === 'failed' ? { errorCode: turn.errorCode } : { route: turn.route }),
       agents: turn.agents,
       inputTokens: turn.inputTokens,
       outputTokens: turn.outputTokens,

@@ -79,6 +79,7 @@ describe('the web client in Chromium', () => {
     expect(text).toContain('The user wants a brand name.');
     expect(text).toMatch(/[\d,]+ in \/ [\d,]+ out \/ [\d,]+ total/);
     expect(text).toContain('fake-model');
+    expect(await detail.getByTestId('routing-route').textContent()).toBe('handoff');
     expect(text).toContain('No tools used.');
     expect(text).toContain('unknown for this model');
 

@@ -9,7 +9,7 @@ import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
 import { buildTeam } from '../../server/agents/team.ts';
 import { messageTexts, startFakeOpenAI, type ChatRequest, type FakeOpenAI, type Responder } from '../support/fake-openai.ts';
 import { startFakeSearxng, type FakeSearxng } from '../support/fake-searxng.ts';
-import { mutate } from '../support/http-api.ts';
+import { mutate, query } from '../support/http-api.ts';
 import { NO_TOOLS, transferToolName } from '../support/scripted-runtime.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 
@@ -98,5 +98,39 @@ describe('an OpenAI-compatible model server with SearXNG web search', () => {
     expect(reply.agent).toBe('Media');
     // The model was told the search failed, so it can say what it could not check.
     expect(reply.content).toMatch(/tool failed.*HTTP 500/);
+  });
+
+  it('repairs a server that ignores tool_choice once, and fails a server that never hands off with a retryable turn', async () => {
+    const promise = 'I will hand this over to our Creative expert.';
+    const isRouter = (request: ChatRequest) => request.tools?.some((t) => t.function.name.startsWith('transfer_to_')) ?? false;
+    let lapses = 1;
+    const expertAnswer = (request: ChatRequest) => ({ text: request.response_format ? 'Creative.' : 'Call it Wick & Wonder.' });
+    model.setResponder((request) => {
+      if (!isRouter(request)) return expertAnswer(request);
+      if (lapses-- > 0) return { text: promise };
+      return { toolCalls: [{ name: transferToolName(team, 'Creative'), arguments: { reason: 'A shop name.' } }] };
+    });
+    const repaired = await mutate<SendResult>(server.url, 'chat.send', { message: 'Name my candle shop' });
+    expect(repaired.error).toBeUndefined();
+    expect(repaired.data!.reply).toMatchObject({ agent: 'Creative', content: 'Call it Wick & Wonder.' });
+    expect(repaired.data!.turn).toMatchObject({ status: 'completed', route: 'repaired' });
+
+    model.setResponder((request) => (isRouter(request) ? { text: promise } : expertAnswer(request)));
+    const failed = await mutate<SendResult>(server.url, 'chat.send', { message: 'And a slogan?', conversationId: repaired.data!.conversationId });
+    expect(failed.status).toBe(502);
+    expect(failed.error!.data).toMatchObject({ code: 'BAD_GATEWAY', turnId: expect.any(String) });
+    expect(failed.error!.message).toContain('does not support tool calls');
+
+    model.setResponder((request) =>
+      isRouter(request)
+        ? { toolCalls: [{ name: transferToolName(team, 'Creative'), arguments: { reason: 'A slogan.' } }] }
+        : expertAnswer(request),
+    );
+    const retried = await mutate<SendResult>(server.url, 'chat.retry', { turnId: failed.error!.data.turnId });
+    expect(retried.data!.turn).toMatchObject({ status: 'completed', route: 'handoff' });
+    const history = await query<{ messages: MessageDto[] }>(server.url, 'chat.history', { conversationId: repaired.data!.conversationId });
+    const replies = history.data!.messages.filter((m) => m.role === 'assistant');
+    expect(replies.map((m) => m.agent)).toEqual(['Creative', 'Creative']);
+    expect(replies.map((m) => m.content)).not.toContain(promise);
   });
 });

@@ -83,12 +83,13 @@ describe('npm run eval', () => {
     expect(run.stderr).toContain('8/8');
     expect(run.code).toBe(0);
 
-    // One Orchestrator request per case: the run stops at the handoff, no expert is ever called.
-    expect(fake.requests).toHaveLength(cases.length);
-    for (const request of fake.requests) {
-      expect(request.model).toBe('fake-router');
-      expect(request.tools?.map((t) => t.function.name)).toContain('transfer_to_Media');
-    }
+    // One Orchestrator request per case: the run stops at the handoff, no expert is ever called. The
+    // case it answers in words gets a second try with a reminder, then a structured (tool-less) try.
+    expect(fake.requests).toHaveLength(cases.length + 2);
+    for (const request of fake.requests) expect(request.model).toBe('fake-router');
+    const withTransfers = fake.requests.filter((r) => r.tools?.some((t) => t.function.name === 'transfer_to_Media'));
+    expect(withTransfers).toHaveLength(cases.length + 1);
+    expect(fake.requests.filter((r) => r.response_format?.type === 'json_schema')).toHaveLength(1);
 
     const lines = run.stdout.split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
     expect(lines).toContain('Routing eval: 8 cases on fake-router (chat_completions), concurrency 3');
@@ -107,6 +108,12 @@ describe('npm run eval', () => {
         'Creative 1 1 0 0 0',
         'Producing 0 0 1 0 1',
         'Media 0 1 0 1 0',
+        'route cases %',
+        'handoff 7 87.5%',
+        'repaired 0 0.0%',
+        'structured 0 0.0%',
+        'none 1 12.5%',
+        'This model handed off by itself in only 87.5% of cases: a poor router on this server.',
         'Failures (3):',
         'forecast [single] expected Strategic, chose Media',
         'reason: "Growth sounds like audience growth."',
@@ -122,6 +129,7 @@ describe('npm run eval', () => {
     expect(report.model).toEqual({ api: 'chat_completions', name: 'fake-router' });
     expect(report.score).toMatchObject({ total: 8, scored: 8, errors: 0, overall: { cases: 8, correct: 5, accuracy: 0.625 } });
     expect(report.score.byExpert.Creative).toEqual({ cases: 2, correct: 2, accuracy: 1 });
+    expect(report.score.routes).toEqual({ handoff: 7, repaired: 0, structured: 0, none: 1 });
     expect(report.score.confusion.Producing).toEqual({ Strategic: 0, Creative: 0, Producing: 1, Media: 0, none: 1 });
     const failure = (id: string, message: string, expected: string, chosen: string | null, reason: string | null) =>
       ({ id, kind: 'single', message, expected: [expected], chosen, reason });

@@ -97,6 +97,6 @@ describe('server output', () => {
       expect(line).toHaveProperty('outputTokens');
       expect(line).toHaveProperty('agents');
     }
-    expect(turnLines[0]).toMatchObject({ turnId: ok.data!.turn.id, agents: ['Orchestrator', 'Producing'] });
+    expect(turnLines[0]).toMatchObject({ turnId: ok.data!.turn.id, agents: ['Orchestrator', 'Producing'], route: 'handoff' });
   });
 });

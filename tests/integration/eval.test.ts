@@ -13,7 +13,7 @@ import { createAgentRuntime } from '../../server/agents/runtime.ts';
 import { buildTeam } from '../../server/agents/team.ts';
 import { parseEnv, type Env } from '../../server/env.ts';
 import { lastUserText, playCases, type Play } from '../support/eval-cli.ts';
-import { startFakeOpenAI, type ChatRequest, type FakeOpenAI } from '../support/fake-openai.ts';
+import { startFakeOpenAI, type ChatRequest, type FakeOpenAI, type FakeReply } from '../support/fake-openai.ts';
 import { startFakeSearxng, type FakeSearxng } from '../support/fake-searxng.ts';
 import { NO_TOOLS, transferToolName } from '../support/scripted-runtime.ts';
 
@@ -96,6 +96,52 @@ describe('routing one case', () => {
   });
 });
 
+/** A router on a server that ignores tool_choice: `replies` for its transfer-tool calls, in order; `choice` for its structured try. */
+function lapsingRouter(replies: FakeReply[], choice: FakeReply = { text: 'Whoever fits best.' }) {
+  const queue = [...replies];
+  return (request: ChatRequest): FakeReply =>
+    request.response_format ? choice : (queue.shift() ?? { status: 500, message: 'no more router replies in the plan' });
+}
+
+describe('routing one case on a server that ignores tool_choice', () => {
+  let fake: FakeOpenAI;
+  let route: CaseRouter;
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAI(() => ({ status: 500 }));
+    const model = modelConfigFromEnv(configuredEnv(fake), { warn: () => {}, error: () => {} });
+    if (!model.configured) throw new Error('the fake server should configure a model');
+    const runtime = createAgentRuntime({ provider: model.provider, modelName: model.name, tools: NO_TOOLS });
+    route = createCaseRouter(runtime.team, runtime.runner!, 10);
+  });
+  afterAll(async () => fake?.close());
+  beforeEach(() => void (fake.requests.length = 0));
+
+  const single: RoutingCase = { id: 'name', message: 'Name my bakery.', expected: ['Creative'], kind: 'single' };
+  const transfer = (reason: string): FakeReply => ({
+    toolCalls: [{ name: transferToolName(team, 'Creative'), arguments: { reason } }],
+  });
+
+  it.each([
+    ['handoff', [transfer('A name.')], undefined, 1],
+    ['repaired', [{ text: 'I will pass this to Creative.' }, transfer('A name.')], undefined, 2],
+    ['repaired', [{ text: `{"name": "${transferToolName(team, 'Creative')}", "arguments": {"reason": "A name."}}` }], undefined, 1],
+    ['structured', [{ text: 'Creative!' }, { text: 'Creative!' }], { text: '{"expert": "Creative", "reason": "A name."}' }, 3],
+  ] as const)('finds the choice by %s, through the product routing, without calling the expert', async (kind, replies, choice, calls) => {
+    fake.setResponder(lapsingRouter([...replies], choice));
+    expect(await route(single)).toMatchObject({ chosen: 'Creative', reason: 'A name.', route: kind, error: null });
+    expect(fake.requests).toHaveLength(calls);
+  });
+
+  it('scores a router that never chooses as no choice (not an error), with the tokens it spent', async () => {
+    fake.setResponder(lapsingRouter([{ text: 'Creative!' }, { text: 'Creative!' }]));
+    const outcome = await route(single);
+    expect(outcome).toMatchObject({ chosen: null, route: null, error: null });
+    expect(outcome.inputTokens).toBeGreaterThan(0);
+    expect(fake.requests).toHaveLength(3);
+  });
+});
+
 describe('the eval command', () => {
   let fake: FakeOpenAI;
   let dir: string;
@@ -142,6 +188,35 @@ describe('the eval command', () => {
     expect(report.score).toMatchObject({ total: 2, scored: 1, errors: 1, overall: { cases: 1, correct: 1, accuracy: 1 } });
     expect(report.errored).toEqual([{ id: 'price', error: 'Error: 400 the test model refuses this case' }]);
     expect(report.failures).toEqual([]);
+  });
+
+  it('counts how each choice was found and calls out a model that often needs repair', async () => {
+    const cases: RoutingCase[] = [
+      { id: 'own', message: 'Name my bakery.', expected: ['Creative'], kind: 'single' },
+      { id: 'lapse', message: 'Name my cafe.', expected: ['Creative'], kind: 'single' },
+    ];
+    writeFileSync(join(dir, 'routes.json'), JSON.stringify(cases));
+    const lapsed = new Set<string>();
+    fake.setResponder((request) => {
+      const message = lastUserText(request);
+      // "Name my cafe." is answered in words the first time: the reminder repairs it.
+      if (message === 'Name my cafe.' && !lapsed.has(message)) {
+        lapsed.add(message);
+        return { text: 'Creative will take this.' };
+      }
+      return { toolCalls: [{ name: transferToolName(team, 'Creative'), arguments: { reason: 'A name.' } }] };
+    });
+    const result = await run(['--cases', 'routes.json', '--out', 'routes-report.json', '--concurrency', '1']);
+    expect(result.code).toBe(EXIT.ok);
+    const lines = result.stdout.split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
+    expect(lines).toEqual(expect.arrayContaining(['handoff 1 50.0%', 'repaired 1 50.0%', 'structured 0 0.0%', 'none 0 0.0%']));
+    expect(result.stdout).toContain('handed off by itself in only 50.0% of cases: a poor router');
+    const report = JSON.parse(readFileSync(join(dir, 'routes-report.json'), 'utf8')) as EvalReport;
+    expect(report.score.routes).toEqual({ handoff: 1, repaired: 1, structured: 0, none: 0 });
+    expect(report.results.map((r) => [r.id, r.route])).toEqual([
+      ['own', 'handoff'],
+      ['lapse', 'repaired'],
+    ]);
   });
 
   it('explains bad flags and a bad cases file without calling the model', async () => {

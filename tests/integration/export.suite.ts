@@ -63,6 +63,7 @@ export function exportSuite(kind: DriverKind) {
       'Plan my launch week',
       '- **Path:** Orchestrator → Creative',
       '- **Handoff:** Orchestrator → Strategic: The user asks about pricing.',
+      '- **Route:** handoff (the Orchestrator transferred the message itself)',
       '- **Tools:** web_search by Strategic',
       '- **Tokens:** 320 in, 100 out (420 total)',
       '- **Model:** gpt-4o-mini',

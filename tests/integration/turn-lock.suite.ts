@@ -119,6 +119,7 @@ export function turnLockSuite(kind: DriverKind) {
         consults: [],
         inputTokens: 1,
         outputTokens: 1,
+        route: 'handoff' as const,
         memoryTokens: 0,
         latencyMs: 1,
         model: 'scripted',

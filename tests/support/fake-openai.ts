@@ -12,6 +12,8 @@ export type ChatRequest = {
   messages: ChatMessage[];
   tools?: { type: 'function'; function: { name: string; description?: string } }[];
   tool_choice?: unknown;
+  /** Set when an agent asks for structured output (`outputType`). */
+  response_format?: { type: string };
   stream?: boolean;
 };
 

@@ -13,6 +13,7 @@ function turn(id: string, status: Turn['status']): Turn {
     status,
     agents: status === 'completed' ? ['Orchestrator', 'Creative'] : [],
     handoffs: [],
+    route: 'handoff',
     tools: [],
     usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0, memoryTokens: 0 },
     agentUsage: [],

@@ -1,0 +1,1 @@
+ALTER TABLE "turns" ADD COLUMN "route" text DEFAULT 'handoff' NOT NULL;
