@@ -1,39 +1,26 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { listConversations, type Cursor } from '../../db/queries/conversations.ts';
+import { z } from 'zod';
+import { listConversations } from '../../db/queries/list-conversations.ts';
 import { exportConversation } from '../export/export-conversation.ts';
 import { publicProcedure } from '../trpc.ts';
 import { loadHistory } from '../turns/load-history.ts';
+import { decodeCursor, encodeCursor, exactTime } from './cursor.ts';
 import { exportInput, listInput } from './inputs.ts';
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.updatedAt.toISOString(), cursor.id])).toString('base64url');
-}
-
-function decodeCursor(text: string): Cursor {
-  try {
-    const [updatedAt, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(updatedAt);
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad cursor');
-    return { updatedAt: date, id };
-  } catch {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: 'cursor: is not a cursor returned by conversations.list',
-    });
-  }
-}
+const listCursor = z.tuple([exactTime, z.uuid(), z.number().finite().nullish()]);
 
 export const conversationsRouter = {
   list: publicProcedure.input(listInput).query(async ({ ctx, input }) => {
+    const { cursor, query, ...filters } = input;
+    const at = cursor ? decodeCursor(cursor, listCursor, 'conversations.list') : undefined;
     const { items, nextCursor } = await listConversations(ctx.chat.db, {
-      agent: input.agent,
-      query: input.query?.trim() || undefined,
-      limit: input.limit,
-      cursor: input.cursor ? decodeCursor(input.cursor) : undefined,
+      ...filters,
+      query: query?.trim() || undefined,
+      cursor: at && { at: at[0], id: at[1], rank: at[2] ?? undefined },
     });
     return {
       items: items.map((item) => ({ ...item, updatedAt: item.updatedAt.toISOString() })),
-      nextCursor: nextCursor ? encodeCursor(nextCursor) : null,
+      nextCursor: nextCursor ? encodeCursor([nextCursor.at, nextCursor.id, nextCursor.rank]) : null,
     };
   }),
 

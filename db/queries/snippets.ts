@@ -1,0 +1,41 @@
+// The words that matched, in context: ts_headline between private-use markers, parsed into ranges
+// so a client highlights them without ever rendering HTML from the database.
+import { and, asc, desc, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { messages, SEARCH_CONFIG } from '../schema.ts';
+
+export type Snippet = { text: string; highlights: { start: number; end: number }[] };
+
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const OPTIONS = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=28, MinWords=10, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/** The best-ranked matching message of each conversation, as a snippet. */
+export async function snippetsFor(db: Db, query: SQL, conversationIds: string[]): Promise<Map<string, Snippet>> {
+  if (!conversationIds.length) return new Map();
+  // Markers typed by a user are removed first, so only ts_headline's own mark a match.
+  const content = sql`replace(replace(${messages.content}, ${OPEN}, ''), ${CLOSE}, '')`;
+  const rows = await db
+    .selectDistinctOn([messages.conversationId], {
+      conversationId: messages.conversationId,
+      headline: sql<string>`ts_headline(${sql.raw(`'${SEARCH_CONFIG}'`)}, ${content}, ${query}, ${OPTIONS})`,
+    })
+    .from(messages)
+    .where(and(inArray(messages.conversationId, conversationIds), sql`${messages.search} @@ ${query}`))
+    .orderBy(messages.conversationId, desc(sql`ts_rank(${messages.search}, ${query})`), asc(messages.seq));
+  return new Map(rows.map((row) => [row.conversationId, parseHeadline(row.headline)]));
+}
+
+export function parseHeadline(headline: string): Snippet {
+  let text = '';
+  const highlights: Snippet['highlights'] = [];
+  let start: number | null = null;
+  for (const char of headline) {
+    if (char === OPEN) start = text.length;
+    else if (char === CLOSE && start !== null) {
+      if (text.length > start) highlights.push({ start, end: text.length });
+      start = null;
+    } else if (char !== CLOSE) text += char;
+  }
+  return { text, highlights };
+}
