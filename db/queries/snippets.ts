@@ -26,16 +26,18 @@ export async function snippetsFor(db: Db, query: SQL, conversationIds: string[])
   return new Map(rows.map((row) => [row.conversationId, parseHeadline(row.headline)]));
 }
 
+/** Whitespace runs become one space: a snippet is one line, and ts_headline leaves a space where markup was. */
 export function parseHeadline(headline: string): Snippet {
   let text = '';
   const highlights: Snippet['highlights'] = [];
   let start: number | null = null;
-  for (const char of headline) {
+  for (const char of headline.trim()) {
     if (char === OPEN) start = text.length;
-    else if (char === CLOSE && start !== null) {
-      if (text.length > start) highlights.push({ start, end: text.length });
+    else if (char === CLOSE) {
+      if (start !== null && text.length > start) highlights.push({ start, end: text.length });
       start = null;
-    } else if (char !== CLOSE) text += char;
+    } else if (!/\s/.test(char)) text += char;
+    else if (!text.endsWith(' ')) text += ' ';
   }
   return { text, highlights };
 }

@@ -6,7 +6,8 @@ import { resetConversation, retryTurn, sendMessage } from '../turns/chat-service
 import { loadHistory } from '../turns/load-history.ts';
 import { publicProcedure } from '../trpc.ts';
 import { streamTurn } from './stream-turn.ts';
-import { conversationId, sendInput, turnId } from './inputs.ts';
+import { flagRouting } from '../routing-review/flag-routing.ts';
+import { conversationId, expertName, sendInput, turnId } from './inputs.ts';
 
 export const chatRouter = {
   send: publicProcedure.input(sendInput).mutation(({ ctx, input }) => sendMessage(ctx.chat, input)),
@@ -29,6 +30,11 @@ export const chatRouter = {
     if (!conversation) throw new TRPCError({ code: 'NOT_FOUND', message: 'No conversation has this id.' });
     return describeMemory(ctx.chat.db, conversation, ctx.chat.memoryBudget);
   }),
+
+  /** `expected` null takes the flag back. */
+  flagRouting: publicProcedure
+    .input(z.object({ turnId, expected: expertName.nullable() }))
+    .mutation(({ ctx, input }) => flagRouting(ctx.chat.db, input.turnId, input.expected)),
 
   history: publicProcedure.input(z.object({ conversationId })).query(async ({ ctx, input }) => {
     const history = await loadHistory(ctx.chat.db, input.conversationId);

@@ -1,5 +1,5 @@
 // Domain failures the chat layer raises; the API maps each to a tRPC code.
-export type ChatErrorKind = 'NOT_FOUND' | 'CONFLICT';
+export type ChatErrorKind = 'BAD_REQUEST' | 'NOT_FOUND' | 'CONFLICT';
 
 export class ChatError extends Error {
   constructor(

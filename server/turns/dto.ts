@@ -27,6 +27,8 @@ export type TurnDto = {
   /** Estimated from the model's list price; null when the price of the model is unknown. */
   cost: { usd: number } | null;
   error: { code: string; message: string } | null;
+  /** The user's correction of the route (chat.flagRouting): the expert that should have answered. */
+  flag: { expected: string; flaggedAt: string } | null;
   createdAt: string;
 };
 
@@ -61,6 +63,7 @@ export function toTurnDto(row: TurnRow): TurnDto {
     model: row.model,
     cost: costOf(row),
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
+    flag: row.flaggedExpert && row.flaggedAt ? { expected: row.flaggedExpert, flaggedAt: row.flaggedAt.toISOString() } : null,
     createdAt: row.startedAt.toISOString(),
   };
 }
