@@ -6,7 +6,7 @@ import { findTurn } from '../../db/queries/turns.ts';
 import { ChatError } from '../turns/chat-errors.ts';
 import { toTurnDto, type TurnDto } from '../turns/dto.ts';
 
-export async function flagRouting(db: Db, turnId: string, expected: string | null): Promise<TurnDto> {
+export async function flagRouting(db: Db, turnId: string, expected: string | null): Promise<{ turn: TurnDto }> {
   const turn = await findTurn(db, turnId);
   if (!turn) throw new ChatError('NOT_FOUND', 'No turn has this id.');
   if (turn.status !== 'completed') {
@@ -19,5 +19,5 @@ export async function flagRouting(db: Db, turnId: string, expected: string | nul
   const flagged = await setRoutingFlag(db, turnId, expected);
   // The turn can only vanish here if its conversation was deleted meanwhile.
   if (!flagged) throw new ChatError('NOT_FOUND', 'No turn has this id.');
-  return toTurnDto(flagged);
+  return { turn: toTurnDto(flagged) };
 }
