@@ -8,7 +8,10 @@ export type Snippet = { text: string; highlights: { start: number; end: number }
 
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
-const OPTIONS = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=28, MinWords=10, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+const MARKERS = `StartSel=${OPEN}, StopSel=${CLOSE}`;
+const FRAGMENTS = `${MARKERS}, MaxWords=28, MinWords=10, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+/** A message this short is shown whole: cut to a fragment it would lose its first and last words. */
+const WHOLE_UP_TO = 200;
 
 /** The best-ranked matching message of each conversation, as a snippet. */
 export async function snippetsFor(db: Db, query: SQL, conversationIds: string[]): Promise<Map<string, Snippet>> {
@@ -18,7 +21,8 @@ export async function snippetsFor(db: Db, query: SQL, conversationIds: string[])
   const rows = await db
     .selectDistinctOn([messages.conversationId], {
       conversationId: messages.conversationId,
-      headline: sql<string>`ts_headline(${sql.raw(`'${SEARCH_CONFIG}'`)}, ${content}, ${query}, ${OPTIONS})`,
+      headline: sql<string>`ts_headline(${sql.raw(`'${SEARCH_CONFIG}'`)}, ${content}, ${query},
+        case when length(${messages.content}) <= ${WHOLE_UP_TO} then ${`${MARKERS}, HighlightAll=true`} else ${FRAGMENTS} end)`,
     })
     .from(messages)
     .where(and(inArray(messages.conversationId, conversationIds), sql`${messages.search} @@ ${query}`))

@@ -95,6 +95,16 @@ export function searchSuite(kind: DriverKind) {
     expect(await rejection(search('lavender', { cursor: 'not-a-cursor' }))).toMatchObject({ code: 'BAD_REQUEST' });
   });
 
+  it('cuts a long message to the fragment around the match', async () => {
+    const filler = (word: string) => Array.from({ length: 40 }, (_, i) => `${word}${i}`).join(' ');
+    await converse('long', 'Producing', 'Plan my studio week', `${filler('alpha')} order beeswax early ${filler('omega')}`);
+    const [item] = (await search('beeswax')).items;
+    expect(item!.id).toBe(ids.long);
+    expect(item!.snippet!.text).toContain('order beeswax early');
+    expect(item!.snippet!.text.length).toBeLessThan(300);
+    expect(marked(item!.snippet)).toEqual(['beeswax']);
+  });
+
   describe('hostile search text', () => {
     it('answers odd query syntax with results or none, never an error', async () => {
       for (const query of [
@@ -115,13 +125,13 @@ export function searchSuite(kind: DriverKind) {
       expect(tooLong.message).toContain('must be at most 200 characters');
     });
 
-    // ts_headline drops tags (a space in their place): what is left is plain text, for a client to show as text.
+    // A snippet is text for a client to show as text: markup in it is what the user typed, never a highlight.
     it('returns a snippet of plain text, with only real matches as highlights', async () => {
       await converse('markup', 'Creative', 'Make <b>bold</b> \uE000fake\uE001 <script>alert(1)</script> marigold labels', 'Sure.');
       const { items } = await search('marigold');
       expect(items.map((i) => i.id)).toEqual([ids.markup]);
       const snippet = items[0]!.snippet!;
-      expect(snippet.text).toBe('Make bold fake alert(1) marigold labels');
+      expect(snippet.text).toBe('Make <b>bold</b> fake <script>alert(1)</script> marigold labels');
       expect(marked(snippet)).toEqual(['marigold']);
     });
   });
