@@ -1,16 +1,17 @@
 // Three columns: conversations | chat | usage and memory. The URL names the open conversation.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { AgentPage } from './components/agent-page.tsx';
 import { ChatPane } from './components/chat-pane.tsx';
 import { ConversationList } from './components/conversation-list.tsx';
 import { HealthBanner } from './components/health-banner.tsx';
 import { MemoryPanel } from './components/memory-panel.tsx';
 import { TokenForm } from './components/token-form.tsx';
 import { UsageSidebar } from './components/usage-sidebar.tsx';
-import { useRoute } from './hooks/use-route.ts';
+import { agentPath, pathFor, useRoute } from './hooks/use-route.ts';
 import { useTurnStream } from './hooks/use-turn-stream.ts';
 
 export function App() {
-  const { conversationId, navigate } = useRoute();
+  const { conversationId, turnId, agent, navigate, go } = useRoute();
   const [insightsOpen, setInsightsOpen] = useState(false);
   const closeInsights = useRef<HTMLButtonElement>(null);
   // On narrow screens the panel covers the header, so focus moves into it.
@@ -25,19 +26,29 @@ export function App() {
       <HealthBanner />
       <div className={insightsOpen ? 'layout insights-open' : 'layout'}>
         <ConversationList activeId={conversationId} onOpen={navigate} />
-        <ChatPane
-          conversationId={conversationId}
-          live={live}
-          send={send}
-          dismiss={dismiss}
-          onNewChat={() => navigate(null)}
-          onToggleInsights={() => setInsightsOpen((open) => !open)}
-        />
+        {agent ? (
+          <AgentPage
+            key={agent}
+            agent={agent}
+            onBack={() => navigate(null)}
+            onOpenTurn={(id, turn) => go(pathFor(id, turn))}
+          />
+        ) : (
+          <ChatPane
+            conversationId={conversationId}
+            focusTurnId={turnId}
+            live={live}
+            send={send}
+            dismiss={dismiss}
+            onNewChat={() => navigate(null)}
+            onToggleInsights={() => setInsightsOpen((open) => !open)}
+          />
+        )}
         <aside className="insights" aria-label="Usage and memory" onKeyDown={(e) => e.key === 'Escape' && setInsightsOpen(false)}>
           <button ref={closeInsights} type="button" className="ghost insights-close" onClick={() => setInsightsOpen(false)}>
             Close
           </button>
-          <UsageSidebar conversationId={conversationId} />
+          <UsageSidebar conversationId={conversationId} onOpenAgent={(name) => go(agentPath(name))} />
           {conversationId && <MemoryPanel conversationId={conversationId} />}
         </aside>
       </div>

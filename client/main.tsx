@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/chat.css';
 import './styles/insights.css';
+import './styles/review.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

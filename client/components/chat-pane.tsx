@@ -11,6 +11,8 @@ import { MessageList } from './message-list.tsx';
 
 type Props = {
   conversationId: string | null;
+  /** A turn to bring into view (a link from an agent's view). */
+  focusTurnId?: string | null;
   live: LiveTurn | null;
   send: (text: string, conversationId: string | null) => void;
   dismiss: () => void;
@@ -18,7 +20,7 @@ type Props = {
   onToggleInsights: () => void;
 };
 
-export function ChatPane({ conversationId, live, send, dismiss, onNewChat, onToggleInsights }: Props) {
+export function ChatPane({ conversationId, focusTurnId, live, send, dismiss, onNewChat, onToggleInsights }: Props) {
   const trpc = useTRPC();
   const history = useQuery({
     ...trpc.chat.history.queryOptions(conversationId ? { conversationId } : skipToken),
@@ -62,7 +64,7 @@ export function ChatPane({ conversationId, live, send, dismiss, onNewChat, onTog
       ) : rows.length === 0 && !history.isLoading ? (
         <EmptyChat onPick={busy ? undefined : onSend} />
       ) : (
-        <MessageList key={conversationId ?? 'new'} rows={rows} actions={actions} busy={busy} />
+        <MessageList key={conversationId ?? 'new'} rows={rows} actions={actions} busy={busy} focusTurnId={focusTurnId} />
       )}
       <Composer busy={busy || notFound} onSend={onSend} autoFocusKey={conversationId ?? 'new'} />
     </main>

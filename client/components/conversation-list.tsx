@@ -9,6 +9,7 @@ import { pathFor } from '../hooks/use-route.ts';
 import { useTRPC } from '../trpc.ts';
 import { AgentDot } from './agent-badge.tsx';
 import { ConversationFilters } from './conversation-filters.tsx';
+import { SearchSnippet } from './search-snippet.tsx';
 
 type Props = { activeId: string | null; onOpen: (conversationId: string | null) => void };
 
@@ -60,6 +61,7 @@ export function ConversationList({ activeId, onOpen }: Props) {
               <span className="title" data-testid="conversation-title">
                 {item.title}
               </span>
+              {item.snippet && <SearchSnippet snippet={item.snippet} />}
               <span className="meta">
                 <span className="dots">
                   {item.agents

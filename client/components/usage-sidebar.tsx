@@ -1,13 +1,16 @@
 // The right column: per-agent turns, tokens and latency, for this conversation or all of them.
 import { useQuery } from '@tanstack/react-query';
-import { useState, type CSSProperties } from 'react';
+import { useState, type CSSProperties, type MouseEvent } from 'react';
 import { isUnauthorized } from '../access-token.ts';
 import { agentColour, agentOrder } from '../agents.ts';
 import type { AgentUsage } from '../api-types.ts';
 import { formatMs, formatTokens, formatUsd } from '../format.ts';
+import { agentPath } from '../hooks/use-route.ts';
 import { useTRPC } from '../trpc.ts';
 
-export function UsageSidebar({ conversationId }: { conversationId: string | null }) {
+type Props = { conversationId: string | null; onOpenAgent: (agent: string) => void };
+
+export function UsageSidebar({ conversationId, onOpenAgent }: Props) {
   const trpc = useTRPC();
   const [scope, setScope] = useState<'conversation' | 'all'>('conversation');
   const effective = conversationId && scope === 'conversation' ? conversationId : undefined;
@@ -38,21 +41,31 @@ export function UsageSidebar({ conversationId }: { conversationId: string | null
       {usage.isSuccess && rows.length === 0 && <p className="muted small">No completed turns yet.</p>}
       <ul className="usage-list">
         {rows.map((row) => (
-          <UsageRow key={row.agent} row={row} maxTokens={maxTokens} maxLatency={maxLatency} />
+          <UsageRow key={row.agent} row={row} maxTokens={maxTokens} maxLatency={maxLatency} onOpen={() => onOpenAgent(row.agent)} />
         ))}
       </ul>
     </section>
   );
 }
 
-function UsageRow({ row, maxTokens, maxLatency }: { row: AgentUsage; maxTokens: number; maxLatency: number }) {
+type RowProps = { row: AgentUsage; maxTokens: number; maxLatency: number; onOpen: () => void };
+
+function UsageRow({ row, maxTokens, maxLatency, onOpen }: RowProps) {
+  // A plain link to the agent's view, so it can open in a new tab; a normal click stays in the app.
+  const open = (event: MouseEvent) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    onOpen();
+  };
   const colour = { '--agent': agentColour(row.agent) } as CSSProperties;
   const pct = (value: number, max: number) => `${(value / max) * 100}%`;
   return (
     <li className="usage-row" style={colour} data-testid={`usage-${row.agent}`}>
       <div className="usage-name">
         <span className="agent-dot" aria-hidden="true" />
-        <strong>{row.agent}</strong>
+        <a href={agentPath(row.agent)} onClick={open} title={`Every turn ${row.agent} took part in`}>
+          <strong>{row.agent}</strong>
+        </a>
         <span className="muted">
           {row.turns} {row.turns === 1 ? 'turn' : 'turns'}
         </span>
