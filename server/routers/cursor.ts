@@ -3,7 +3,11 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 
 /** Exact timestamps as the database wrote them (microseconds), e.g. 2026-08-01T14:03:07.123456Z. */
-export const exactTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
+export const exactTime = z
+  .string()
+  .regex(/^(19|[2-9]\d)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/)
+  // A forged cursor with 2026-02-30 must stop here, not in the database's timestamp parser.
+  .refine((text) => new Date(`${text.slice(0, 19)}Z`).toISOString().slice(0, 19) === text.slice(0, 19));
 
 export function encodeCursor(parts: readonly unknown[]): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url');

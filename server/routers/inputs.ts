@@ -31,9 +31,13 @@ export const sendInput = z.object({
 export const agentName = z.enum(AGENT_NAMES, { message: `must be one of ${AGENT_NAMES.join(', ')}` });
 
 /** A day (2026-08-01) or a moment (2026-08-01T14:03:00Z); a day means its start, in UTC. */
+const EARLIEST = Date.UTC(1900, 0, 1);
+const LATEST = Date.UTC(10000, 0, 1);
+// Bounded: ISO allows year 0000, which Postgres has no timestamp for.
 const moment = z
   .union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'must be a date such as 2026-08-01 or 2026-08-01T14:03:00Z' })
-  .transform((text) => new Date(text));
+  .transform((text) => new Date(text))
+  .refine((date) => date.getTime() >= EARLIEST && date.getTime() < LATEST, { message: 'must be a date between the years 1900 and 9999' });
 
 /** `from` is inclusive, `to` exclusive. */
 export const dateRange = {

@@ -77,8 +77,10 @@ export function searchSuite(kind: DriverKind) {
     const backwards = await rejection(h.api.conversations.list({ from: inAnHour, to: hourAgo }));
     expect(backwards.code).toBe('BAD_REQUEST');
     expect(backwards.message).toContain('must be before \\"to\\"');
-    const notADate = await rejection(h.api.conversations.list({ from: 'yesterday' }));
-    expect(notADate.code).toBe('BAD_REQUEST');
+    for (const from of ['yesterday', '2026-02-30', '0000-01-01', '0000-01-01T00:00:00Z']) {
+      expect((await rejection(h.api.conversations.list({ from, query: 'candle' }))).code, from).toBe('BAD_REQUEST');
+      expect((await rejection(h.api.stats.agentTurns({ agent: 'Media', to: from }))).code, from).toBe('BAD_REQUEST');
+    }
   });
 
   it('pages ranked results with a cursor, each conversation once', async () => {
@@ -92,7 +94,17 @@ export function searchSuite(kind: DriverKind) {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen.sort()).toEqual([1, 2, 3, 4, 5].map((n) => ids[`lavender${n}`]).sort());
-    expect(await rejection(search('lavender', { cursor: 'not-a-cursor' }))).toMatchObject({ code: 'BAD_REQUEST' });
+    const forged = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    for (const bad of [
+      'not-a-cursor',
+      forged(['2026-02-30T10:00:00.000000Z', ids.shop, 0.1]),
+      forged(['0000-01-01T00:00:00.000000Z', ids.shop, 0.1]),
+      forged(['2026-01-01T00:00:00.000000Z', 'not-a-uuid', 0.1]),
+      forged(['2026-01-01T00:00:00.000000Z', ids.shop, 'NaN']),
+    ]) {
+      expect((await rejection(search('lavender', { cursor: bad }))).code).toBe('BAD_REQUEST');
+      expect((await rejection(h.api.conversations.list({ cursor: bad }))).code).toBe('BAD_REQUEST');
+    }
   });
 
   it('cuts a long message to the fragment around the match', async () => {
