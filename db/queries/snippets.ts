@@ -16,17 +16,23 @@ const WHOLE_UP_TO = 200;
 /** The best-ranked matching message of each conversation, as a snippet. */
 export async function snippetsFor(db: Db, query: SQL, conversationIds: string[]): Promise<Map<string, Snippet>> {
   if (!conversationIds.length) return new Map();
+  const matches = sql`${messages.search} @@ ${query}`;
+  // The best message of each conversation first, so ts_headline (the costly part) runs once per conversation.
+  const best = db
+    .selectDistinctOn([messages.conversationId], { id: messages.id })
+    .from(messages)
+    .where(and(inArray(messages.conversationId, conversationIds), matches))
+    .orderBy(messages.conversationId, desc(sql`ts_rank(${messages.search}, ${query})`), asc(messages.seq));
   // Markers typed by a user are removed first, so only ts_headline's own mark a match.
   const content = sql`replace(replace(${messages.content}, ${OPEN}, ''), ${CLOSE}, '')`;
   const rows = await db
-    .selectDistinctOn([messages.conversationId], {
+    .select({
       conversationId: messages.conversationId,
       headline: sql<string>`ts_headline(${sql.raw(`'${SEARCH_CONFIG}'`)}, ${content}, ${query},
         case when length(${messages.content}) <= ${WHOLE_UP_TO} then ${`${MARKERS}, HighlightAll=true`} else ${FRAGMENTS} end)`,
     })
     .from(messages)
-    .where(and(inArray(messages.conversationId, conversationIds), sql`${messages.search} @@ ${query}`))
-    .orderBy(messages.conversationId, desc(sql`ts_rank(${messages.search}, ${query})`), asc(messages.seq));
+    .where(inArray(messages.id, best));
   return new Map(rows.map((row) => [row.conversationId, parseHeadline(row.headline)]));
 }
 
