@@ -48,7 +48,14 @@ export function App() {
           <button ref={closeInsights} type="button" className="ghost insights-close" onClick={() => setInsightsOpen(false)}>
             Close
           </button>
-          <UsageSidebar conversationId={conversationId} onOpenAgent={(name) => go(agentPath(name))} />
+          <UsageSidebar
+            conversationId={conversationId}
+            onOpenAgent={(name) => {
+              // On a narrow screen the panel covers the page it opens.
+              setInsightsOpen(false);
+              go(agentPath(name));
+            }}
+          />
           {conversationId && <MemoryPanel conversationId={conversationId} />}
         </aside>
       </div>

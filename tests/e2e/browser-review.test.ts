@@ -80,4 +80,19 @@ describe('reviewing past conversations by agent in the web client', () => {
     expect(await page.locator('.message-row[data-focused]').textContent()).toContain('What should I charge for my candles?');
     expect(stack.errors).toEqual([]);
   });
+
+  it('works on a phone: the usage panel opens the agent view, which fits the screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${stack.server.url}/c/${candleConversation}`);
+    await page.getByRole('button', { name: 'Usage & memory' }).click();
+    await page.getByTestId('agent-usage').getByRole('link', { name: 'Media' }).click();
+    const turns = page.getByTestId('agent-turn');
+    await expect.poll(() => turns.count(), POLL).toBe(2);
+    expect(await page.getByTestId('agent-usage').isVisible()).toBe(false);
+    expect(await turns.first().isVisible()).toBe(true);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: '/tmp/spa-agent-page-phone.png' });
+    expect(stack.errors).toEqual([]);
+  });
 });
