@@ -24,8 +24,10 @@ export function conversationFilters(db: Db, filters: ConversationFilters): SQL[]
     filters.from ? gte(turns.startedAt, filters.from) : undefined,
     filters.to ? lt(turns.startedAt, filters.to) : undefined,
   ].filter((c) => c !== undefined);
-  if (!onTurn.length) return [];
-  return [exists(db.select({ one: sql`1` }).from(turns).where(and(eq(turns.conversationId, conversations.id), ...onTurn)))];
+  // Conditions on the conversation itself (its business, say) join this list.
+  return [
+    onTurn.length ? exists(db.select({ one: sql`1` }).from(turns).where(and(eq(turns.conversationId, conversations.id), ...onTurn))) : undefined,
+  ].filter((c) => c !== undefined);
 }
 
 /** Every agent that took part in the conversation, sorted. */

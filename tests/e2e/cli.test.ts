@@ -45,7 +45,7 @@ describe('the switchboard CLI', () => {
   it('explains itself with --help', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['send', 'retry', 'history', 'list', 'export', 'SWITCHBOARD_URL', 'SWITCHBOARD_TOKEN']) {
+    for (const command of ['send', 'retry', 'history', 'list', 'flags', 'export', 'SWITCHBOARD_URL', 'SWITCHBOARD_TOKEN']) {
       expect(run.stdout).toContain(command);
     }
   });
