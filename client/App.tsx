@@ -1,6 +1,7 @@
-// Conversations | chat | usage and memory; on phones the list is a drawer and the panel a sheet.
-// The URL names the open conversation.
+// Conversations | chat (or an agent's view) | usage and memory; on phones the list is a drawer and
+// the panel a sheet. The URL names what is open: a conversation, a turn in it, or an agent.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { AgentPage } from './components/agent-page.tsx';
 import { ChatPane } from './components/chat-pane.tsx';
 import { ConnectionBanner } from './components/connection-banner.tsx';
 import { ConversationList } from './components/conversation-list.tsx';
@@ -8,11 +9,11 @@ import { HealthBanner } from './components/health-banner.tsx';
 import { MemoryPanel } from './components/memory-panel.tsx';
 import { TokenForm } from './components/token-form.tsx';
 import { UsageSidebar } from './components/usage-sidebar.tsx';
-import { useRoute } from './hooks/use-route.ts';
+import { agentPath, pathFor, useRoute } from './hooks/use-route.ts';
 import { useTurnStream } from './hooks/use-turn-stream.ts';
 
 export function App() {
-  const { conversationId, navigate } = useRoute();
+  const { conversationId, turnId, agent, navigate, go } = useRoute();
   const [insightsOpen, setInsightsOpen] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const closeInsights = useRef<HTMLButtonElement>(null);
@@ -44,15 +45,27 @@ export function App() {
       <HealthBanner />
       <div className={layout}>
         <ConversationList activeId={conversationId} onOpen={open} drawerOpen={drawerOpen} onCloseDrawer={closeDrawer} />
-        <ChatPane
-          conversationId={conversationId}
-          live={live}
-          send={send}
-          dismiss={dismiss}
-          onNewChat={() => open(null)}
-          onOpenDrawer={() => setDrawerOpen(true)}
-          onToggleInsights={() => setInsightsOpen((value) => !value)}
-        />
+        {agent ? (
+          <AgentPage
+            key={agent}
+            agent={agent}
+            onBack={() => open(null)}
+            onOpenTurn={(id, turn) => go(pathFor(id, turn))}
+            onOpenDrawer={() => setDrawerOpen(true)}
+            onToggleInsights={() => setInsightsOpen((value) => !value)}
+          />
+        ) : (
+          <ChatPane
+            conversationId={conversationId}
+            focusTurnId={turnId}
+            live={live}
+            send={send}
+            dismiss={dismiss}
+            onNewChat={() => open(null)}
+            onOpenDrawer={() => setDrawerOpen(true)}
+            onToggleInsights={() => setInsightsOpen((value) => !value)}
+          />
+        )}
         <aside className="insights" aria-label="Usage and memory" onKeyDown={(e) => e.key === 'Escape' && setInsightsOpen(false)}>
           <div className="insights-close">
             <h2 className="visually-hidden">Usage and memory</h2>
@@ -60,7 +73,14 @@ export function App() {
               Close
             </button>
           </div>
-          <UsageSidebar conversationId={conversationId} />
+          <UsageSidebar
+            conversationId={conversationId}
+            onOpenAgent={(name) => {
+              // On a narrow screen the panel covers the page it opens.
+              setInsightsOpen(false);
+              go(agentPath(name));
+            }}
+          />
           {conversationId && <MemoryPanel conversationId={conversationId} />}
         </aside>
         <div className="backdrop" aria-hidden="true" onClick={() => (setDrawerOpen(false), setInsightsOpen(false))} />

@@ -8,6 +8,7 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type History = RouterOutputs['chat']['history'];
 export type Message = History['messages'][number];
 export type Turn = History['turns'][number];
+export type ConversationItem = RouterOutputs['conversations']['list']['items'][number];
 export type MemoryStatus = RouterOutputs['chat']['memory'];
 export type AgentUsage = RouterOutputs['stats']['agentUsage'][number];
 export type TurnEvent = RouterOutputs['chat']['stream'] extends AsyncIterable<infer E> ? E : never;

@@ -1,7 +1,8 @@
 // The whole data model: one schema served by both node-postgres and PGlite.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   bigint,
+  customType,
   index,
   integer,
   jsonb,
@@ -13,6 +14,11 @@ import {
 } from 'drizzle-orm/pg-core';
 import { ROUTES, type AgentUsage, type Consult, type Handoff, type ToolRun } from '../shared/turn-record.ts';
 
+/** Full-text search document; written by Postgres (generated column), read only in SQL. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** The text-search configuration of message search: English stemming ("candles" finds "candle"). */
+export const SEARCH_CONFIG = 'english';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -49,9 +55,11 @@ export const messages = pgTable(
     tokens: integer().notNull(),
     clientMessageId: text(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
+    search: tsvector().generatedAlwaysAs((): SQL => sql`to_tsvector(${sql.raw(`'${SEARCH_CONFIG}'`)}, ${messages.content})`),
   },
   (t) => [
     index().on(t.conversationId, t.seq),
+    index('messages_search_index').using('gin', t.search),
     index().on(t.clientMessageId),
     uniqueIndex()
       .on(t.conversationId, t.clientMessageId)
@@ -83,6 +91,9 @@ export const turns = pgTable(
     model: text(),
     errorCode: text(),
     errorMessage: text(),
+    /** The user's correction of the route: the expert that should have answered (chat.flagRouting). */
+    flaggedExpert: text(),
+    flaggedAt: timestamptz('flagged_at'),
     startedAt: timestamptz('started_at').notNull().defaultNow(),
     finishedAt: timestamptz('finished_at'),
   },
@@ -91,9 +102,12 @@ export const turns = pgTable(
     // Only running turns are ever looked up by status (recovery, one per conversation at most):
     // a partial index stays tiny instead of indexing every finished turn.
     index('turns_running_index').on(t.conversationId).where(sql`${t.status} = 'running'`),
+    // The agent view reads one agent's turns newest first across every conversation.
+    index().on(t.startedAt.desc(), t.id),
+    index('turns_flagged_index').on(t.flaggedAt).where(sql`${t.flaggedAt} is not null`),
   ],
 );
 
 export type ConversationRow = typeof conversations.$inferSelect;
-export type MessageRow = typeof messages.$inferSelect;
+export type MessageRow = Omit<typeof messages.$inferSelect, 'search'>;
 export type TurnRow = typeof turns.$inferSelect;

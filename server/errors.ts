@@ -16,6 +16,11 @@ export const ERRORS = {
   TURN_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'No turn has this id. It may belong to a deleted conversation.' },
   TURN_NOT_RETRYABLE: { trpc: 'CONFLICT', message: 'Only a failed turn can be retried, and this one has not failed.' },
   TURN_IN_PROGRESS: { trpc: 'CONFLICT', message: 'This message is still being answered. Try again in a moment.' },
+  TURN_NOT_FLAGGABLE: { trpc: 'CONFLICT', message: 'Only an answered turn can be flagged; this one is still running or failed.' },
+  FLAG_ALREADY_ANSWERED: {
+    trpc: 'BAD_REQUEST',
+    message: 'expected: that expert already answered this turn; pick the expert that should have.',
+  },
   BAD_CURSOR: { trpc: 'BAD_REQUEST', message: 'cursor: is not a cursor returned by this list; start again without one.' },
   UNAUTHORIZED: {
     trpc: 'UNAUTHORIZED',

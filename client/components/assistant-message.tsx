@@ -2,6 +2,7 @@ import type { Message, Turn } from '../api-types.ts';
 import { formatTime } from '../format.ts';
 import { AgentBadge } from './agent-badge.tsx';
 import { CopyButton } from './copy-button.tsx';
+import { FlagRouting } from './flag-routing.tsx';
 import { MarkdownText } from './markdown-text.tsx';
 import { RoutingDetail } from './routing-detail.tsx';
 
@@ -16,6 +17,7 @@ export function AssistantMessage({ message, turn }: { message: Message; turn: Tu
       </header>
       <MarkdownText text={message.content} />
       {turn && <RoutingDetail turn={turn} answeredBy={message.agent} />}
+      {turn?.status === 'completed' && <FlagRouting turn={turn} answeredBy={message.agent} />}
     </article>
   );
 }

@@ -13,6 +13,8 @@ import { MessageList } from './message-list.tsx';
 
 type Props = {
   conversationId: string | null;
+  /** A turn to bring into view (a link from an agent's view). */
+  focusTurnId?: string | null;
   live: LiveTurn | null;
   send: (text: string, conversationId: string | null, resendKey?: string) => void;
   dismiss: () => void;
@@ -21,7 +23,7 @@ type Props = {
   onToggleInsights: () => void;
 };
 
-export function ChatPane({ conversationId, live, send, dismiss, onNewChat, onOpenDrawer, onToggleInsights }: Props) {
+export function ChatPane({ conversationId, focusTurnId, live, send, dismiss, onNewChat, onOpenDrawer, onToggleInsights }: Props) {
   const trpc = useTRPC();
   const history = useQuery({
     ...trpc.chat.history.queryOptions(conversationId ? { conversationId } : skipToken),
@@ -65,7 +67,7 @@ export function ChatPane({ conversationId, live, send, dismiss, onNewChat, onOpe
       ) : rows.length === 0 && !history.isLoading ? (
         <EmptyChat onPick={busy ? undefined : onSend} />
       ) : (
-        <MessageList key={conversationId ?? 'new'} rows={rows} actions={actions} busy={busy} />
+        <MessageList key={conversationId ?? 'new'} rows={rows} actions={actions} busy={busy} focusTurnId={focusTurnId} />
       )}
       <Composer busy={busy} blocked={notFound} onSend={onSend} conversationId={conversationId} />
     </main>

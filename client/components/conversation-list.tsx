@@ -11,6 +11,7 @@ import { isNetworkError } from '../network-error.ts';
 import { useTRPC } from '../trpc.ts';
 import { AgentDot } from './agent-badge.tsx';
 import { ConversationFilters } from './conversation-filters.tsx';
+import { SearchSnippet } from './search-snippet.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
 
 type Props = {
@@ -84,6 +85,7 @@ export function ConversationList({ activeId, onOpen, drawerOpen, onCloseDrawer }
               <span className="title" data-testid="conversation-title">
                 {item.title}
               </span>
+              {item.snippet && <SearchSnippet snippet={item.snippet} />}
               <span className="meta">
                 <span className="dots">
                   {item.agents

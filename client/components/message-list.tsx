@@ -2,13 +2,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef } from 'react';
 import type { ChatRow as Row } from '../chat-rows.ts';
+import { turnRowIndex, useFocusTurn } from '../hooks/use-focus-turn.ts';
 import { ChatRow, type RowActions } from './chat-row.tsx';
 
 const NEAR_BOTTOM_PX = 80;
 
-type Props = { rows: Row[]; actions: RowActions; busy: boolean };
+type Props = { rows: Row[]; actions: RowActions; busy: boolean; focusTurnId?: string | null };
 
-export function MessageList({ rows, actions, busy }: Props) {
+export function MessageList({ rows, actions, busy, focusTurnId }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Follow new text only while the reader is at the bottom; scrolling up to read stops it.
   const stickToBottom = useRef(true);
@@ -20,6 +21,8 @@ export function MessageList({ rows, actions, busy }: Props) {
     getItemKey: (index) => rows[index]!.key,
   });
   const totalSize = virtualizer.getTotalSize();
+  useFocusTurn(virtualizer, rows, focusTurnId, stickToBottom);
+  const focusedIndex = focusTurnId ? turnRowIndex(rows, focusTurnId) : -1;
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
@@ -49,6 +52,7 @@ export function MessageList({ rows, actions, busy }: Props) {
             ref={virtualizer.measureElement}
             data-index={item.index}
             className="message-row"
+            data-focused={item.index === focusedIndex || undefined}
             style={{ transform: `translateY(${item.start}px)` }}
           >
             <ChatRow row={rows[item.index]!} actions={actions} />

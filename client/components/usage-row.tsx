@@ -1,13 +1,20 @@
 // One agent's figures, each with its label: turns, tokens (with a bar against the busiest agent),
 // time per turn, and the estimated cost when the model's price is known.
-import type { CSSProperties } from 'react';
+import type { CSSProperties, MouseEvent } from 'react';
 import { agentColour } from '../../shared/roster.ts';
 import type { AgentUsage } from '../api-types.ts';
 import { formatMs, formatTokens, formatUsd } from '../format.ts';
+import { agentPath } from '../hooks/use-route.ts';
 
-type Props = { row: AgentUsage; maxTokens: number; routing?: boolean };
+type Props = { row: AgentUsage; maxTokens: number; routing?: boolean; onOpen: () => void };
 
-export function UsageRow({ row, maxTokens, routing = false }: Props) {
+export function UsageRow({ row, maxTokens, routing = false, onOpen }: Props) {
+  // A plain link to the agent's view, so it can open in a new tab; a normal click stays in the app.
+  const open = (event: MouseEvent) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    onOpen();
+  };
   const colour = { '--agent': agentColour(row.agent) } as CSSProperties;
   const pct = (value: number) => `${(value / maxTokens) * 100}%`;
   const turns = `${row.turns} ${row.turns === 1 ? 'turn' : 'turns'}`;
@@ -15,7 +22,9 @@ export function UsageRow({ row, maxTokens, routing = false }: Props) {
     <li className="usage-row" style={colour} data-testid={`usage-${row.agent}`}>
       <div className="usage-name">
         <span className="agent-dot" aria-hidden="true" />
-        <strong>{row.agent}</strong>
+        <a href={agentPath(row.agent)} onClick={open} title={`Every turn ${row.agent} took part in`}>
+          <strong>{row.agent}</strong>
+        </a>
         <span className="muted">{routing ? `routed ${turns}` : `answered ${turns}`}</span>
       </div>
       <dl className="usage-figures">

@@ -8,7 +8,9 @@ import { isNetworkError } from '../network-error.ts';
 import { useTRPC } from '../trpc.ts';
 import { UsageRow } from './usage-row.tsx';
 
-export function UsageSidebar({ conversationId }: { conversationId: string | null }) {
+type Props = { conversationId: string | null; onOpenAgent: (agent: string) => void };
+
+export function UsageSidebar({ conversationId, onOpenAgent }: Props) {
   const trpc = useTRPC();
   const [scope, setScope] = useState<'conversation' | 'all'>('conversation');
   const effective = conversationId && scope === 'conversation' ? conversationId : undefined;
@@ -47,7 +49,7 @@ export function UsageSidebar({ conversationId }: { conversationId: string | null
           <h3 className="usage-group">Experts (who answered)</h3>
           <ul className="usage-list">
             {experts.map((row) => (
-              <UsageRow key={row.agent} row={row} maxTokens={maxTokens} />
+              <UsageRow key={row.agent} row={row} maxTokens={maxTokens} onOpen={() => onOpenAgent(row.agent)} />
             ))}
           </ul>
         </>
@@ -57,7 +59,7 @@ export function UsageSidebar({ conversationId }: { conversationId: string | null
           <h3 className="usage-group">Routing (choosing the expert)</h3>
           <ul className="usage-list">
             {routing.map((row) => (
-              <UsageRow key={row.agent} row={row} maxTokens={maxTokens} routing />
+              <UsageRow key={row.agent} row={row} maxTokens={maxTokens} routing onOpen={() => onOpenAgent(row.agent)} />
             ))}
           </ul>
         </>

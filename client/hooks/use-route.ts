@@ -1,8 +1,13 @@
-// The URL names the conversation (/c/:id); pushState + popstate, so reload and back/forward work.
+// The URL names what is open: a conversation (/c/:id, ?turn= to show one turn) or an agent's view
+// (/agents/:name). pushState + popstate, so reload and back/forward work.
 import { useCallback, useSyncExternalStore } from 'react';
+import { isAgentName } from '../../shared/roster.ts';
+import type { AgentName } from '../api-types.ts';
 
 const NAVIGATE_EVENT = 'switchboard:navigate';
 const CONVERSATION_PATH = /^\/c\/([0-9a-f-]{36})\/?$/i;
+const AGENT_PATH = /^\/agents\/([A-Za-z]+)\/?$/;
+const UUID = /^[0-9a-f-]{36}$/i;
 
 function subscribe(listener: () => void): () => void {
   window.addEventListener('popstate', listener);
@@ -13,24 +18,46 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-const currentPath = () => window.location.pathname;
+const currentUrl = () => window.location.pathname + window.location.search;
 
 export function conversationIdFrom(path: string): string | null {
   return CONVERSATION_PATH.exec(path)?.[1]?.toLowerCase() ?? null;
 }
 
-export function pathFor(conversationId: string | null): string {
-  return conversationId ? `/c/${conversationId}` : '/';
+export function agentFrom(path: string): AgentName | null {
+  const name = AGENT_PATH.exec(path)?.[1];
+  return name && isAgentName(name) ? name : null;
+}
+
+export function pathFor(conversationId: string | null, turnId?: string): string {
+  if (!conversationId) return '/';
+  return turnId ? `/c/${conversationId}?turn=${turnId}` : `/c/${conversationId}`;
+}
+
+export function agentPath(agent: string): string {
+  return `/agents/${encodeURIComponent(agent)}`;
 }
 
 export function useRoute() {
-  const path = useSyncExternalStore(subscribe, currentPath);
-  const navigate = useCallback((conversationId: string | null, options: { replace?: boolean } = {}) => {
-    const next = pathFor(conversationId);
-    if (next === window.location.pathname) return;
+  const url = useSyncExternalStore(subscribe, currentUrl);
+  const { pathname, searchParams } = new URL(url, window.location.origin);
+  const go = useCallback((next: string, options: { replace?: boolean } = {}) => {
+    if (next === currentUrl()) return;
     if (options.replace) window.history.replaceState(null, '', next);
     else window.history.pushState(null, '', next);
     window.dispatchEvent(new Event(NAVIGATE_EVENT));
   }, []);
-  return { conversationId: conversationIdFrom(path), navigate };
+  const navigate = useCallback(
+    (conversationId: string | null, options: { replace?: boolean } = {}) => go(pathFor(conversationId), options),
+    [go],
+  );
+  const turn = searchParams.get('turn');
+  return {
+    conversationId: conversationIdFrom(pathname),
+    /** The turn to bring into view, when a link named one. */
+    turnId: turn && UUID.test(turn) ? turn.toLowerCase() : null,
+    agent: agentFrom(pathname),
+    navigate,
+    go,
+  };
 }

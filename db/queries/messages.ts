@@ -1,16 +1,19 @@
-import { and, asc, desc, eq, gt, gte, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, lt } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { messages, type MessageRow } from '../schema.ts';
 
 export type NewMessage = typeof messages.$inferInsert;
 
+// The search document is Postgres's to read: leaving it out keeps every message read its own size.
+const { search: _search, ...columns } = getTableColumns(messages);
+
 export async function insertMessage(db: Db, message: NewMessage): Promise<MessageRow> {
-  const [row] = await db.insert(messages).values(message).returning();
+  const [row] = await db.insert(messages).values(message).returning(columns);
   return row!;
 }
 
 export async function findMessage(db: Db, id: string): Promise<MessageRow | undefined> {
-  const [row] = await db.select().from(messages).where(eq(messages.id, id));
+  const [row] = await db.select(columns).from(messages).where(eq(messages.id, id));
   return row;
 }
 
@@ -21,7 +24,7 @@ export async function findByClientMessageId(
   conversationId?: string,
 ): Promise<MessageRow | undefined> {
   const [row] = await db
-    .select()
+    .select(columns)
     .from(messages)
     .where(
       and(
@@ -36,12 +39,12 @@ export async function findByClientMessageId(
 }
 
 export async function listMessages(db: Db, conversationId: string): Promise<MessageRow[]> {
-  return db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.seq));
+  return db.select(columns).from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.seq));
 }
 
 export async function findReply(db: Db, turnId: string): Promise<MessageRow | undefined> {
   const [row] = await db
-    .select()
+    .select(columns)
     .from(messages)
     .where(and(eq(messages.turnId, turnId), eq(messages.role, 'assistant')));
   return row;

@@ -7,9 +7,12 @@ Usage:
   switchboard retry <turn-id>                      run a failed turn again (its message was kept)
   switchboard history <conversation-id>            every message and turn of a conversation
   switchboard list [--agent NAME] [--query TEXT] [--limit N]
-                                                   conversations, newest first
-  switchboard rename <conversation-id> <title>      give a conversation a new title
+                                                   conversations, newest first; with --query the
+                                                   best matches (all words, stemmed) and why they matched
+  switchboard rename <conversation-id> <title>     give a conversation a new title
   switchboard delete <conversation-id>             delete a conversation with its messages and turns
+  switchboard flags [--out FILE]                   replies marked "wrong expert", as routing-eval cases
+                                                   (npm run eval -- --cases FILE runs them)
   switchboard export <conversation-id> [--format json|markdown] [--out FILE|DIR]
                                                    the whole conversation with routing records
                                                    (default markdown, to stdout)

@@ -5,6 +5,7 @@ import type { AgentName } from '../../shared/roster.ts';
 import { createClient, type Client } from './client.ts';
 import { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
 import { exportConversation } from './commands/export.ts';
+import { flags } from './commands/flags.ts';
 import { history } from './commands/history.ts';
 import { list } from './commands/list.ts';
 import { remove, rename } from './commands/manage.ts';
@@ -42,6 +43,13 @@ const COMMANDS: Record<string, { options: Options; run: (client: Client, out: Ou
       const limit = values.limit === undefined ? undefined : Number(values.limit);
       if (limit !== undefined && !Number.isInteger(limit)) throw usage('--limit must be a whole number.');
       return list(client, out, { agent, query: text(values.query), limit });
+    },
+  },
+  flags: {
+    options: { out: { type: 'string', short: 'o' } },
+    run: (client, out, { positionals, values }) => {
+      if (positionals.length) throw usage(`flags takes no arguments, only --out (got "${positionals[0]}").`);
+      return flags(client, out, { out: text(values.out) });
     },
   },
   export: {

@@ -4,11 +4,12 @@ import { findConversation, resetMemory } from '../../db/queries/conversations.ts
 import type { Pricing } from '../cost/pricing.ts';
 import { DomainError } from '../errors.ts';
 import { conversationKey, withLock } from '../locks/turn-lock.ts';
+import { flagRouting } from '../routing-review/flag-routing.ts';
 import { publicProcedure } from '../trpc.ts';
 import type { TurnEvent } from '../turns/events.ts';
 import { runTurn } from '../turns/run-turn.ts';
 import { toMessageDto, toTurnDto, type SendResult } from './dto.ts';
-import { conversationId, sendInput, turnId } from './inputs.ts';
+import { conversationId, expertName, sendInput, turnId } from './inputs.ts';
 import { loadHistory } from './load-history.ts';
 import { streamTurn } from './stream-turn.ts';
 
@@ -43,6 +44,11 @@ export const chatRouter = {
     if (!conversation) throw new DomainError('CONVERSATION_NOT_FOUND');
     return ctx.chat.memory.describe(conversation);
   }),
+
+  /** `expected` null takes the flag back. */
+  flagRouting: publicProcedure
+    .input(z.object({ turnId, expected: expertName.nullable() }))
+    .mutation(async ({ ctx, input }) => ({ turn: toTurnDto(await flagRouting(ctx.chat.db, input.turnId, input.expected), ctx.chat.pricing) })),
 
   history: publicProcedure
     .input(z.object({ conversationId }))

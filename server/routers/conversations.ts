@@ -1,25 +1,28 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { listConversations } from '../../db/queries/conversations.ts';
+import { listConversations } from '../../db/queries/list-conversations.ts';
 import { deleteConversation, renameConversation } from '../../db/queries/manage-conversations.ts';
 import { DomainError } from '../errors.ts';
 import { exportConversation } from '../export/export-conversation.ts';
 import { publicProcedure } from '../trpc.ts';
+import { decodeCursor, encodeCursor, exactTime } from './cursor.ts';
 import { conversationId, exportInput, listInput, renameInput } from './inputs.ts';
-import { decodeCursor, encodeCursor } from './list-cursor.ts';
 import { loadHistory, toConversationDto } from './load-history.ts';
+
+const listCursor = z.tuple([exactTime, z.uuid(), z.number().finite().nullish()]);
 
 export const conversationsRouter = {
   list: publicProcedure.input(listInput).query(async ({ ctx, input }) => {
+    const { cursor, query, ...filters } = input;
+    const at = cursor ? decodeCursor(cursor, listCursor) : undefined;
     const { items, nextCursor } = await listConversations(ctx.chat.db, {
-      agent: input.agent,
-      query: input.query?.trim() || undefined,
-      limit: input.limit,
-      cursor: input.cursor ? decodeCursor(input.cursor) : undefined,
+      ...filters,
+      query: query?.trim() || undefined,
+      cursor: at && { at: at[0], id: at[1], rank: at[2] ?? undefined },
     });
     return {
       items: items.map((item) => ({ ...item, updatedAt: item.updatedAt.toISOString() })),
-      nextCursor: nextCursor ? encodeCursor(nextCursor) : null,
+      nextCursor: nextCursor ? encodeCursor([nextCursor.at, nextCursor.id, nextCursor.rank]) : null,
     };
   }),
 

@@ -31,6 +31,8 @@ export type TurnDto = {
   /** Estimated from the model's list price; null when the model or its server has no known price. */
   cost: { usd: number } | null;
   error: { code: string; message: string } | null;
+  /** The user's correction of the route (chat.flagRouting): the expert that should have answered. */
+  flag: { expected: string; flaggedAt: string } | null;
   createdAt: string;
 };
 
@@ -66,6 +68,7 @@ export function toTurnDto(row: TurnRow, pricing: Pricing): TurnDto {
     model: row.model,
     cost: costOf(row, pricing),
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
+    flag: row.flaggedExpert && row.flaggedAt ? { expected: row.flaggedExpert, flaggedAt: row.flaggedAt.toISOString() } : null,
     createdAt: row.startedAt.toISOString(),
   };
 }

@@ -1,7 +1,7 @@
 // Input schemas, with messages written for the person who sent the request.
 import { z } from 'zod';
 import { MAX_MESSAGE_CHARS } from '../../shared/limits.ts';
-import { AGENT_NAMES } from '../../shared/roster.ts';
+import { AGENT_NAMES, EXPERT_NAMES } from '../../shared/roster.ts';
 import { hasVisibleText } from './visible-text.ts';
 
 // Postgres text cannot hold NUL, and a lone UTF-16 surrogate is not text: it would be stored as
@@ -30,14 +30,52 @@ export const sendInput = z.object({
 
 export const agentName = z.enum(AGENT_NAMES, { message: `must be one of ${AGENT_NAMES.join(', ')}` });
 
+/** A day (2026-08-01) or a moment (2026-08-01T14:03:00Z); a day means its start, in UTC. */
+const EARLIEST = Date.UTC(1900, 0, 1);
+const LATEST = Date.UTC(10000, 0, 1);
+// Bounded: ISO allows year 0000, which Postgres has no timestamp for.
+const moment = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'must be a date such as 2026-08-01 or 2026-08-01T14:03:00Z' })
+  .transform((text) => new Date(text))
+  .refine((date) => date.getTime() >= EARLIEST && date.getTime() < LATEST, { message: 'must be a date between the years 1900 and 9999' });
+
+/** `from` is inclusive, `to` exclusive. */
+export const dateRange = {
+  from: moment.optional(),
+  to: moment.optional(),
+};
+
+const orderedRange = (range: { from?: Date; to?: Date }) => !range.from || !range.to || range.from < range.to;
+const orderedRangeMessage = { message: 'must be before "to"', path: ['from'] };
+
+export const turnStatus = z.enum(['running', 'completed', 'failed'], { message: 'must be running, completed or failed' });
+
+const cursorText = z.string().max(400).refine(storable, storableMessage).nullish();
+
 export const listInput = z
   .object({
     agent: agentName.optional(),
+    status: turnStatus.optional(),
+    ...dateRange,
     query: z.string().max(200, { message: 'must be at most 200 characters' }).refine(storable, storableMessage).optional(),
     limit: z.number().int().min(1).max(100, { message: 'must be at most 100' }).default(30),
-    cursor: z.string().max(200).refine(storable, storableMessage).nullish(),
+    cursor: cursorText,
   })
+  .refine(orderedRange, orderedRangeMessage)
   .default({ limit: 30 });
+
+export const agentTurnsInput = z
+  .object({
+    agent: agentName,
+    ...dateRange,
+    /** Only turns whose route the user corrected (this agent answered, or should have). */
+    flagged: z.boolean().optional(),
+    limit: z.number().int().min(1).max(100, { message: 'must be at most 100' }).default(30),
+    cursor: cursorText,
+  })
+  .refine(orderedRange, orderedRangeMessage);
+
+export const expertName = z.enum(EXPERT_NAMES, { message: `must be one of ${EXPERT_NAMES.join(', ')}` });
 
 export const exportInput = z.object({
   conversationId,

@@ -4,7 +4,13 @@ import { agentModelUsage } from '../../db/queries/agent-model-usage.ts';
 import { agentUsage } from '../../db/queries/stats.ts';
 import { costByAgent } from '../cost/agent-cost.ts';
 import { publicProcedure } from '../trpc.ts';
-import { conversationId } from './inputs.ts';
+import { agentTurns } from '../../db/queries/agent-turns.ts';
+import { routingFlagCases } from '../routing-review/routing-cases.ts';
+import { toAgentTurnDto } from './agent-turn-dto.ts';
+import { decodeCursor, encodeCursor, exactTime } from './cursor.ts';
+import { agentTurnsInput, conversationId } from './inputs.ts';
+
+const turnCursor = z.tuple([exactTime, z.uuid()]);
 
 export const statsRouter = {
   agentUsage: publicProcedure
@@ -17,4 +23,18 @@ export const statsRouter = {
       const costs = costByAgent(byModel, ctx.chat.pricing);
       return rows.map((row) => ({ ...row, costUsd: costs.get(row.agent) ?? null }));
     }),
+
+  agentTurns: publicProcedure.input(agentTurnsInput).query(async ({ ctx, input }) => {
+    const { cursor, ...params } = input;
+    const at = cursor ? decodeCursor(cursor, turnCursor) : undefined;
+    const { rows, nextCursor } = await agentTurns(ctx.chat.db, { ...params, cursor: at && { at: at[0], id: at[1] } });
+    return {
+      items: rows.map((row) => toAgentTurnDto(input.agent, row, ctx.chat.pricing)),
+      nextCursor: nextCursor ? encodeCursor([nextCursor.at, nextCursor.id]) : null,
+    };
+  }),
+
+  routingFlags: publicProcedure
+    .input(z.object({}).default({}))
+    .query(({ ctx }) => routingFlagCases(ctx.chat.db)),
 } satisfies TRPCRouterRecord;

@@ -1,4 +1,4 @@
-// Crafted conversations.list cursors are a BAD_REQUEST, never a database error; and a failure
+// Crafted conversations.list and stats.agentTurns cursors are a BAD_REQUEST, never a database error; and a failure
 // nothing mapped reaches the client as a generic sentence with a request id, its text only in the log.
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
@@ -19,16 +19,31 @@ afterAll(() => target?.close());
 const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 const LEAKS = /select|from "|Failed query|syntax|invalid input|out of range|at .*\.ts|node_modules|\$1/i;
 
-it.each([
-  ['a non-UUID id that passes a loose pattern', b64(['2024-01-01T00:00:00.000Z', '-'.repeat(36)])],
-  ['a year Postgres cannot store', b64(['+275760-09-13T00:00:00.000Z', '00000000-0000-4000-8000-000000000000'])],
-  ['year zero', b64(['0000-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000'])],
-  ['SQL in the id', b64(['2024-01-01T00:00:00.000Z', "x' or 1=1 --"])],
-  ['an object', b64({ updatedAt: '2024-01-01T00:00:00.000Z', id: 'x' })],
-  ['not base64 JSON', 'not-a-cursor'],
-  ['an empty array', b64([])],
-])('refuses %s as BAD_REQUEST without database text', async (_, cursor) => {
-  const result = await query(target.url, 'conversations.list', { cursor });
+const ID = '00000000-0000-4000-8000-000000000000';
+const LISTS = [
+  ['conversations.list', {}],
+  ['stats.agentTurns', { agent: 'Media' }],
+] as const;
+
+it.each(
+  LISTS.flatMap(([procedure, input]) =>
+    [
+      ['a non-UUID id that passes a loose pattern', b64(['2024-01-01T00:00:00.000000Z', '-'.repeat(36)])],
+      ['a year Postgres cannot store', b64(['+275760-09-13T00:00:00.000000Z', ID])],
+      ['year zero', b64(['0000-01-01T00:00:00.000000Z', ID])],
+      ['a day that does not exist', b64(['2026-02-30T00:00:00.000000Z', ID])],
+      ['a month that does not exist', b64(['2026-13-01T00:00:00.000000Z', ID])],
+      ['an hour that does not exist', b64(['2026-01-01T25:00:00.000000Z', ID])],
+      ['SQL in the id', b64(['2024-01-01T00:00:00.000000Z', "x' or 1=1 --"])],
+      ['SQL in the time', b64(["2024-01-01'::timestamptz; --", ID])],
+      ['a rank JSON reads as Infinity', b64(`["2024-01-01T00:00:00.000000Z","${ID}",1e999]`)],
+      ['an object', b64({ updatedAt: '2024-01-01T00:00:00.000000Z', id: 'x' })],
+      ['not base64 JSON', 'not-a-cursor'],
+      ['an empty array', b64([])],
+    ].map(([name, cursor]) => [procedure, name!, { ...input, cursor: cursor! }] as const),
+  ),
+)('%s refuses %s as BAD_REQUEST without database text', async (procedure, _, input) => {
+  const result = await query(target.url, procedure, input);
   expect(result.status).toBe(400);
   expect(result.error?.data.code).toBe('BAD_REQUEST');
   expect(result.error?.message).toMatch(/^cursor: is not a cursor returned by this list/);
@@ -38,8 +53,11 @@ it.each([
 it('accepts the cursors it hands out', async () => {
   const page = await query<{ nextCursor: string | null }>(target.url, 'conversations.list', { limit: 1 });
   expect(page.error).toBeUndefined();
-  const valid = b64([new Date().toISOString(), '00000000-0000-4000-8000-000000000000']);
+  // The shape they have: the database's exact time (microseconds), an id, and when searching a rank.
+  const valid = b64(['2026-08-01T14:03:07.123456Z', ID]);
   expect((await query(target.url, 'conversations.list', { cursor: valid })).status).toBe(200);
+  expect((await query(target.url, 'conversations.list', { cursor: b64(['2026-08-01T14:03:07.123456Z', ID, 0.5]), query: 'candle' })).status).toBe(200);
+  expect((await query(target.url, 'stats.agentTurns', { agent: 'Media', cursor: valid })).status).toBe(200);
   await target.unharmed();
 });
 

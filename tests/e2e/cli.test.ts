@@ -5,9 +5,14 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonExport } from '../../server/export/export-conversation.ts';
-import { plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
-import { query } from '../support/http-api.ts';
+import { loadCases } from '../../scripts/eval/cases.ts';
+import { buildTeam } from '../../server/agents/team.ts';
+import type { HistoryDto } from '../../server/routers/load-history.ts';
+import { playCases, runEvalCli, type Play } from '../support/eval-cli.ts';
+import { messageTexts, plannedTurns, startFakeOpenAI, type ChatRequest, type FakeOpenAI } from '../support/fake-openai.ts';
+import { mutate, query } from '../support/http-api.ts';
 import { runCli } from '../support/run-cli.ts';
+import { NO_TOOLS } from '../support/scripted-runtime.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 
 const TOKEN = 'cli-test-token-123';
@@ -42,7 +47,7 @@ describe('the switchboard CLI', () => {
   it('explains itself with --help', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['send', 'retry', 'history', 'list', 'rename', 'delete', 'export', 'SWITCHBOARD_URL', 'SWITCHBOARD_TOKEN']) {
+    for (const command of ['send', 'retry', 'history', 'list', 'rename', 'delete', 'flags', 'export', 'SWITCHBOARD_URL', 'SWITCHBOARD_TOKEN']) {
       expect(run.stdout).toContain(command);
     }
   });
@@ -88,6 +93,60 @@ describe('the switchboard CLI', () => {
     const positions = order.map((text) => run.stdout.indexOf(text));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('finds a conversation by a stemmed word or all words in any order, showing why it matched', async () => {
+    const stemmed = await runCli(['list', '--query', 'candle'], env);
+    expect(stemmed.code).toBe(0);
+    expect(stemmed.stdout).toContain(conversationId);
+    expect(stemmed.stdout).toContain('    A brand name for my eco **candles**?');
+    const words = await runCli(['list', '-q', 'instagram grow'], env);
+    expect(words.stdout).toContain('How do I **grow** on **Instagram**?');
+    const none = await runCli(['list', '--query', 'candle pottery'], env);
+    expect(none).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('saves replies flagged "wrong expert" as eval cases that npm run eval runs', async () => {
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    const before = await runCli(['flags'], env);
+    expect(before).toMatchObject({ code: 0, stdout: '' });
+    expect(before.stderr).toContain('No flagged turns yet');
+
+    const history = await query<HistoryDto>(server.url, 'chat.history', { conversationId }, auth);
+    const mediaTurn = history.data!.turns.find((t) => t.agents.includes('Media'))!;
+    const flagged = await mutate(server.url, 'chat.flagRouting', { turnId: mediaTurn.id, expected: 'Strategic' }, auth);
+    expect(flagged.status).toBe(200);
+
+    const casesFile = join(dir, 'flag-cases.json');
+    const saved = await runCli(['flags', '--out', casesFile], env);
+    expect(saved.code).toBe(0);
+    expect(saved.stderr).toContain(`Wrote 1 case to ${casesFile}; run them with: npm run eval -- --cases ${casesFile}`);
+    const cases = await loadCases(casesFile);
+    expect(cases).toEqual([
+      expect.objectContaining({
+        id: `flag-${mediaTurn.id}`,
+        history: [
+          { role: 'user', content: 'A brand name for my eco candles?' },
+          { role: 'assistant', content: 'I suggest Lumen & Wick.' },
+        ],
+        message: 'How do I grow on Instagram?',
+        expected: ['Strategic'],
+      }),
+    ]);
+
+    // The eval's "model" repeats the mistake only when it sees the conversation the case carries.
+    const team = buildTeam(NO_TOOLS);
+    const heardName = (request: ChatRequest) => messageTexts(request).includes('I suggest Lumen & Wick.');
+    fake.setResponder(
+      playCases(team, new Map([['How do I grow on Instagram?', (r: ChatRequest): Play => (heardName(r) ? { route: 'Media', reason: 'Instagram.' } : { answer: 'no history' })]])),
+    );
+    const report = join(dir, 'flag-report.json');
+    const run = await runEvalCli(['--cases', casesFile, '--out', report], {
+      env: { OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'gpt-4o-mini' },
+      cwd: dir,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`flag-${mediaTurn.id} [followup] expected Strategic, chose Media`);
   });
 
   it('exports JSON to a file and Markdown to stdout', async () => {

@@ -1,1 +1,0 @@
-ALTER TABLE "turns" ADD COLUMN "route" text DEFAULT 'handoff' NOT NULL;
