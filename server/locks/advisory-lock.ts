@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { LocalLock } from './local-lock.ts';
+import { watchSession } from './session-watch.ts';
 import type { LockHandle, TurnLock } from './turn-lock.ts';
 
 /** 64-bit lock id from a key: the same in every process, collisions only serialize two turns. */
@@ -17,8 +18,18 @@ export class AdvisoryLock implements TurnLock {
   // process and a hot conversation cannot tie up the whole lock pool with sessions that wait.
   readonly #local = new LocalLock();
 
-  /** `pool` is for lock sessions only: a holder must never wait for a connection it blocks. */
-  constructor(private readonly pool: pg.Pool) {}
+  readonly #pingMs: number;
+
+  /**
+   * `pool` is for lock sessions only: a holder must never wait for a connection it blocks.
+   * `pingMs`: how often a held session is checked; a silent one is given up after one more.
+   */
+  constructor(
+    private readonly pool: pg.Pool,
+    options: { pingMs?: number } = {},
+  ) {
+    this.#pingMs = options.pingMs ?? 5_000;
+  }
 
   async acquire(keys: readonly string[]): Promise<LockHandle> {
     const local = await this.#local.acquire(keys);
@@ -26,26 +37,39 @@ export class AdvisoryLock implements TurnLock {
     try {
       for (const key of keys) await session.query('select pg_advisory_lock($1::bigint)', [advisoryKey(key)]);
     } catch (error) {
-      await holding(session, local).release();
+      await giveBack(session, local);
       throw error;
     }
-    return holding(session, local);
+    return this.#holding(session, local);
   }
 
   async tryAcquire(key: string): Promise<LockHandle | null> {
     const local = await this.#local.tryAcquire(key);
     if (!local) return null;
     const session = await this.#connect(local);
-    const handle = holding(session, local);
     try {
       const { rows } = await session.query<{ ok: boolean }>('select pg_try_advisory_lock($1::bigint) as ok', [advisoryKey(key)]);
-      if (rows[0]?.ok) return handle;
+      if (rows[0]?.ok) return this.#holding(session, local);
     } catch (error) {
-      await handle.release();
+      await giveBack(session, local);
       throw error;
     }
-    await handle.release();
+    await giveBack(session, local);
     return null;
+  }
+
+  #holding(session: pg.PoolClient, local: LockHandle): LockHandle {
+    const watch = watchSession(session, this.#pingMs);
+    return {
+      lost: watch.lost,
+      release: async () => {
+        watch.stop();
+        // A lost session is discarded unasked: a silent one would never answer the unlock.
+        if (watch.lost.aborted) session.release(true);
+        else await unlockAndRelease(session);
+        await local.release();
+      },
+    };
   }
 
   async #connect(local: LockHandle): Promise<pg.PoolClient> {
@@ -58,13 +82,9 @@ export class AdvisoryLock implements TurnLock {
   }
 }
 
-function holding(session: pg.PoolClient, local: LockHandle): LockHandle {
-  return {
-    release: async () => {
-      await unlockAndRelease(session);
-      await local.release();
-    },
-  };
+async function giveBack(session: pg.PoolClient, local: LockHandle): Promise<void> {
+  await unlockAndRelease(session);
+  await local.release();
 }
 
 /**

@@ -1,0 +1,1 @@
+ALTER TABLE "turns" ADD COLUMN "attempt" integer DEFAULT 1 NOT NULL;
