@@ -1,92 +1,29 @@
 // Fencing: a turn that lost its conversation's lock (its Postgres session was killed, reset or went
-// silent) stops, fails as LOCK_LOST (retryable) and can never later be written completed; a late
-// finish or failure from a run that no longer owns its turn changes nothing.
+// silent) stops its model call, fails as LOCK_LOST (retryable) and is never written completed
+// afterwards; the server keeps answering. (The late-write fence itself: integration/turn-fence.)
 import { eq } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
-import { finishTurn } from '../../db/queries/finish-turn.ts';
-import { failTurn, findTurn, reopenTurn } from '../../db/queries/turns.ts';
+import { findTurn } from '../../db/queries/turns.ts';
 import { messages } from '../../db/schema.ts';
 import { AdvisoryLock } from '../../server/locks/advisory-lock.ts';
 import { conversationKey } from '../../server/locks/turn-lock.ts';
-import { countTokens } from '../../server/memory/tokens.ts';
-import { settleInterruptedTurns } from '../../server/turns/interrupted-turns.ts';
-import { startTurn } from '../../server/turns/start-turn.ts';
+import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
 import { chatHarness, rejection } from '../support/chat-harness.ts';
 import { echoSteps, gate } from '../support/echo-model.ts';
+import { plannedTurns, startFakeOpenAI } from '../support/fake-openai.ts';
+import { mutate, query } from '../support/http-api.ts';
+import { startServer } from '../support/server-process.ts';
 import { startTcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy.ts';
-import { createTestDatabase, postgresUrl, type DriverKind } from '../support/test-db.ts';
+import { postgresUrl } from '../support/test-db.ts';
 import { createThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
 type PostgresDatabase = Extract<Database, { kind: 'postgres' }>;
 
-const record = {
-  agents: ['Orchestrator', 'Producing'],
-  handoffs: [],
-  tools: [],
-  agentUsage: [],
-  consults: [],
-  inputTokens: 1,
-  outputTokens: 1,
-  memoryTokens: 0,
-  latencyMs: 1,
-  model: 'scripted',
-};
-
-async function openedTurn(database: Database, message = 'Plan my week') {
-  const started = await startTurn(database.db, { message, newConversationId: crypto.randomUUID(), tokens: countTokens(message) });
-  const reply = (content: string) => ({
-    id: crypto.randomUUID(),
-    conversationId: started.conversation.id,
-    content,
-    agent: 'Producing',
-    tokens: 2,
-    createdAt: new Date(),
-  });
-  return { ...started, reply };
-}
-
 const replies = (database: Database, conversationId: string) =>
   database.db.select().from(messages).where(eq(messages.conversationId, conversationId)).then((rows) => rows.filter((m) => m.role === 'assistant'));
-
-describe.each<DriverKind>(postgresUrl ? ['pglite', 'postgres'] : ['pglite'])('late writes from a run that lost its turn (%s)', (kind) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(() => database.close());
-
-  it('does not store a finish after someone else failed the turn', async () => {
-    const { turn, conversation, reply } = await openedTurn(database);
-    expect(await settleInterruptedTurns(database.db, conversation.id)).toBe(1);
-
-    const run = { turnId: turn.id, attempt: turn.attempt };
-    const finishedAt = new Date();
-    expect(await finishTurn(database.db, { reply: reply('A late answer'), run, record, finishedAt })).toBe(false);
-    expect(await failTurn(database.db, run, { errorCode: 'LOCK_LOST', errorMessage: 'late' })).toBe(false);
-
-    expect(await findTurn(database.db, turn.id)).toMatchObject({ status: 'failed', errorCode: 'INTERRUPTED' });
-    expect(await replies(database, conversation.id)).toEqual([]);
-  });
-
-  it('keeps an earlier attempt from finishing or failing the retry that reran its turn', async () => {
-    const { turn, conversation, reply } = await openedTurn(database);
-    const first = { turnId: turn.id, attempt: turn.attempt };
-    await settleInterruptedTurns(database.db, conversation.id);
-    const rerun = (await reopenTurn(database.db, turn.id))!;
-    expect(rerun).toMatchObject({ status: 'running', attempt: first.attempt + 1 });
-
-    expect(await failTurn(database.db, first, { errorCode: 'LOCK_LOST', errorMessage: 'late' })).toBe(false);
-    expect(await finishTurn(database.db, { reply: reply('Stale answer'), run: first, record, finishedAt: new Date() })).toBe(false);
-    expect(await findTurn(database.db, turn.id)).toMatchObject({ status: 'running', attempt: rerun.attempt });
-
-    const second = { turnId: turn.id, attempt: rerun.attempt };
-    expect(await finishTurn(database.db, { reply: reply('Fresh answer'), run: second, record, finishedAt: new Date() })).toBe(true);
-    expect(await findTurn(database.db, turn.id)).toMatchObject({ status: 'completed', errorCode: null });
-    expect((await replies(database, conversation.id)).map((m) => m.content)).toEqual(['Fresh answer']);
-  });
-});
 
 describe.skipIf(!postgresUrl)('a turn whose lock session breaks (Postgres, lock session behind a proxy)', () => {
   let throwaway: ThrowawayPostgres;
@@ -173,5 +110,54 @@ describe.skipIf(!postgresUrl)('a turn whose lock session breaks (Postgres, lock 
     await expectLockLost(turn);
     expect(performance.now() - frozenAt).toBeLessThan(2 * pingMs + 1_000);
     proxy.restore();
+  });
+});
+
+describe.skipIf(!postgresUrl)('the real server when Postgres kills a turn\'s lock session', () => {
+  it('answers LOCK_LOST with the turn id, stores no reply, keeps serving, and the retry completes', async () => {
+    const throwaway = await createThrowawayPostgres();
+    const hold = gate();
+    const fake = await startFakeOpenAI(
+      plannedTurns([
+        { route: 'Producing', reply: 'Week one: call your suppliers.', hold: { afterWords: 2, until: hold.promise } },
+        { route: 'Producing', reply: 'Week one: order the wax.' },
+      ]),
+    );
+    const server = await startServer({ DATABASE_URL: throwaway.url, OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-model' });
+    const admin = new pg.Client({ connectionString: throwaway.url });
+    await admin.connect();
+    try {
+      const sending = mutate<unknown>(server.url, 'chat.send', { message: 'Plan my production month' });
+      await expect.poll(() => fake.firstTextAt.length, { timeout: 20_000 }).toBe(1);
+      // An administrator, a failover or an idle timeout ends the session holding the advisory lock.
+      const killed = await admin.query(
+        "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())",
+      );
+      expect(killed.rowCount).toBe(1);
+
+      const cut = await sending;
+      expect(cut.status).toBe(502);
+      expect(cut.error).toMatchObject({ message: expect.stringMatching(/connection to the database dropped/i), data: { code: 'BAD_GATEWAY' } });
+      const turnId = cut.error!.data.turnId!;
+      hold.open(); // the model's late words must go nowhere
+      await new Promise((resolve) => setTimeout(resolve, 300));
+
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.status).toBe(200);
+      const list = await query<{ items: { id: string }[] }>(server.url, 'conversations.list', {});
+      const conversationId = list.data!.items[0]!.id;
+      const history = await query<{ messages: MessageDto[]; turns: TurnDto[] }>(server.url, 'chat.history', { conversationId });
+      expect(history.data!.turns).toMatchObject([{ id: turnId, status: 'failed', error: { code: 'LOCK_LOST' } }]);
+      expect(history.data!.messages.map((m) => m.role)).toEqual(['user']);
+
+      const retried = await mutate<{ turn: TurnDto; reply: MessageDto }>(server.url, 'chat.retry', { turnId });
+      expect(retried.data).toMatchObject({ turn: { id: turnId, status: 'completed' }, reply: { content: 'Week one: order the wax.' } });
+      expect(server.output()).not.toMatch(/uncaught|unhandled/i);
+    } finally {
+      await admin.end();
+      await server.stop();
+      await fake.close();
+      await throwaway.drop();
+    }
   });
 });
