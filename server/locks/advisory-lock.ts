@@ -37,7 +37,7 @@ export class AdvisoryLock implements TurnLock {
     try {
       for (const key of keys) await session.query('select pg_advisory_lock($1::bigint)', [advisoryKey(key)]);
     } catch (error) {
-      await giveBack(session, local);
+      await giveBack(session, local, this.#pingMs);
       throw error;
     }
     return this.#holding(session, local);
@@ -51,10 +51,10 @@ export class AdvisoryLock implements TurnLock {
       const { rows } = await session.query<{ ok: boolean }>('select pg_try_advisory_lock($1::bigint) as ok', [advisoryKey(key)]);
       if (rows[0]?.ok) return this.#holding(session, local);
     } catch (error) {
-      await giveBack(session, local);
+      await giveBack(session, local, this.#pingMs);
       throw error;
     }
-    await giveBack(session, local);
+    await giveBack(session, local, this.#pingMs);
     return null;
   }
 
@@ -66,7 +66,7 @@ export class AdvisoryLock implements TurnLock {
         watch.stop();
         // A lost session is discarded unasked: a silent one would never answer the unlock.
         if (watch.lost.aborted) session.release(true);
-        else await unlockAndRelease(session);
+        else await unlockAndRelease(session, this.#pingMs);
         await local.release();
       },
     };
@@ -82,20 +82,24 @@ export class AdvisoryLock implements TurnLock {
   }
 }
 
-async function giveBack(session: pg.PoolClient, local: LockHandle): Promise<void> {
-  await unlockAndRelease(session);
+async function giveBack(session: pg.PoolClient, local: LockHandle, timeoutMs: number): Promise<void> {
+  await unlockAndRelease(session, timeoutMs);
   await local.release();
 }
 
 /**
- * Unlocking must not mask the turn's own outcome: if the session broke (Postgres restarted), its
- * locks are already gone with it, and the connection is discarded instead of pooled.
+ * Unlocking must not mask the turn's own outcome, nor hang it: a session that broke (Postgres
+ * restarted) lost its locks with it, and one that does not answer within `timeoutMs` (a partition)
+ * is closed, which ends its locks as soon as Postgres sees it go. Either way it is not pooled again.
  */
-async function unlockAndRelease(session: pg.PoolClient): Promise<void> {
-  try {
-    await session.query('select pg_advisory_unlock_all()');
-    session.release();
-  } catch {
-    session.release(true);
-  }
+async function unlockAndRelease(session: pg.PoolClient, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const unlocked = session.query('select pg_advisory_unlock_all()').then(
+    () => true,
+    () => false,
+  );
+  const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, timeoutMs, false)));
+  const ok = await Promise.race([unlocked, late]);
+  clearTimeout(timer);
+  session.release(ok ? undefined : true);
 }
