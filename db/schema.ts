@@ -78,6 +78,9 @@ export const turns = pgTable(
       .notNull()
       .references(() => messages.id),
     status: text({ enum: ['running', 'completed', 'failed'] }).notNull(),
+    // The fencing token of a run: a retry reruns the same turn as attempt + 1, so a late write from
+    // an earlier run (one that lost its lock) can never land on the new one.
+    attempt: integer().notNull().default(1),
     agents: text().array().notNull().default(sql`'{}'::text[]`),
     handoffs: jsonb().$type<Handoff[]>().notNull().default([]),
     route: text({ enum: ROUTES }).notNull().default('handoff'),

@@ -20,6 +20,7 @@ import { windowMemory } from './memory/window-memory.ts';
 import { recoverInterruptedTurns } from './turns/interrupted-turns.ts';
 import type { TurnDeps } from './turns/run-turn.ts';
 import { RunningTurns } from './turns/running-turns.ts';
+import { startSweep } from './turns/sweep.ts';
 
 export type App = {
   server: Server;
@@ -89,6 +90,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
   });
   const responses = trackResponses(server);
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  const sweep = startSweep({ db: database.db, lock, logger }, env.SWITCHBOARD_SWEEP_MS);
   const { port } = server.address() as AddressInfo;
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
   return {
@@ -106,6 +108,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sweep.stop();
       await database.close();
     },
   };

@@ -28,6 +28,9 @@ const envSchema = z.object({
     .transform((text) => (text ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean)),
   // How long SIGTERM/SIGINT waits for running turns before failing them as interrupted.
   SWITCHBOARD_SHUTDOWN_GRACE_MS: optional(z.coerce.number().int().min(0).max(3_600_000)).default(30_000),
+  // How often each instance fails running turns whose conversation lock nobody holds (stranded
+  // by a database outage or a dead process).
+  SWITCHBOARD_SWEEP_MS: optional(z.coerce.number().int().min(100).max(3_600_000)).default(30_000),
   SEARXNG_URL: optional(z.url({ message: 'must be an http(s) URL' })),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
 }).refine((env) => !env.OPENAI_BASE_URL || env.SWITCHBOARD_MODEL, {

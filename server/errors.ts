@@ -51,7 +51,14 @@ export const ERRORS = {
   },
   TOOL_FAILED: { trpc: 'BAD_GATEWAY', message: `A tool the agent used failed. ${RETRY_HINT}` },
   EMPTY_REPLY: { trpc: 'BAD_GATEWAY', message: `The model returned an empty answer. ${RETRY_HINT}` },
-  INTERRUPTED: { trpc: 'BAD_GATEWAY', message: 'The server stopped while this turn was running. Retry it to get an answer.' },
+  INTERRUPTED: {
+    trpc: 'BAD_GATEWAY',
+    message: 'This turn was cut off before it finished (the server stopped or lost its database). Retry it to get an answer.',
+  },
+  LOCK_LOST: {
+    trpc: 'BAD_GATEWAY',
+    message: `The connection to the database dropped while this turn was running, so it was stopped before its answer was saved. ${RETRY_HINT}`,
+  },
   // A turn that failed for a reason nobody named is still a failed upstream call to retry.
   INTERNAL: { trpc: 'BAD_GATEWAY', message: `The turn failed unexpectedly. ${RETRY_HINT}` },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; message: string }>;

@@ -21,11 +21,14 @@ export async function listTurns(db: Db, conversationId: string): Promise<TurnRow
   return db.select().from(turns).where(eq(turns.conversationId, conversationId)).orderBy(asc(turns.startedAt));
 }
 
-/** Moves a failed turn back to running; undefined when it was not failed (someone else took it). */
+/**
+ * Moves a failed turn back to running as its next attempt; undefined when it was not failed
+ * (someone else took it).
+ */
 export async function reopenTurn(db: Db, id: string): Promise<TurnRow | undefined> {
   const [row] = await db
     .update(turns)
-    .set({ status: 'running', errorCode: null, errorMessage: null, startedAt: sql`now()`, finishedAt: null })
+    .set({ status: 'running', attempt: sql`${turns.attempt} + 1`, errorCode: null, errorMessage: null, startedAt: sql`now()`, finishedAt: null })
     .where(and(eq(turns.id, id), eq(turns.status, 'failed')))
     .returning();
   return row;
@@ -36,17 +39,25 @@ export type TurnRecord = Pick<
   'agents' | 'handoffs' | 'route' | 'tools' | 'agentUsage' | 'consults' | 'inputTokens' | 'outputTokens' | 'memoryTokens' | 'latencyMs' | 'model'
 >;
 
+/** One run of a turn: a finish or failure applies only to the run still in charge of the row. */
+export type TurnRun = { turnId: string; attempt: number };
+
+/** The row as long as this run still owns it: running, and not rerun since. */
+export const stillRunning = (run: TurnRun) =>
+  and(eq(turns.id, run.turnId), eq(turns.status, 'running'), eq(turns.attempt, run.attempt));
+
+/** False when the run no longer owns the turn (failed by a sweep or a later turn, or rerun). */
 export async function failTurn(
   db: Db,
-  id: string,
+  run: TurnRun,
   failure: Partial<TurnRecord> & { errorCode: string; errorMessage: string },
-): Promise<TurnRow> {
-  const [row] = await db
+): Promise<boolean> {
+  const rows = await db
     .update(turns)
     .set({ ...failure, status: 'failed', finishedAt: sql`now()` })
-    .where(eq(turns.id, id))
-    .returning();
-  return row!;
+    .where(stillRunning(run))
+    .returning({ id: turns.id });
+  return rows.length > 0;
 }
 
 /** Conversations with a turn still marked running: candidates for interrupted-turn recovery. */

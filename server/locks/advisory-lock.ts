@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { LocalLock } from './local-lock.ts';
+import { watchSession } from './session-watch.ts';
 import type { LockHandle, TurnLock } from './turn-lock.ts';
 
 /** 64-bit lock id from a key: the same in every process, collisions only serialize two turns. */
@@ -19,9 +20,12 @@ export class AdvisoryLock implements TurnLock {
 
   /** For lock sessions only: a holder must never wait for a connection it blocks. */
   private readonly pool: pg.Pool;
+  readonly #pingMs: number;
 
-  constructor(pool: pg.Pool) {
+  /** `pingMs`: how often a held session is checked; a silent one is given up after one more. */
+  constructor(pool: pg.Pool, options: { pingMs?: number } = {}) {
     this.pool = pool;
+    this.#pingMs = options.pingMs ?? 5_000;
   }
 
   async acquire(keys: readonly string[]): Promise<LockHandle> {
@@ -30,26 +34,39 @@ export class AdvisoryLock implements TurnLock {
     try {
       for (const key of keys) await session.query('select pg_advisory_lock($1::bigint)', [advisoryKey(key)]);
     } catch (error) {
-      await holding(session, local).release();
+      await giveBack(session, local, this.#pingMs);
       throw error;
     }
-    return holding(session, local);
+    return this.#holding(session, local);
   }
 
   async tryAcquire(key: string): Promise<LockHandle | null> {
     const local = await this.#local.tryAcquire(key);
     if (!local) return null;
     const session = await this.#connect(local);
-    const handle = holding(session, local);
     try {
       const { rows } = await session.query<{ ok: boolean }>('select pg_try_advisory_lock($1::bigint) as ok', [advisoryKey(key)]);
-      if (rows[0]?.ok) return handle;
+      if (rows[0]?.ok) return this.#holding(session, local);
     } catch (error) {
-      await handle.release();
+      await giveBack(session, local, this.#pingMs);
       throw error;
     }
-    await handle.release();
+    await giveBack(session, local, this.#pingMs);
     return null;
+  }
+
+  #holding(session: pg.PoolClient, local: LockHandle): LockHandle {
+    const watch = watchSession(session, this.#pingMs);
+    return {
+      lost: watch.lost,
+      release: async () => {
+        watch.stop();
+        // A lost session is discarded unasked: a silent one would never answer the unlock.
+        if (watch.lost.aborted) session.release(true);
+        else await unlockAndRelease(session, this.#pingMs);
+        await local.release();
+      },
+    };
   }
 
   async #connect(local: LockHandle): Promise<pg.PoolClient> {
@@ -62,24 +79,24 @@ export class AdvisoryLock implements TurnLock {
   }
 }
 
-function holding(session: pg.PoolClient, local: LockHandle): LockHandle {
-  return {
-    release: async () => {
-      await unlockAndRelease(session);
-      await local.release();
-    },
-  };
+async function giveBack(session: pg.PoolClient, local: LockHandle, timeoutMs: number): Promise<void> {
+  await unlockAndRelease(session, timeoutMs);
+  await local.release();
 }
 
 /**
- * Unlocking must not mask the turn's own outcome: if the session broke (Postgres restarted), its
- * locks are already gone with it, and the connection is discarded instead of pooled.
+ * Unlocking must not mask the turn's own outcome, nor hang it: a session that broke (Postgres
+ * restarted) lost its locks with it, and one that does not answer within `timeoutMs` (a partition)
+ * is closed, which ends its locks as soon as Postgres sees it go. Either way it is not pooled again.
  */
-async function unlockAndRelease(session: pg.PoolClient): Promise<void> {
-  try {
-    await session.query('select pg_advisory_unlock_all()');
-    session.release();
-  } catch {
-    session.release(true);
-  }
+async function unlockAndRelease(session: pg.PoolClient, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const unlocked = session.query('select pg_advisory_unlock_all()').then(
+    () => true,
+    () => false,
+  );
+  const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, timeoutMs, false)));
+  const ok = await Promise.race([unlocked, late]);
+  clearTimeout(timer);
+  session.release(ok ? undefined : true);
 }

@@ -1,6 +1,6 @@
 // The in-process turn lock: a promise queue per key; later callers wait their turn. Enough for
 // PGlite, which only one process can open.
-import type { LockHandle, TurnLock } from './turn-lock.ts';
+import { neverLost, type LockHandle, type TurnLock } from './turn-lock.ts';
 
 export class LocalLock implements TurnLock {
   readonly #tails = new Map<string, Promise<void>>();
@@ -8,13 +8,13 @@ export class LocalLock implements TurnLock {
   async acquire(keys: readonly string[]): Promise<LockHandle> {
     const held: (() => void)[] = [];
     for (const key of keys) held.push(await this.#take(key));
-    return { release: async () => held.reverse().forEach((release) => release()) };
+    return { release: async () => held.reverse().forEach((release) => release()), lost: neverLost() };
   }
 
   async tryAcquire(key: string): Promise<LockHandle | null> {
     if (this.#tails.has(key)) return null;
     const release = await this.#take(key);
-    return { release: async () => release() };
+    return { release: async () => release(), lost: neverLost() };
   }
 
   async #take(key: string): Promise<() => void> {

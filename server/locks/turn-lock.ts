@@ -1,5 +1,22 @@
 // One turn at a time per conversation: the contract both lock implementations keep.
-export type LockHandle = { release(): Promise<void> };
+export type LockHandle = {
+  release(): Promise<void>;
+  /**
+   * Fires if the lock was lost while held (its database session broke): others may take it now,
+   * so work done under it must stop. Its reason is a `LockLostError`.
+   */
+  lost: AbortSignal;
+};
+
+export class LockLostError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('the database session holding this lock was lost', options);
+    this.name = 'LockLostError';
+  }
+}
+
+/** For a lock that cannot be lost (one process holds it in memory); one per handle, so listeners go with it. */
+export const neverLost = (): AbortSignal => new AbortController().signal;
 
 export interface TurnLock {
   /** Holds every key, taken in the order given; other callers of a key wait until release. */

@@ -3,10 +3,12 @@ import { MaxTurnsExceededError, ModelBehaviorError, ModelTimeoutError, ToolCallE
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { isDatabaseUnavailable } from '../../db/errors.ts';
 import { DomainError, RETRY_HINT, type ErrorCode } from '../errors.ts';
+import { LockLostError } from '../locks/turn-lock.ts';
 
 export function describeFailure(error: unknown, turnId: string): DomainError {
   const fail = (code: ErrorCode, message?: string) => new DomainError(code, { turnId, cause: error, message });
   if (error instanceof DomainError) return error.turnId ? error : fail(error.code, error.message);
+  if (error instanceof LockLostError) return fail('LOCK_LOST');
   if (error instanceof APIConnectionTimeoutError || error instanceof ModelTimeoutError) return fail('MODEL_TIMEOUT');
   if (error instanceof APIConnectionError) return fail('MODEL_UNAVAILABLE');
   if (error instanceof APIError) {

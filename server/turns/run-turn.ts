@@ -46,6 +46,9 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   }
   const { started, lock } = opened;
   const { conversation, turn } = started;
+  const run = { turnId: turn.id, attempt: turn.attempt };
+  // Why this turn must stop early; the first reason given is the failure recorded.
+  const stop = lock.lost;
   deps.running.register({ turnId: turn.id, conversationId: conversation.id });
   const startedAt = performance.now();
   const context = newTurnContext();
@@ -69,10 +72,12 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
 
     const recalled = await memory.recall(started, summarizeWith(runner));
     memoryTokens = recalled.summarizerTokens;
+    stop.throwIfAborted();
 
     yield recorder.start(team.orchestrator.name);
     const input = recalled.items.map(toAgentInput);
-    const routed = yield* answerRequest({ runner, team, input, context, recorder, usage, maxTurns: MAX_AGENT_TURNS });
+    const routed = yield* answerRequest({ runner, team, input, context, recorder, usage, maxTurns: MAX_AGENT_TURNS, signal: stop });
+    stop.throwIfAborted(); // an aborted run's stream just ends
     route = routed.route;
     const text = typeof routed.answer.finalOutput === 'string' ? routed.answer.finalOutput.trim() : '';
     if (!text) throw new DomainError('EMPTY_REPLY', { turnId: turn.id });
@@ -90,15 +95,17 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
       createdAt: finishedAt,
     };
     const final = record();
-    await finishTurn(db, { reply, turnId: turn.id, record: final, finishedAt });
+    // Not applied: someone failed or reran this turn after our lock went, so the answer is not ours to store.
+    if (!(await finishTurn(db, { reply, run, record: final, finishedAt }))) throw new DomainError('LOCK_LOST', { turnId: turn.id });
     const completed = { ...turn, ...final, status: 'completed' as const, finishedAt };
     logTurn(deps.logger, completed, 'completed');
     yield { type: 'done', conversationId: conversation.id, turn: completed, reply };
   } catch (error) {
-    const failure = describeFailure(error, turn.id);
+    const failure = describeFailure(stop.aborted ? stop.reason : error, turn.id);
     const failed = record();
     logTurn(deps.logger, { ...turn, ...failed, errorCode: failure.code }, 'failed');
-    await failTurn(db, turn.id, { ...failed, errorCode: failure.code, errorMessage: failure.message });
+    const applied = await failTurn(db, run, { ...failed, errorCode: failure.code, errorMessage: failure.message });
+    if (!applied) deps.logger.warn({ turnId: turn.id }, 'turn was already settled by another instance or a later turn');
     throw failure;
   } finally {
     await lock.release();

@@ -124,7 +124,7 @@ export function turnLockSuite(kind: DriverKind) {
         latencyMs: 1,
         model: 'scripted',
       };
-      await finishTurn(tx, { reply, turnId: started.turn.id, record, finishedAt: reply.createdAt });
+      await finishTurn(tx, { reply, run: { turnId: started.turn.id, attempt: 1 }, record, finishedAt: reply.createdAt });
       const turn = (await findTurn(tx, started.turn.id))!;
       written.open();
       await commit.promise;

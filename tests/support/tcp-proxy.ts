@@ -7,6 +7,8 @@ export type TcpProxy = {
   port: number;
   /** Drops every open connection and refuses new ones until `restore`. */
   cut(): void;
+  /** Stops forwarding bytes but keeps every connection open: a silent partition, no FIN or RST. */
+  freeze(): void;
   restore(): void;
   close(): Promise<void>;
 };
@@ -14,6 +16,7 @@ export type TcpProxy = {
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const open = new Set<Socket>();
   let down = false;
+  let frozen = false;
   const server = createServer((client) => {
     if (down) return void client.destroy();
     const upstream = connect(target.port, target.host);
@@ -26,7 +29,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
         upstream.destroy();
       });
     }
-    client.pipe(upstream).pipe(client);
+    client.on('data', (chunk) => frozen || upstream.write(chunk));
+    upstream.on('data', (chunk) => frozen || client.write(chunk));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -35,8 +39,12 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       down = true;
       for (const socket of open) socket.destroy();
     },
+    freeze() {
+      frozen = true;
+    },
     restore() {
       down = false;
+      frozen = false;
     },
     close: () =>
       new Promise((resolve) => {

@@ -1,4 +1,5 @@
 ALTER TABLE "messages" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (to_tsvector('english', "messages"."content")) STORED;--> statement-breakpoint
+ALTER TABLE "turns" ADD COLUMN "attempt" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "turns" ADD COLUMN "route" text DEFAULT 'handoff' NOT NULL;--> statement-breakpoint
 ALTER TABLE "turns" ADD COLUMN "flagged_expert" text;--> statement-breakpoint
 ALTER TABLE "turns" ADD COLUMN "flagged_at" timestamp with time zone;--> statement-breakpoint

@@ -1,0 +1,83 @@
+// A turn's finish and failure are fenced: they apply only while the run writing them still owns
+// the turn (running, same attempt). A run that lost its lock can never store a late answer next to
+// a turn someone else failed, nor finish or fail the retry that reran it.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Database } from '../../db/client.ts';
+import { findConversation } from '../../db/queries/conversations.ts';
+import { finishTurn } from '../../db/queries/finish-turn.ts';
+import { failTurn, findTurn, reopenTurn } from '../../db/queries/turns.ts';
+import { messages } from '../../db/schema.ts';
+import { countTokens } from '../../server/memory/tokens.ts';
+import { settleInterruptedTurns } from '../../server/turns/interrupted-turns.ts';
+import { startTurn } from '../../server/turns/start-turn.ts';
+import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
+
+const record = {
+  agents: ['Orchestrator', 'Producing'],
+  handoffs: [],
+  tools: [],
+  agentUsage: [],
+  consults: [],
+  inputTokens: 1,
+  outputTokens: 1,
+  memoryTokens: 0,
+  latencyMs: 1,
+  model: 'scripted',
+  route: 'handoff' as const,
+};
+
+async function openedTurn(database: Database, message = 'Plan my week') {
+  const started = await startTurn(database.db, { message, newConversationId: crypto.randomUUID(), tokens: countTokens(message) });
+  const reply = (content: string) => ({
+    id: crypto.randomUUID(),
+    conversationId: started.conversation.id,
+    content,
+    agent: 'Producing',
+    tokens: 2,
+    createdAt: new Date(),
+  });
+  return { ...started, reply };
+}
+
+const replies = (database: Database, conversationId: string) =>
+  database.db.select().from(messages).where(eq(messages.conversationId, conversationId)).then((rows) => rows.filter((m) => m.role === 'assistant'));
+
+export function turnFenceSuite(kind: DriverKind) {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(() => database.close());
+
+  it('does not store a finish after someone else failed the turn', async () => {
+    const { turn, conversation, reply } = await openedTurn(database);
+    expect(await settleInterruptedTurns(database.db, conversation.id)).toBe(1);
+
+    const run = { turnId: turn.id, attempt: turn.attempt };
+    const finishedAt = new Date();
+    expect(await finishTurn(database.db, { reply: reply('A late answer'), run, record, finishedAt })).toBe(false);
+    expect(await failTurn(database.db, run, { errorCode: 'LOCK_LOST', errorMessage: 'late' })).toBe(false);
+
+    expect(await findTurn(database.db, turn.id)).toMatchObject({ status: 'failed', errorCode: 'INTERRUPTED' });
+    expect(await replies(database, conversation.id)).toEqual([]);
+    expect((await findConversation(database.db, conversation.id))!.updatedAt).toEqual(conversation.updatedAt);
+  });
+
+  it('keeps an earlier attempt from finishing or failing the retry that reran its turn', async () => {
+    const { turn, conversation, reply } = await openedTurn(database);
+    const first = { turnId: turn.id, attempt: turn.attempt };
+    await settleInterruptedTurns(database.db, conversation.id);
+    const rerun = (await reopenTurn(database.db, turn.id))!;
+    expect(rerun).toMatchObject({ status: 'running', attempt: first.attempt + 1 });
+
+    expect(await failTurn(database.db, first, { errorCode: 'LOCK_LOST', errorMessage: 'late' })).toBe(false);
+    expect(await finishTurn(database.db, { reply: reply('Stale answer'), run: first, record, finishedAt: new Date() })).toBe(false);
+    expect(await findTurn(database.db, turn.id)).toMatchObject({ status: 'running', attempt: rerun.attempt });
+
+    const second = { turnId: turn.id, attempt: rerun.attempt };
+    expect(await finishTurn(database.db, { reply: reply('Fresh answer'), run: second, record, finishedAt: new Date() })).toBe(true);
+    expect(await findTurn(database.db, turn.id)).toMatchObject({ status: 'completed', errorCode: null });
+    expect((await replies(database, conversation.id)).map((m) => m.content)).toEqual(['Fresh answer']);
+  });
+}
