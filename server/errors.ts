@@ -16,6 +16,7 @@ export const ERRORS = {
   TURN_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'No turn has this id. It may belong to a deleted conversation.' },
   TURN_NOT_RETRYABLE: { trpc: 'CONFLICT', message: 'Only a failed turn can be retried, and this one has not failed.' },
   TURN_IN_PROGRESS: { trpc: 'CONFLICT', message: 'This message is still being answered. Try again in a moment.' },
+  FILE_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'No file has this id. It may have been deleted; files.list shows the files there are.' },
   BAD_CURSOR: { trpc: 'BAD_REQUEST', message: 'cursor: is not a cursor returned by this list; start again without one.' },
   UNAUTHORIZED: {
     trpc: 'UNAUTHORIZED',

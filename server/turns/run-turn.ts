@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { finishTurn } from '../../db/queries/finish-turn.ts';
+import { deleteImagesOfTurn } from '../../db/queries/files.ts';
 import { failTurn, type TurnRecord } from '../../db/queries/turns.ts';
 import { EXPERT_NAMES } from '../../shared/roster.ts';
 import type { AgentRuntime } from '../agents/runtime.ts';
@@ -20,6 +21,7 @@ import { describeFailure } from './failures.ts';
 import { openTurn, type TurnRequest } from './open-turn.ts';
 import { RouteRecorder } from './route-recorder.ts';
 import type { RunningTurns } from './running-turns.ts';
+import { turnFiles } from './turn-files.ts';
 import { logTurn } from './turn-log.ts';
 
 export type TurnDeps = {
@@ -46,7 +48,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   const { conversation, turn } = started;
   deps.running.register({ turnId: turn.id, conversationId: conversation.id });
   const startedAt = performance.now();
-  const context = newTurnContext();
+  const context = newTurnContext(turnFiles(db, turn));
   const recorder = new RouteRecorder(context, EXPERT_NAMES);
   let usage = { inputTokens: 0, outputTokens: 0 };
   let memoryTokens = 0;
@@ -95,12 +97,14 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     await finishTurn(db, { reply, turnId: turn.id, record: final, finishedAt });
     const completed = { ...turn, ...final, status: 'completed' as const, finishedAt };
     logTurn(deps.logger, completed, 'completed');
-    yield { type: 'done', conversationId: conversation.id, turn: completed, reply };
+    yield { type: 'done', conversationId: conversation.id, turn: completed, reply, attachments: context.images };
   } catch (error) {
     const failure = describeFailure(error, turn.id);
     const failed = record();
     logTurn(deps.logger, { ...turn, ...failed, errorCode: failure.code }, 'failed');
     await failTurn(db, turn.id, { ...failed, errorCode: failure.code, errorMessage: failure.message });
+    // A failed turn has no reply to show its images under; a retry draws them again.
+    await deleteImagesOfTurn(db, turn.id);
     throw failure;
   } finally {
     await lock.release();
