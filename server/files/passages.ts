@@ -20,14 +20,17 @@ export function textPassages(text: string): Passage[] {
     size = 0;
   };
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
+    const blank = !line.trim();
+    // A passage starts and ends on a line with text, so its label names only lines that have some.
+    if (blank && size === 0) return;
     for (const piece of pieces(line)) {
       if (size > 0 && size + piece.length > PASSAGE_CHARS) flush();
       if (size === 0) first = index + 1;
       buffer.push(piece);
       size += piece.length + 1;
-      last = index + 1;
+      if (!blank) last = index + 1;
     }
-    if (!line.trim() && size > PASSAGE_CHARS / 2) flush();
+    if (blank && size > PASSAGE_CHARS / 2) flush();
   });
   flush();
   return passages;
