@@ -8,6 +8,7 @@ import { isAuthorized } from '../auth.ts';
 import { ERRORS } from '../errors.ts';
 import { ingestUpload } from '../files/ingest-upload.ts';
 import { uploadRefusals } from '../files/upload-refusals.ts';
+import { drainRequest } from './drain-request.ts';
 import { readUpload } from './read-upload.ts';
 import { sendRefusal, type Refusal } from './refusals.ts';
 
@@ -33,7 +34,10 @@ export function isFilesPath(path: string): boolean {
 
 export async function serveFiles(req: IncomingMessage, res: ServerResponse, path: string, options: FilesRouteOptions): Promise<void> {
   const authorized = isAuthorized({ authorization: req.headers.authorization, connectionParams: null, isSubscription: false }, options.token);
-  if (!authorized) return sendRefusal(res, FILE_REFUSALS.unauthorized, { connection: 'close' });
+  if (!authorized) {
+    await drainRequest(req, options.maxBytes);
+    return sendRefusal(res, FILE_REFUSALS.unauthorized, { connection: 'close' });
+  }
   try {
     if (path === FILES_PATH) {
       if (req.method !== 'POST') return sendRefusal(res, FILE_REFUSALS.method);

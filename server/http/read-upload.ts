@@ -2,6 +2,7 @@
 // oversized file is refused without ever being held whole.
 import busboy from 'busboy';
 import type { IncomingMessage } from 'node:http';
+import { drainRequest } from './drain-request.ts';
 import type { Refusal } from './refusals.ts';
 import type { UploadRefusals } from '../files/upload-refusals.ts';
 
@@ -9,12 +10,12 @@ export type Upload = { name: string; content: Buffer; fields: Record<string, str
 
 /** Multipart framing (boundaries, part headers, small fields) on top of the file itself. */
 const FRAMING_BYTES = 64 * 1024;
-/** After a refusal the rest is read and dropped so the client hears it, up to this much. */
+/** After a refusal the rest is read and dropped so the client hears it, up to this many times the limit. */
 const DRAIN_FACTOR = 4;
 
 export function readUpload(req: IncomingMessage, maxBytes: number, refusals: UploadRefusals): Promise<Upload | Refusal> {
-  if (!/^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')) return Promise.resolve(refusals.notMultipart);
-  if (Number(req.headers['content-length'] ?? 0) > maxBytes + FRAMING_BYTES) return Promise.resolve(discard(req, maxBytes, refusals.tooLarge));
+  if (!/^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')) return refuse(req, maxBytes, refusals.notMultipart);
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes + FRAMING_BYTES) return refuse(req, maxBytes, refusals.tooLarge);
   return new Promise((resolve) => {
     let parser: busboy.Busboy;
     try {
@@ -24,7 +25,7 @@ export function readUpload(req: IncomingMessage, maxBytes: number, refusals: Upl
         limits: { files: 1, fileSize: maxBytes, fields: 8, fieldSize: 1024, parts: 12 },
       });
     } catch {
-      return resolve(refusals.notMultipart); // no boundary, or a content type busboy cannot read
+      return resolve(refuse(req, maxBytes, refusals.notMultipart)); // no boundary, or a type busboy cannot read
     }
     const fields: Record<string, string> = {};
     let file: { name: string; chunks: Buffer[] } | null = null;
@@ -32,11 +33,9 @@ export function readUpload(req: IncomingMessage, maxBytes: number, refusals: Upl
     const finish = (result: Upload | Refusal) => {
       if (settled) return;
       settled = true;
-      if ('status' in result) {
-        req.unpipe(parser);
-        discard(req, maxBytes, result);
-      }
-      resolve(result);
+      if (!('status' in result)) return resolve(result);
+      req.unpipe(parser);
+      resolve(refuse(req, maxBytes, result));
     };
 
     parser.on('field', (name, value) => {
@@ -59,13 +58,7 @@ export function readUpload(req: IncomingMessage, maxBytes: number, refusals: Upl
   });
 }
 
-/** Reads and drops the rest of a refused upload (so the refusal reaches the client), within reason. */
-function discard(req: IncomingMessage, maxBytes: number, refusal: Refusal): Refusal {
-  let dropped = 0;
-  req.on('data', (chunk: Buffer) => {
-    dropped += chunk.length;
-    if (dropped > maxBytes * DRAIN_FACTOR) req.destroy();
-  });
-  req.resume();
+async function refuse(req: IncomingMessage, maxBytes: number, refusal: Refusal): Promise<Refusal> {
+  await drainRequest(req, maxBytes * DRAIN_FACTOR);
   return refusal;
 }
