@@ -3,6 +3,7 @@ import { formatTime } from '../format.ts';
 import { AgentBadge } from './agent-badge.tsx';
 import { CopyButton } from './copy-button.tsx';
 import { MarkdownText } from './markdown-text.tsx';
+import { ReplyImages } from './reply-images.tsx';
 import { RoutingDetail } from './routing-detail.tsx';
 
 export function AssistantMessage({ message, turn }: { message: Message; turn: Turn | undefined }) {
@@ -15,6 +16,7 @@ export function AssistantMessage({ message, turn }: { message: Message; turn: Tu
         <CopyButton text={message.content} />
       </header>
       <MarkdownText text={message.content} />
+      {message.attachments?.length ? <ReplyImages images={message.attachments} /> : null}
       {turn && <RoutingDetail turn={turn} answeredBy={message.agent} />}
     </article>
   );
