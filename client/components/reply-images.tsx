@@ -1,6 +1,6 @@
 // The images a reply's turn drew: inline, lazy, the prompt as alt text; a click enlarges one in a
 // dialog with a download link.
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Message } from '../api-types.ts';
 import { useFileUrl } from '../hooks/use-file-url.ts';
 
@@ -18,12 +18,12 @@ export function ReplyImages({ images }: { images: Attachment[] }) {
 
 function ReplyImage({ image }: { image: Attachment }) {
   const { src, failed } = useFileUrl(image.url);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [enlarged, setEnlarged] = useState(false);
   const filename = `${image.prompt.toLowerCase().match(/[a-z0-9]+/g)?.slice(0, 6).join('-') || 'image'}.${image.contentType.split('/')[1] ?? 'png'}`;
   if (failed) return <p className="field-error">This image could not be loaded.</p>;
   return (
     <figure className="reply-image">
-      <button type="button" className="image-button" onClick={() => dialog.current?.showModal()} aria-label={`Enlarge image: ${image.prompt}`}>
+      <button type="button" className="image-button" onClick={() => setEnlarged(true)} aria-label={`Enlarge image: ${image.prompt}`}>
         {src ? <img src={src} alt={image.prompt} loading="lazy" decoding="async" width={1024} height={1024} /> : <span className="image-placeholder" aria-hidden="true" />}
       </button>
       <figcaption className="small muted">
@@ -33,20 +33,27 @@ function ReplyImage({ image }: { image: Attachment }) {
           </a>
         )}
       </figcaption>
-      <dialog ref={dialog} className="dialog image-dialog" aria-label={image.prompt} onClick={(e) => e.target === dialog.current && dialog.current?.close()}>
-        {src && <img src={src} alt={image.prompt} />}
-        <p className="small">{image.prompt}</p>
-        <div className="actions">
-          {src && (
-            <a className="button" href={src} download={filename}>
-              Download
-            </a>
-          )}
-          <button type="button" autoFocus onClick={() => dialog.current?.close()}>
-            Close
-          </button>
-        </div>
-      </dialog>
+      {enlarged && src && <ImageDialog src={src} prompt={image.prompt} filename={filename} onClose={() => setEnlarged(false)} />}
     </figure>
+  );
+}
+
+/** Mounted only while open: the app's .dialog style would otherwise show a closed dialog. */
+function ImageDialog({ src, prompt, filename, onClose }: { src: string; prompt: string; filename: string; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+  return (
+    <dialog ref={dialog} className="dialog image-dialog" aria-label={prompt} onClose={onClose} onClick={(e) => e.target === dialog.current && dialog.current?.close()}>
+      <img src={src} alt={prompt} />
+      <p className="small">{prompt}</p>
+      <div className="actions">
+        <a className="button" href={src} download={filename}>
+          Download
+        </a>
+        <button type="button" autoFocus onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+      </div>
+    </dialog>
   );
 }
