@@ -6,6 +6,7 @@ import { ChatPane } from './components/chat-pane.tsx';
 import { ConnectionBanner } from './components/connection-banner.tsx';
 import { ConversationList } from './components/conversation-list.tsx';
 import { HealthBanner } from './components/health-banner.tsx';
+import { FilesPanel } from './components/files-panel.tsx';
 import { MemoryPanel } from './components/memory-panel.tsx';
 import { TokenForm } from './components/token-form.tsx';
 import { UsageSidebar } from './components/usage-sidebar.tsx';
@@ -82,6 +83,7 @@ export function App() {
             }}
           />
           {conversationId && <MemoryPanel conversationId={conversationId} />}
+          <FilesPanel />
         </aside>
         <div className="backdrop" aria-hidden="true" onClick={() => (setDrawerOpen(false), setInsightsOpen(false))} />
       </div>

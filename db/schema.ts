@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -111,6 +112,51 @@ export const turns = pgTable(
   ],
 );
 
+// node-postgres reads bytea as a Buffer, PGlite as a Uint8Array: rows always carry a Buffer.
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+});
+
+/** Uploaded documents and generated images, bytes included: one store, one backup. */
+export const files = pgTable(
+  'files',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // References businesses(id) once that table exists.
+    businessId: uuid(),
+    name: text().notNull(),
+    contentType: text().notNull(),
+    kind: text({ enum: ['upload', 'image'] }).notNull(),
+    bytes: integer().notNull(),
+    content: bytea().notNull(),
+    /** Images: the turn that drew it (its reply shows it) and the prompt it was drawn from. */
+    turnId: uuid().references(() => turns.id, { onDelete: 'cascade' }),
+    prompt: text(),
+    chars: integer().notNull().default(0),
+    pages: integer(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index().on(t.businessId, t.createdAt), index().on(t.turnId)],
+);
+
+/** An upload's text in searchable passages: a page of a PDF, a run of CSV rows, a section of text. */
+export const filePassages = pgTable(
+  'file_passages',
+  {
+    fileId: uuid()
+      .notNull()
+      .references(() => files.id, { onDelete: 'cascade' }),
+    n: integer().notNull(),
+    /** Where in the file: "page 3", "rows 2–41", "lines 1–30". */
+    location: text().notNull(),
+    text: text().notNull(),
+    search: tsvector().generatedAlwaysAs(sql`to_tsvector('english', text)`),
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.n] }), index('file_passages_search_index').using('gin', t.search)],
+);
+
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = Omit<typeof messages.$inferSelect, 'search'>;
 export type TurnRow = typeof turns.$inferSelect;
+export type FileRow = typeof files.$inferSelect;

@@ -8,6 +8,7 @@ import { openDatabase, type Database } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { configureTracing, modelConfigFromEnv } from './agents/model.ts';
 import { pricingFor } from './cost/pricing.ts';
+import { imageServiceFromEnv } from './agents/images.ts';
 import { createAgentRuntime } from './agents/runtime.ts';
 import type { ToolSettings } from './agents/tools/tool-settings.ts';
 import { webSearchMode } from './agents/tools/web-search.ts';
@@ -49,7 +50,8 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
   if (interrupted) logger.warn({ interrupted }, 'turns interrupted by a previous stop were marked failed');
 
   const model = modelConfigFromEnv(env, logger);
-  const tools: ToolSettings = { api: model.api, searxngUrl: env.SEARXNG_URL };
+  const images = model.configured ? imageServiceFromEnv(env, logger) : null;
+  const tools: ToolSettings = { api: model.api, searxngUrl: env.SEARXNG_URL, ...(images ? { images } : {}) };
   const agents = createAgentRuntime({
     provider: model.configured ? model.provider : null,
     modelName: model.name,
@@ -76,6 +78,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
       database: database.kind,
       model: { configured: model.configured, api: model.api, name: agents.modelName },
       webSearch: model.configured ? webSearchMode(tools) : 'none',
+      images: images?.mode ?? 'off',
     };
   };
   let draining = false;
@@ -83,6 +86,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     chat,
     health,
     token: env.SWITCHBOARD_TOKEN,
+    uploadMaxBytes: env.SWITCHBOARD_UPLOAD_MAX_BYTES,
     policy: requestPolicy({ host: env.HOST, allowedHosts: env.SWITCHBOARD_ALLOWED_HOSTS, tokenSet: Boolean(env.SWITCHBOARD_TOKEN) }),
     staticRoot: distRoot,
     logger,

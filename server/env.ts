@@ -31,6 +31,11 @@ const envSchema = z.object({
   // How often each instance fails running turns whose conversation lock nobody holds (stranded
   // by a database outage or a dead process).
   SWITCHBOARD_SWEEP_MS: optional(z.coerce.number().int().min(100).max(3_600_000)).default(30_000),
+  // Creative's generate_image: the Images API model (OpenAI: on by default; a compatible server: only when set).
+  SWITCHBOARD_IMAGE_MODEL: optional(z.string()),
+  SWITCHBOARD_IMAGES_PER_TURN: optional(z.coerce.number().int().min(0).max(16)).default(4),
+  // The largest file POST /api/files takes, and the largest image kept.
+  SWITCHBOARD_UPLOAD_MAX_BYTES: optional(z.coerce.number().int().min(1024).max(256 * 1024 * 1024)).default(20 * 1024 * 1024),
   SEARXNG_URL: optional(z.url({ message: 'must be an http(s) URL' })),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
 }).refine((env) => !env.OPENAI_BASE_URL || env.SWITCHBOARD_MODEL, {

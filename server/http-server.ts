@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Logger } from 'pino';
 import { isAuthorized } from './auth.ts';
 import { refusalFor } from './http/guard.ts';
+import { isFilesPath, serveFiles } from './http/files-route.ts';
 import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from './http/limits.ts';
 import { readTextBody } from './http/read-body.ts';
 import { REFUSALS, sendRefusal } from './http/refusals.ts';
@@ -19,12 +20,15 @@ export type Health = {
   database: 'pglite' | 'postgres';
   model: { configured: boolean; api: string; name: string | null };
   webSearch: 'hosted' | 'searxng' | 'none';
+  images: 'openai' | 'compatible' | 'off';
 };
 
 export type HttpOptions = {
   chat: TurnDeps;
   health: () => Promise<Health>;
   token?: string;
+  /** The largest file POST /api/files takes. */
+  uploadMaxBytes: number;
   policy: RequestPolicy;
   staticRoot: string;
   logger: Logger;
@@ -64,6 +68,7 @@ export function createHttpServer(options: HttpOptions): Server {
     if (refusal) return sendRefusal(res, refusal);
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/api/health') return sendHealth(res, await options.health().catch(() => null));
+    if (isFilesPath(path)) return serveFiles(req, res, path, { db: options.chat.db, token: options.token, maxBytes: options.uploadMaxBytes });
     if (path.startsWith(TRPC_BASE)) {
       if (req.method === 'POST') {
         const body = await readTextBody(req, MAX_BODY_BYTES);

@@ -1,6 +1,8 @@
 // The routing record of a turn, as stored and as the API shows it.
 export type Handoff = { from: string; to: string; reason: string };
-export type ToolRun = { agent: string; name: string; ms: number; ok: boolean };
+/** Tokens a tool call spent on a model of its own (the Images API), so it can be priced. */
+export type ToolUsage = { model: string; inputTokens: number; outputTokens: number };
+export type ToolRun = { agent: string; name: string; ms: number; ok: boolean; usage?: ToolUsage };
 export type AgentUsage = { agent: string; inputTokens: number; outputTokens: number; ms: number };
 /** One expert asking another a question mid-turn (agent.asTool); its tokens are in the turn's totals too. */
 export type Consult = {

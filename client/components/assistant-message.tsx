@@ -4,6 +4,7 @@ import { AgentBadge } from './agent-badge.tsx';
 import { CopyButton } from './copy-button.tsx';
 import { FlagRouting } from './flag-routing.tsx';
 import { MarkdownText } from './markdown-text.tsx';
+import { ReplyImages } from './reply-images.tsx';
 import { RoutingDetail } from './routing-detail.tsx';
 
 export function AssistantMessage({ message, turn }: { message: Message; turn: Turn | undefined }) {
@@ -16,6 +17,7 @@ export function AssistantMessage({ message, turn }: { message: Message; turn: Tu
         <CopyButton text={message.content} />
       </header>
       <MarkdownText text={message.content} />
+      {message.attachments?.length ? <ReplyImages images={message.attachments} /> : null}
       {turn && <RoutingDetail turn={turn} answeredBy={message.agent} />}
       {turn?.status === 'completed' && <FlagRouting turn={turn} answeredBy={message.agent} />}
     </article>

@@ -16,6 +16,10 @@ Usage:
   switchboard export <conversation-id> [--format json|markdown] [--out FILE|DIR]
                                                    the whole conversation with routing records
                                                    (default markdown, to stdout)
+  switchboard files [list]                         uploaded files and drawn images, newest first
+  switchboard files upload <path> [--business ID]  store a PDF, CSV, Markdown or text file for the
+                                                   experts to look things up in (search_files)
+  switchboard files delete <file-id>               delete a file
   switchboard --help                               this text
 
 Environment:

@@ -6,6 +6,7 @@ import { createClient, type Client } from './client.ts';
 import { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
 import { exportConversation } from './commands/export.ts';
 import { flags } from './commands/flags.ts';
+import { deleteFile, listFiles, uploadFile, type Server } from './commands/files.ts';
 import { history } from './commands/history.ts';
 import { list } from './commands/list.ts';
 import { remove, rename } from './commands/manage.ts';
@@ -17,7 +18,7 @@ import { processOut, type Out } from './print.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-const COMMANDS: Record<string, { options: Options; run: (client: Client, out: Out, args: Parsed) => Promise<void> }> = {
+const COMMANDS: Record<string, { options: Options; run: (client: Client, out: Out, args: Parsed, server: Server) => Promise<void> }> = {
   send: {
     options: { conversation: { type: 'string', short: 'c' } },
     run: (client, out, { positionals, values }) =>
@@ -50,6 +51,16 @@ const COMMANDS: Record<string, { options: Options; run: (client: Client, out: Ou
     run: (client, out, { positionals, values }) => {
       if (positionals.length) throw usage(`flags takes no arguments, only --out (got "${positionals[0]}").`);
       return flags(client, out, { out: text(values.out) });
+    },
+  },
+  files: {
+    options: { business: { type: 'string', short: 'b' } },
+    run: (client, out, { positionals, values }, server) => {
+      const [action = 'list', ...args] = positionals;
+      if (action === 'list' && !args.length) return listFiles(client, out);
+      if (action === 'upload' && args.length === 1) return uploadFile(server, out, { path: args[0]!, businessId: text(values.business) });
+      if (action === 'delete' && args.length === 1) return deleteFile(client, out, args[0]!);
+      throw usage('files takes list, upload <path> or delete <file-id>.');
     },
   },
   export: {
@@ -103,7 +114,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
     if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
       throw usage(`SWITCHBOARD_URL must be an http(s) URL such as http://127.0.0.1:3000 (got "${baseUrl}").`);
     }
-    await spec.run(createClient(baseUrl, token), out, parsed);
+    await spec.run(createClient(baseUrl, token), out, parsed, { baseUrl, token });
     return EXIT.ok;
   } catch (error) {
     const failure = describeError(error, baseUrl, Boolean(token));

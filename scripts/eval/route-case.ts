@@ -2,13 +2,21 @@
 // soon as the Orchestrator's choice is known: no expert ever answers in the eval.
 import { assistant, user, type AgentInputItem, type Runner } from '@openai/agents';
 import type { Team } from '../../server/agents/team.ts';
-import { newTurnContext, type TurnContext } from '../../server/agents/turn-context.ts';
+import { newTurnContext, type TurnFiles, type TurnContext } from '../../server/agents/turn-context.ts';
 import { DomainError } from '../../server/errors.ts';
 import { routeRequest, type Routed } from '../../server/turns/route-request.ts';
 import { RouteRecorder } from '../../server/turns/route-recorder.ts';
 import { EXPERT_NAMES, type ExpertName } from '../../shared/roster.ts';
 import type { Route } from '../../shared/turn-record.ts';
 import type { RoutingCase } from './cases.ts';
+
+/** The eval stops at the Orchestrator's choice, before any expert could look up or draw anything. */
+const NO_FILES: TurnFiles = {
+  search: async () => [],
+  saveImage: async () => {
+    throw new Error('the routing eval draws no images');
+  },
+};
 
 export type RouteOutcome = {
   /** The expert the Orchestrator chose; null when it never chose one (the turn would fail). */
@@ -50,7 +58,7 @@ export function createCaseRouter(team: Team, runner: Runner, maxTurns: number): 
   return async (routingCase) => {
     const startedAt = performance.now();
     const controller = new AbortController();
-    const context: StopSwitch = { ...newTurnContext(), stop: () => controller.abort() };
+    const context: StopSwitch = { ...newTurnContext(NO_FILES), stop: () => controller.abort() };
     const recorder = new RouteRecorder(context, EXPERT_NAMES);
     recorder.start(team.orchestrator.name);
     const usage = { inputTokens: 0, outputTokens: 0 };

@@ -1,12 +1,31 @@
 // What the SDK hands every tool of a turn (`RunContext<TurnContext>`): where a failing tool call
-// leaves its mark, and where consults are recorded (keyed by the owner's tool call id, in order).
+// leaves its mark, where consults are recorded (keyed by the owner's tool call id, in order), and
+// the turn's file store (its business's uploads to search, a place for the images it draws).
 import type { RunContext } from '@openai/agents';
+import type { ToolUsage } from '../../shared/turn-record.ts';
+import type { AttachmentDto } from '../files/file-dto.ts';
 import type { ConsultCall } from './consult-call.ts';
 
-export type TurnContext = { failedToolCalls: Set<string>; consults: Map<string, ConsultCall> };
+export type FoundPassage = { fileId: string; name: string; location: string; text: string };
+export type SavedImage = AttachmentDto;
 
-export function newTurnContext(): TurnContext {
-  return { failedToolCalls: new Set(), consults: new Map() };
+export type TurnFiles = {
+  search(query: string): Promise<FoundPassage[]>;
+  saveImage(image: { prompt: string; contentType: string; content: Buffer }): Promise<SavedImage>;
+};
+
+export type TurnContext = {
+  failedToolCalls: Set<string>;
+  consults: Map<string, ConsultCall>;
+  files: TurnFiles;
+  /** The images this turn drew, in order: its reply shows them. */
+  images: SavedImage[];
+  /** What a priced tool call spent (Images API tokens), by tool call id. */
+  toolUsage: Map<string, ToolUsage>;
+};
+
+export function newTurnContext(files: TurnFiles): TurnContext {
+  return { failedToolCalls: new Set(), consults: new Map(), files, images: [], toolUsage: new Map() };
 }
 
 /** A tool's errorFunction: the model gets a readable failure, the routing record gets ok=false. */

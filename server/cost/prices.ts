@@ -21,3 +21,14 @@ export const PRICES: Readonly<Record<string, Price>> = {
   // 2026-07-30 reduction.
   'gpt-5.6-luna': { inputPerMillion: 0.2, outputPerMillion: 1.2 },
 };
+
+/**
+ * OpenAI's Images API models, USD per 1M tokens: text input (the prompt) and image output, as
+ * listed on their model pages (GPT Image 2.5 and 2.6, Flare and Sunburst alike).
+ */
+export const IMAGE_PRICES: Readonly<Record<string, Price>> = {
+  'gpt-image-2.6-flare': { inputPerMillion: 5, outputPerMillion: 30 },
+  'gpt-image-2.6-sunburst': { inputPerMillion: 5, outputPerMillion: 30 },
+  'gpt-image-2.5-flare': { inputPerMillion: 5, outputPerMillion: 30 },
+  'gpt-image-2.5-sunburst': { inputPerMillion: 5, outputPerMillion: 30 },
+};

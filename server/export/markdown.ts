@@ -28,11 +28,16 @@ export function toMarkdown(history: HistoryDto, exportedAt: Date): string {
     const turn = message.turnId ? turnsById.get(message.turnId) : undefined;
     const reply = message.turnId ? replies.get(message.turnId) : undefined;
     out.push('', `## Turn ${++number} · ${message.createdAt}`, '', '**You:**', '', message.content);
-    if (reply) out.push('', `**${reply.agent ?? 'Assistant'}:**`, '', reply.content);
+    if (reply) out.push('', `**${reply.agent ?? 'Assistant'}:**`, '', reply.content, ...imageLinks(reply));
     if (!turn) continue;
     if (turn.status === 'failed') out.push('', '**This turn failed** and has no reply.');
     if (turn.status === 'running') out.push('', '*This turn was still being answered when exported.*');
     out.push('', '*Routing*', '', ...routingFacts(turn).map((f) => `- **${f.label}:** ${oneLine(f.value)}`));
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The reply's images as Markdown images, the prompt as alt text; links relative to the server. */
+function imageLinks(reply: MessageDto): string[] {
+  return (reply.attachments ?? []).flatMap((image) => ['', `![${oneLine(image.prompt).replace(/[[\]]/g, '')}](${image.url})`]);
 }

@@ -2,6 +2,7 @@
 // answers to, and — for anything that stores data or spends model tokens — not sent by another site.
 import type { IncomingMessage } from 'node:http';
 import { appRouter } from '../routers/index.ts';
+import { isFilesPath } from './files-route.ts';
 import { isWellFormedUrl } from './read-body.ts';
 import { REFUSALS, type Refusal } from './refusals.ts';
 import { hostIsServed, isCrossSite, type RequestPolicy } from './request-policy.ts';
@@ -28,6 +29,8 @@ export function refusalFor(req: IncomingMessage, policy: RequestPolicy): Refusal
 function changesState(method: string, url: string): boolean {
   if (!SAFE_METHODS.has(method)) return true;
   const path = url.split('?')[0]!;
+  // Not a change, but another site must not embed the owner's files (an <img> of their logo).
+  if (isFilesPath(path)) return true;
   if (!path.startsWith(TRPC_BASE)) return false;
   return decodeURIComponent(path.slice(TRPC_BASE.length))
     .split(',')

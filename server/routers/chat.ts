@@ -17,7 +17,7 @@ import { streamTurn } from './stream-turn.ts';
 async function complete(turn: AsyncGenerator<TurnEvent, void>, pricing: Pricing): Promise<SendResult> {
   for await (const event of turn) {
     if (event.type !== 'done') continue;
-    return { conversationId: event.conversationId, turn: toTurnDto(event.turn, pricing), reply: toMessageDto(event.reply) };
+    return { conversationId: event.conversationId, turn: toTurnDto(event.turn, pricing), reply: toMessageDto(event.reply, event.attachments) };
   }
   throw new Error('a turn ended without an outcome');
 }

@@ -1,7 +1,9 @@
 // Rows and turn events as the API shows them: plain JSON, dates as ISO strings.
 import type { MessageRow, TurnRow } from '../../db/schema.ts';
 import type { Consult, Handoff, Route, ToolRun } from '../../shared/turn-record.ts';
+import { imageCostUsd } from '../cost/image-cost.ts';
 import { costUsd, type Pricing } from '../cost/pricing.ts';
+import type { AttachmentDto } from '../files/file-dto.ts';
 import type { TurnEvent } from '../turns/events.ts';
 
 export type MessageDto = {
@@ -11,7 +13,12 @@ export type MessageDto = {
   agent: string | null;
   turnId: string | null;
   createdAt: string;
+  /** Images the reply's turn drew; present only when there are some. */
+  attachments?: AttachmentDto[];
 };
+
+/** A priced tool call (an image drawn on OpenAI) carries its estimated cost; null when unknown. */
+export type ToolRunDto = ToolRun & { costUsd?: number | null };
 
 export type TurnDto = {
   id: string;
@@ -22,7 +29,7 @@ export type TurnDto = {
   handoffs: Handoff[];
   /** How the Orchestrator's choice was found (see shared/turn-record.ts); meaningful once completed. */
   route: Route;
-  tools: ToolRun[];
+  tools: ToolRunDto[];
   usage: { inputTokens: number; outputTokens: number; totalTokens: number; memoryTokens: number };
   agentUsage: TurnRow['agentUsage'];
   consults: Consult[];
@@ -36,7 +43,10 @@ export type TurnDto = {
   createdAt: string;
 };
 
-export function toMessageDto(row: Pick<MessageRow, 'id' | 'role' | 'content' | 'agent' | 'turnId' | 'createdAt'>): MessageDto {
+export function toMessageDto(
+  row: Pick<MessageRow, 'id' | 'role' | 'content' | 'agent' | 'turnId' | 'createdAt'>,
+  attachments: AttachmentDto[] = [],
+): MessageDto {
   return {
     id: row.id,
     role: row.role,
@@ -44,6 +54,7 @@ export function toMessageDto(row: Pick<MessageRow, 'id' | 'role' | 'content' | '
     agent: row.agent,
     turnId: row.turnId,
     createdAt: row.createdAt.toISOString(),
+    ...(attachments.length ? { attachments } : {}),
   };
 }
 
@@ -55,7 +66,7 @@ export function toTurnDto(row: TurnRow, pricing: Pricing): TurnDto {
     agents: row.agents,
     handoffs: row.handoffs,
     route: row.route,
-    tools: row.tools,
+    tools: row.tools.map(({ usage, ...run }) => (usage ? { ...run, usage, costUsd: imageCostUsd(pricing, usage) } : run)),
     usage: {
       inputTokens: row.inputTokens,
       outputTokens: row.outputTokens,
@@ -86,7 +97,10 @@ export type TurnEventDto =
 
 export function toEventDto(event: TurnEvent, pricing: Pricing): TurnEventDto {
   if (event.type === 'turn') return { type: 'turn', turn: toTurnDto(event.turn, pricing) };
-  if (event.type === 'done') return { ...event, turn: toTurnDto(event.turn, pricing), reply: toMessageDto(event.reply) };
+  if (event.type === 'done') {
+    const { attachments, ...done } = event;
+    return { ...done, turn: toTurnDto(event.turn, pricing), reply: toMessageDto(event.reply, attachments) };
+  }
   return event;
 }
 

@@ -2,11 +2,13 @@
 import { createCallerFactory, router } from '../trpc.ts';
 import { chatRouter } from './chat.ts';
 import { conversationsRouter } from './conversations.ts';
+import { filesRouter } from './files.ts';
 import { statsRouter } from './stats.ts';
 
 export const appRouter = router({
   chat: chatRouter,
   conversations: conversationsRouter,
+  files: filesRouter,
   stats: statsRouter,
 });
 

@@ -1,11 +1,13 @@
 // A whole conversation as the API shows it: chat.history answers with it, exports are made from it.
 import type { Db } from '../../db/client.ts';
 import { findConversation } from '../../db/queries/conversations.ts';
+import { imagesOfConversation } from '../../db/queries/files.ts';
 import { listMessages } from '../../db/queries/messages.ts';
 import { listTurns } from '../../db/queries/turns.ts';
 import type { ConversationRow } from '../../db/schema.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { DomainError } from '../errors.ts';
+import { toAttachmentDto, type AttachmentDto } from '../files/file-dto.ts';
 import { toMessageDto, toTurnDto, type MessageDto, type TurnDto } from './dto.ts';
 
 export type ConversationDto = {
@@ -34,10 +36,18 @@ export function toConversationDto(conversation: ConversationRow): ConversationDt
 export async function loadHistory(db: Db, conversationId: string, pricing: Pricing): Promise<HistoryDto> {
   const conversation = await findConversation(db, conversationId);
   if (!conversation) throw new DomainError('CONVERSATION_NOT_FOUND');
-  const [messages, turns] = await Promise.all([listMessages(db, conversation.id), listTurns(db, conversation.id)]);
+  const [messages, turns, images] = await Promise.all([
+    listMessages(db, conversation.id),
+    listTurns(db, conversation.id),
+    imagesOfConversation(db, conversation.id),
+  ]);
+  const attachments = new Map<string | null, AttachmentDto[]>();
+  for (const image of images) attachments.set(image.turnId, [...(attachments.get(image.turnId) ?? []), toAttachmentDto(image)]);
   return {
     conversation: toConversationDto(conversation),
-    messages: messages.map(toMessageDto),
+    messages: messages.map((m) =>
+      toMessageDto(m, m.role === 'assistant' ? (attachments.get(m.turnId) ?? []) : []),
+    ),
     turns: turns.map((turn) => toTurnDto(turn, pricing)),
   };
 }

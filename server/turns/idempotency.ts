@@ -2,9 +2,11 @@
 // answered with the original turn, also when two copies race past each other.
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { imagesOfTurns } from '../../db/queries/files.ts';
 import { findByClientMessageId, findReply } from '../../db/queries/messages.ts';
 import { findTurnByUserMessage } from '../../db/queries/turns.ts';
 import { DomainError, isErrorCode } from '../errors.ts';
+import { toAttachmentDto } from '../files/file-dto.ts';
 import type { TurnDone } from './events.ts';
 import { startTurn, type StartedTurn, type StartInput } from './start-turn.ts';
 
@@ -38,5 +40,6 @@ async function replayResend(db: Db, conversationId: string | undefined, clientMe
   }
   const reply = turn.status === 'completed' ? await findReply(db, turn.id) : undefined;
   if (!reply) throw new DomainError('TURN_IN_PROGRESS');
-  return { type: 'done', conversationId: turn.conversationId, turn, reply };
+  const attachments = (await imagesOfTurns(db, [turn.id])).map(toAttachmentDto);
+  return { type: 'done', conversationId: turn.conversationId, turn, reply, attachments };
 }

@@ -84,7 +84,8 @@ export class RouteRecorder {
         ms: Math.round(this.#now() - pending.startedAt),
         ok: !this.#context.failedToolCalls.has(callId),
       };
-      this.#tools.push(run);
+      const usage = this.#context.toolUsage.get(callId);
+      this.#tools.push(usage ? { ...run, usage } : run);
       return [this.#tool({ phase: 'end', callId, ...run })];
     }
     return [];

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { finishTurn } from '../../db/queries/finish-turn.ts';
+import { deleteImagesOfTurn } from '../../db/queries/files.ts';
 import { failTurn, type TurnRecord } from '../../db/queries/turns.ts';
 import { EXPERT_NAMES } from '../../shared/roster.ts';
 import type { Route } from '../../shared/turn-record.ts';
@@ -22,6 +23,7 @@ import { openTurn, type TurnRequest } from './open-turn.ts';
 import { answerRequest, type UsageTally } from './route-request.ts';
 import { RouteRecorder } from './route-recorder.ts';
 import type { RunningTurns } from './running-turns.ts';
+import { turnFiles } from './turn-files.ts';
 import { logTurn } from './turn-log.ts';
 
 export type TurnDeps = {
@@ -51,7 +53,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   const stop = lock.lost;
   deps.running.register({ turnId: turn.id, conversationId: conversation.id });
   const startedAt = performance.now();
-  const context = newTurnContext();
+  const context = newTurnContext(turnFiles(db, turn));
   const recorder = new RouteRecorder(context, EXPERT_NAMES);
   const usage: UsageTally = { inputTokens: 0, outputTokens: 0 };
   let route: Route = 'handoff';
@@ -99,13 +101,15 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     if (!(await finishTurn(db, { reply, run, record: final, finishedAt }))) throw new DomainError('LOCK_LOST', { turnId: turn.id });
     const completed = { ...turn, ...final, status: 'completed' as const, finishedAt };
     logTurn(deps.logger, completed, 'completed');
-    yield { type: 'done', conversationId: conversation.id, turn: completed, reply };
+    yield { type: 'done', conversationId: conversation.id, turn: completed, reply, attachments: context.images };
   } catch (error) {
     const failure = describeFailure(stop.aborted ? stop.reason : error, turn.id);
     const failed = record();
     logTurn(deps.logger, { ...turn, ...failed, errorCode: failure.code }, 'failed');
     const applied = await failTurn(db, run, { ...failed, errorCode: failure.code, errorMessage: failure.message });
     if (!applied) deps.logger.warn({ turnId: turn.id }, 'turn was already settled by another instance or a later turn');
+    // A failed turn has no reply to show its images under; a retry draws them again.
+    await deleteImagesOfTurn(db, turn.id);
     throw failure;
   } finally {
     await lock.release();

@@ -68,7 +68,8 @@ it('answers a failure nothing mapped with a generic sentence and a request id; t
   const db = new Proxy({}, { get: () => () => { throw failing; } }) as unknown as Db;
   const server = createHttpServer({
     chat: { db, logger } as unknown as TurnDeps,
-    health: async () => ({ ok: true, database: 'pglite', model: { configured: false, api: 'responses', name: null }, webSearch: 'none' }),
+    health: async () => ({ ok: true, database: 'pglite', model: { configured: false, api: 'responses', name: null }, webSearch: 'none', images: 'off' }),
+    uploadMaxBytes: 1024 * 1024,
     policy: requestPolicy({ host: '127.0.0.1', allowedHosts: [], tokenSet: false }),
     staticRoot: '/nonexistent',
     logger,

@@ -1,5 +1,5 @@
 // The `switchboard` CLI against a live, token-protected server (fake OpenAI-compatible model).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -220,6 +220,27 @@ describe('the switchboard CLI', () => {
     const wrong = await runCli(['list'], { ...bare, SWITCHBOARD_TOKEN: 'not-the-token' });
     expect(wrong.code).toBe(4);
     expect(wrong.stderr).toContain('refused the token');
+  });
+
+  it('uploads, lists and deletes files; a refused upload says why', async () => {
+    const csv = join(dir, 'suppliers.csv');
+    writeFileSync(csv, 'item,supplier\nsoy wax,Hive & Co\n');
+    const uploaded = await runCli(['files', 'upload', csv], env);
+    expect(uploaded).toMatchObject({ code: 0 });
+    const [fileId] = uploaded.stdout.match(UUID)!;
+    expect(uploaded.stdout).toContain('suppliers.csv');
+    expect(uploaded.stderr).toContain('Stored suppliers.csv');
+    const listed = await runCli(['files'], env);
+    expect(listed.stdout).toMatch(new RegExp(`${fileId}\\s+upload\\s+\\d+ B\\s+suppliers.csv`));
+    const program = join(dir, 'setup.exe');
+    writeFileSync(program, Buffer.from('MZ\x90\x00'));
+    const refused = await runCli(['files', 'upload', program], env);
+    expect(refused).toMatchObject({ code: 1 });
+    expect(refused.stderr).toContain('is a program, not a document');
+    expect((await runCli(['files', 'upload', program], { SWITCHBOARD_URL: server.url })).code).toBe(4);
+    expect((await runCli(['files', 'delete', fileId!], env)).stderr).toContain(`Deleted file ${fileId}`);
+    expect((await runCli(['files', 'list'], env)).stderr).toContain('No files yet');
+    expect((await runCli(['files', 'upload'], env)).code).toBe(2);
   });
 
   it('says so when the conversation is unknown, the usage is wrong or the server is down', async () => {

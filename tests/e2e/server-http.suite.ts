@@ -50,6 +50,7 @@ export function serverHttpSuite(driver: DriverKind) {
       database: driver,
       model: { configured: true, api: 'chat_completions', name: 'fake-model' },
       webSearch: 'none',
+      images: 'off',
     });
   });
 

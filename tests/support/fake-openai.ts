@@ -34,12 +34,19 @@ export type FakeReply =
 
 export type Responder = (request: ChatRequest) => FakeReply | Promise<FakeReply>;
 
+export type ImageRequest = { model: string; prompt: string; size?: string; n?: number; response_format?: string };
+/** The Images API's answer: an image (sent base64, as `b64_json`) or an HTTP error. */
+export type ImageReply = { image: Buffer } | { status: number; message?: string };
+export type ImageResponder = (request: ImageRequest) => ImageReply;
+
 export type FakeOpenAI = {
   url: string;
   requests: ChatRequest[];
   /** performance.now() at which each streamed reply's first text chunk was written. */
   firstTextAt: number[];
   setResponder(responder: Responder): void;
+  imageRequests: ImageRequest[];
+  setImageResponder(responder: ImageResponder): void;
   close(): Promise<void>;
 };
 
@@ -50,8 +57,24 @@ export async function startFakeOpenAI(responder: Responder, options: { latencyMs
   const requests: ChatRequest[] = [];
   const firstTextAt: number[] = [];
   let counter = 0;
+  const imageRequests: ImageRequest[] = [];
+  let respondImage: ImageResponder = () => ({ status: 404, message: 'this test serves no images' });
 
   const server = createServer(async (req, res) => {
+    if (req.method === 'POST' && req.url?.endsWith('/images/generations')) {
+      const request = JSON.parse(await readBody(req)) as ImageRequest;
+      imageRequests.push(request);
+      const answer = respondImage(request);
+      res.writeHead('status' in answer ? answer.status : 200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          'status' in answer
+            ? { error: { message: answer.message ?? 'fake failure', type: 'server_error' } }
+            : { created: 0, data: [{ b64_json: answer.image.toString('base64') }] },
+        ),
+      );
+      return;
+    }
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }));
@@ -141,6 +164,8 @@ export async function startFakeOpenAI(responder: Responder, options: { latencyMs
     requests,
     firstTextAt,
     setResponder: (next) => (respond = next),
+    imageRequests,
+    setImageResponder: (next) => (respondImage = next),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { fileStoreSuite } from './file-store.suite.ts';
+
+describe('the file store on Postgres', () => fileStoreSuite('postgres'));

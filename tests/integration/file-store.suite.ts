@@ -1,0 +1,107 @@
+// The file store on a real database: real PDFs, CSVs and Markdown are extracted, kept byte for
+// byte, searched with full-text search; refused uploads leave nothing behind.
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Database } from '../../db/client.ts';
+import { listFiles, readFile, searchPassages } from '../../db/queries/files.ts';
+import { filePassages, files } from '../../db/schema.ts';
+import { ingestUpload } from '../../server/files/ingest-upload.ts';
+import { uploadRefusals } from '../../server/files/upload-refusals.ts';
+import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
+import { EXECUTABLE, NOTES_MD, PRICE_LIST_PAGES, scannedPdf, SUPPLIERS_CSV, textPdf, TINY_PNG } from '../support/test-files.ts';
+
+const refusals = uploadRefusals(20 * 1024 * 1024);
+
+export function fileStoreSuite(kind: DriverKind) {
+  let database: Database;
+  const upload = (name: string, content: Buffer | string, fields: Record<string, string> = {}) =>
+    ingestUpload(database.db, { name, content: Buffer.from(content), fields }, refusals);
+  const search = (query: string, businessId?: string) => searchPassages(database.db, { query, businessId, limit: 5 });
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(() => database.close());
+  beforeEach(async () => {
+    await database.db.delete(files);
+  });
+
+  it('keeps a PDF byte for byte and indexes its text layer page by page', async () => {
+    const pdf = await textPdf(PRICE_LIST_PAGES);
+    const stored = await upload('price-list.pdf', pdf);
+    expect(stored).toMatchObject({ name: 'price-list.pdf', contentType: 'application/pdf', kind: 'upload', bytes: pdf.length, pages: 2 });
+    if ('status' in stored) throw new Error('refused');
+    expect(stored.chars).toBeGreaterThan(100);
+    const row = await readFile(database.db, stored.id);
+    expect(Buffer.isBuffer(row!.content)).toBe(true);
+    expect(row!.content.equals(pdf)).toBe(true);
+    const [hit] = await search('which supplier do we use for wax?');
+    expect(hit).toMatchObject({ name: 'price-list.pdf', location: 'page 1' });
+    expect(hit!.text).toContain('Soy wax flakes from Hive & Co: 4.20 EUR per kg');
+    expect((await search('jars'))[0]).toMatchObject({ location: 'page 2' });
+  });
+
+  it('indexes CSV rows with their column names, labelled by spreadsheet row', async () => {
+    const stored = await upload('suppliers.csv', SUPPLIERS_CSV);
+    expect(stored).toMatchObject({ contentType: 'text/csv; charset=utf-8', chars: SUPPLIERS_CSV.length });
+    expect(stored).not.toHaveProperty('pages');
+    const [hit] = await search('fragrance supplier');
+    expect(hit).toMatchObject({ name: 'suppliers.csv', location: 'rows 2–5' });
+    expect(hit!.text).toContain('item: fragrance oil; supplier: Scentual; price_eur: 18.50');
+  });
+
+  it('indexes Markdown and plain text by lines', async () => {
+    await upload('launch-notes.md', NOTES_MD);
+    await upload('todo.txt', 'Call the printer about labels on Monday.');
+    const hits = await search('labels printed');
+    expect(hits.map((h) => h.name)).toEqual(['launch-notes.md', 'todo.txt']);
+    expect(hits[0]).toMatchObject({ location: 'lines 1–7' });
+    const listed = await listFiles(database.db);
+    expect(listed.map((f) => [f.name, f.contentType])).toEqual([
+      ['todo.txt', 'text/plain; charset=utf-8'],
+      ['launch-notes.md', 'text/markdown; charset=utf-8'],
+    ]);
+  });
+
+  it('ranks the passage that matches more of the question first, and finds nothing for nothing', async () => {
+    await upload('a.txt', 'Wax is cheaper in winter.');
+    await upload('b.txt', 'Our wax supplier is Hive & Co, and the supplier delivers the wax in 5 days.');
+    await upload('c.txt', 'The market stall costs 35 EUR.');
+    const hits = await search('wax supplier delivery');
+    expect(hits.map((h) => h.name)).toEqual(['b.txt', 'a.txt']);
+    expect(await search('saxophone')).toEqual([]);
+    expect(await search('the of and')).toEqual([]);
+    expect(await search('!!! ??? <>')).toEqual([]);
+    expect(await search("wax' OR 1=1 --")).toHaveLength(2);
+  });
+
+  it('searches one business only when asked', async () => {
+    const mine = '6f1d4c1e-7d3a-4d53-9a53-1f0d2b3c4a5e';
+    await upload('ours.txt', 'Wax from Hive & Co.', { businessId: mine });
+    await upload('theirs.txt', 'Wax from Other Co.', { businessId: '0b7e6a52-1f8e-4a8f-9c51-0d9d5b2e8a11' });
+    expect((await search('wax', mine)).map((h) => h.name)).toEqual(['ours.txt']);
+    expect(await search('wax')).toHaveLength(2);
+    expect(await upload('x.txt', 'Wax', { businessId: 'not-a-uuid' })).toBe(refusals.badBusinessId);
+  });
+
+  it('refuses a PDF without a text layer, programs and other types, storing nothing', async () => {
+    expect(await upload('scan.pdf', await scannedPdf())).toBe(refusals.noTextLayer);
+    expect(await upload('setup.exe', EXECUTABLE)).toBe(refusals.executable);
+    expect(await upload('prices.pdf', EXECUTABLE)).toBe(refusals.executable);
+    expect(await upload('notes.txt', EXECUTABLE)).toBe(refusals.executable);
+    expect(await upload('run.txt', '#!/bin/sh\nrm -rf ~\n')).toBe(refusals.executable);
+    expect(await upload('logo.png', TINY_PNG)).toBe(refusals.unsupported);
+    expect(await upload('logo.txt', TINY_PNG)).toBe(refusals.unsupported);
+    expect(await upload('page.html', '<script>alert(1)</script>')).toBe(refusals.unsupported);
+    expect(await upload('fake.pdf', 'just text')).toBe(refusals.unsupported);
+    expect(await upload('broken.pdf', '%PDF-1.7\nnot really')).toBe(refusals.unreadable);
+    expect(await upload('empty.txt', '  \n ')).toBe(refusals.empty);
+    expect(await listFiles(database.db)).toEqual([]);
+    expect(await database.db.select().from(filePassages)).toEqual([]);
+  });
+
+  it('keeps a safe name: no folders, no control characters', async () => {
+    const stored = await upload('../../etc/\u202Epasswd.txt', 'root');
+    expect(stored).toMatchObject({ name: 'passwd.txt' });
+    expect(await upload('C:\\Users\\me\\notes.md', '# hi')).toMatchObject({ name: 'notes.md' });
+  });
+}

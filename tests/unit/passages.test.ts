@@ -1,0 +1,41 @@
+// How documents are cut into passages: labels a person can check in the file, nothing lost.
+import { expect, it } from 'vitest';
+import { PASSAGE_CHARS, rowPassages, textPassages } from '../../server/files/passages.ts';
+import { detectType } from '../../server/files/detect-type.ts';
+
+it('labels passages by the lines that hold text and keeps every word', () => {
+  const paragraphs = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} ${'word '.repeat(40)}`.trim());
+  const text = `\n\n${paragraphs.join('\n\n')}\n\n`;
+  const passages = textPassages(text);
+  expect(passages.length).toBeGreaterThan(1);
+  expect(passages[0]!.location).toMatch(/^lines 3–\d+$/);
+  for (const p of passages) expect(p.text.length).toBeLessThanOrEqual(PASSAGE_CHARS + 1);
+  expect(passages.map((p) => p.text).join(' ').match(/Paragraph \d+/g)).toHaveLength(12);
+});
+
+it('cuts one enormous line (a PDF page often is one) at word boundaries', () => {
+  const line = Array.from({ length: 2000 }, (_, i) => `w${i}`).join(' ');
+  const passages = textPassages(line);
+  expect(passages.length).toBeGreaterThan(5);
+  expect(passages.every((p) => p.location === 'line 1')).toBe(true);
+  expect(passages.map((p) => p.text).join(' ')).toBe(line);
+});
+
+it('groups CSV rows under their header, numbered as a spreadsheet shows them', () => {
+  const rows = [['item', 'price'], ...Array.from({ length: 45 }, (_, i) => [`thing ${i}`, `${i}.00`])];
+  const passages = rowPassages(rows);
+  expect(passages.map((p) => p.location)).toEqual(['rows 2–21', 'rows 22–41', 'rows 42–46']);
+  expect(passages[2]!.text.split('\n')[0]).toBe('item: thing 40; price: 40.00');
+});
+
+it('decides the type by the bytes, not only the name', () => {
+  const text = Buffer.from('a,b\n1,2\n');
+  expect(detectType('prices.csv', text)).toMatchObject({ ok: true, type: 'csv' });
+  expect(detectType('README', text)).toMatchObject({ ok: true, type: 'text' });
+  expect(detectType('notes.MD', text)).toMatchObject({ ok: true, type: 'markdown' });
+  expect(detectType('scan', Buffer.from('%PDF-1.4'))).toMatchObject({ ok: true, type: 'pdf' });
+  expect(detectType('prices.csv', Buffer.from('%PDF-1.4'))).toEqual({ ok: false, reason: 'unsupported' });
+  expect(detectType('app', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1]))).toEqual({ ok: false, reason: 'executable' });
+  expect(detectType('a.txt', Buffer.from([0x61, 0x00, 0x62]))).toEqual({ ok: false, reason: 'unsupported' });
+  expect(detectType('a.txt', Buffer.from([0xc3, 0x28]))).toEqual({ ok: false, reason: 'unsupported' });
+});
