@@ -33,7 +33,7 @@ export async function reopenTurn(db: Db, id: string): Promise<TurnRow | undefine
 
 export type TurnRecord = Pick<
   TurnRow,
-  'agents' | 'handoffs' | 'tools' | 'agentUsage' | 'consults' | 'inputTokens' | 'outputTokens' | 'memoryTokens' | 'latencyMs' | 'model'
+  'agents' | 'handoffs' | 'tools' | 'agentUsage' | 'consults' | 'inputTokens' | 'cachedInputTokens' | 'outputTokens' | 'memoryTokens' | 'latencyMs' | 'model'
 >;
 
 export async function failTurn(

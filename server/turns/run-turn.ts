@@ -1,24 +1,26 @@
 // One turn, start to finish, as the events it produces: save the message, recall memory, run the
 // agents (streamed), record the outcome. chat.send drains it; chat.stream forwards it.
-import { assistant, user, type AgentInputItem } from '@openai/agents';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { finishTurn } from '../../db/queries/finish-turn.ts';
 import { failTurn, type TurnRecord } from '../../db/queries/turns.ts';
 import { EXPERT_NAMES } from '../../shared/roster.ts';
-import type { AgentRuntime } from '../agents/runtime.ts';
+import { cachedTokensOf } from '../agents/cached-tokens.ts';
+import { withPromptCacheKey } from '../agents/prompt-cache-key.ts';
+import { modelOf, type AgentRuntime } from '../agents/runtime.ts';
 import { summarizeWith } from '../agents/summarizer.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { newTurnContext } from '../agents/turn-context.ts';
 import { DomainError } from '../errors.ts';
 import type { TurnLock } from '../locks/turn-lock.ts';
-import type { Memory, MemoryItem } from '../memory/memory.ts';
+import type { Memory } from '../memory/memory.ts';
 import { withConsults } from './consult-recorder.ts';
 import type { TurnEvent } from './events.ts';
 import { describeFailure } from './failures.ts';
 import { openTurn, type TurnRequest } from './open-turn.ts';
 import { RouteRecorder } from './route-recorder.ts';
+import { routerInputFilter, toAgentInput } from './router-input.ts';
 import type { RunningTurns } from './running-turns.ts';
 import { logTurn } from './turn-log.ts';
 
@@ -47,8 +49,8 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   deps.running.register({ turnId: turn.id, conversationId: conversation.id });
   const startedAt = performance.now();
   const context = newTurnContext();
-  const recorder = new RouteRecorder(context, EXPERT_NAMES);
-  let usage = { inputTokens: 0, outputTokens: 0 };
+  const recorder = new RouteRecorder(context, EXPERT_NAMES, (agent) => modelOf(agents, agent));
+  let usage = { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0 };
   let memoryTokens = 0;
   const record = (): TurnRecord => ({
     ...withConsults(recorder.finish(), context.consults.values()),
@@ -60,22 +62,27 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
 
   try {
     yield { type: 'turn', turn };
-    const { runner, team } = agents;
-    if (!runner) throw new DomainError('MODEL_NOT_CONFIGURED', { turnId: turn.id });
+    const { team } = agents;
+    if (!agents.runner) throw new DomainError('MODEL_NOT_CONFIGURED', { turnId: turn.id });
+    const runner = agents.promptCacheKeys ? withPromptCacheKey(agents.runner, conversation.id) : agents.runner;
 
     const recalled = await memory.recall(started, summarizeWith(runner));
     memoryTokens = recalled.summarizerTokens;
 
     yield recorder.start(team.orchestrator.name);
-    const result = await runner.run(team.orchestrator, recalled.items.map(toAgentInput), {
+    const input = recalled.items.map(toAgentInput);
+    const result = await runner.run(team.orchestrator, input, {
       stream: true,
       context,
       maxTurns: MAX_AGENT_TURNS,
+      // The Orchestrator routes on a short context; the expert it hands off to reads all of `input`.
+      callModelInputFilter: routerInputFilter(team.orchestrator, input.length, recalled.routerItems),
     });
     for await (const event of result) yield* recorder.observe(event);
     await result.completed;
     if (result.error) throw result.error;
-    usage = { inputTokens: result.state.usage.inputTokens, outputTokens: result.state.usage.outputTokens };
+    const spent = result.state.usage;
+    usage = { inputTokens: spent.inputTokens, cachedInputTokens: cachedTokensOf(spent), outputTokens: spent.outputTokens };
     const text = typeof result.finalOutput === 'string' ? result.finalOutput.trim() : '';
     if (!text) throw new DomainError('EMPTY_REPLY', { turnId: turn.id });
 
@@ -106,8 +113,4 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     await lock.release();
     deps.running.settle(turn.id);
   }
-}
-
-function toAgentInput(item: MemoryItem): AgentInputItem {
-  return item.role === 'user' ? user(item.content) : assistant(item.content);
 }

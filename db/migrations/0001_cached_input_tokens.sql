@@ -1,0 +1,1 @@
+ALTER TABLE "turns" ADD COLUMN "cached_input_tokens" integer DEFAULT 0 NOT NULL;
