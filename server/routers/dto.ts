@@ -1,7 +1,8 @@
 // Rows and turn events as the API shows them: plain JSON, dates as ISO strings.
 import type { MessageRow, TurnRow } from '../../db/schema.ts';
 import type { Consult, Handoff, ToolRun } from '../../shared/turn-record.ts';
-import { costUsd, type Pricing } from '../cost/pricing.ts';
+import type { Pricing } from '../cost/pricing.ts';
+import { turnCostUsd } from '../cost/turn-cost.ts';
 import type { TurnEvent } from '../turns/events.ts';
 
 export type MessageDto = {
@@ -21,12 +22,19 @@ export type TurnDto = {
   agents: string[];
   handoffs: Handoff[];
   tools: ToolRun[];
-  usage: { inputTokens: number; outputTokens: number; totalTokens: number; memoryTokens: number };
+  usage: {
+    inputTokens: number;
+    /** Of inputTokens, those the API served from its prompt cache (billed at the cached rate). */
+    cachedInputTokens: number;
+    outputTokens: number;
+    totalTokens: number;
+    memoryTokens: number;
+  };
   agentUsage: TurnRow['agentUsage'];
   consults: Consult[];
   latencyMs: number | null;
   model: string | null;
-  /** Estimated from the model's list price; null when the model or its server has no known price. */
+  /** Estimated from the models' list prices; null when a model or its server has no known price. */
   cost: { usd: number } | null;
   error: { code: string; message: string } | null;
   createdAt: string;
@@ -53,6 +61,7 @@ export function toTurnDto(row: TurnRow, pricing: Pricing): TurnDto {
     tools: row.tools,
     usage: {
       inputTokens: row.inputTokens,
+      cachedInputTokens: row.cachedInputTokens,
       outputTokens: row.outputTokens,
       totalTokens: row.inputTokens + row.outputTokens,
       memoryTokens: row.memoryTokens,
@@ -68,7 +77,7 @@ export function toTurnDto(row: TurnRow, pricing: Pricing): TurnDto {
 }
 
 function costOf(row: TurnRow, pricing: Pricing): TurnDto['cost'] {
-  const usd = costUsd(pricing, row.model, row.inputTokens, row.outputTokens);
+  const usd = turnCostUsd(row, pricing);
   return usd === null ? null : { usd };
 }
 

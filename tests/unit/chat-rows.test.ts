@@ -14,7 +14,7 @@ function turn(id: string, status: Turn['status']): Turn {
     agents: status === 'completed' ? ['Orchestrator', 'Creative'] : [],
     handoffs: [],
     tools: [],
-    usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0, memoryTokens: 0 },
+    usage: { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, totalTokens: 0, memoryTokens: 0 },
     agentUsage: [],
     consults: [],
     latencyMs: null,
