@@ -1,8 +1,11 @@
 // Runs one case through the product's Orchestrator and stops as soon as it has handed off.
-import { assistant, user, type AgentInputItem, type Runner } from '@openai/agents';
+import type { Runner } from '@openai/agents';
 import { type Team } from '../../server/agents/team.ts';
 import { EXPERT_NAMES, type ExpertName } from '../../shared/roster.ts';
 import { handoffReason } from '../../server/agents/handoff-input.ts';
+import { DEFAULT_ROUTER_CONTEXT_TOKENS, routerContext } from '../../server/memory/router-context.ts';
+import { countTokens } from '../../server/memory/tokens.ts';
+import { toAgentInput } from '../../server/turns/router-input.ts';
 import type { RoutingCase } from './cases.ts';
 
 export type RouteOutcome = {
@@ -24,17 +27,23 @@ const isStopSwitch = (value: unknown): value is StopSwitch =>
 
 export type CaseRouter = (routingCase: RoutingCase) => Promise<RouteOutcome>;
 
-function caseInput(routingCase: RoutingCase): AgentInputItem[] {
-  // The same shape as server/memory/assemble.ts: user and assistant texts, then the new message.
-  const history = (routingCase.history ?? []).map((t) => (t.role === 'user' ? user(t.content) : assistant(t.content)));
-  return [...history, user(routingCase.message)];
+/** What a turn's Orchestrator would read: the routing context the memory cuts from the window. */
+function caseInput(routingCase: RoutingCase, budget: number) {
+  const turns = [...(routingCase.history ?? []), { role: 'user' as const, content: routingCase.message }];
+  const items = turns.map((t) => ({ role: t.role, content: t.content, tokens: countTokens(t.content) }));
+  return routerContext(items, budget, countTokens).map(toAgentInput);
 }
 
 /**
  * The expert's turn would cost a full answer; the runner announces it with `agent_start` before
  * its model request, so aborting there ends the run with no request to the expert in flight.
  */
-export function createCaseRouter(team: Team, runner: Runner, maxTurns: number): CaseRouter {
+export function createCaseRouter(
+  team: Team,
+  runner: Runner,
+  maxTurns: number,
+  routerBudget = DEFAULT_ROUTER_CONTEXT_TOKENS,
+): CaseRouter {
   runner.on('agent_start', (runContext, agent) => {
     if (agent !== team.orchestrator && isStopSwitch(runContext.context)) runContext.context.stop();
   });
@@ -45,7 +54,7 @@ export function createCaseRouter(team: Team, runner: Runner, maxTurns: number): 
     const context: StopSwitch = { stop: () => controller.abort() };
     const outcome: RouteOutcome = { chosen: null, reason: null, error: null, inputTokens: 0, outputTokens: 0, ms: 0 };
     try {
-      const result = await runner.run(team.orchestrator, caseInput(routingCase), {
+      const result = await runner.run(team.orchestrator, caseInput(routingCase, routerBudget), {
         stream: true,
         context,
         maxTurns,
