@@ -6,7 +6,7 @@ import type { MemoryItem } from './memory.ts';
 export const DEFAULT_ROUTER_CONTEXT_TOKENS = 1500;
 
 /** Background (summary, profile) may take this share of the router's budget; messages the rest. */
-const BACKGROUND_SHARE = 0.4;
+const BACKGROUND_SHARE = 0.25;
 /** The last exchange is always shown, cut to at least this share of the budget each. */
 const EXCHANGE_FLOOR_SHARE = 0.15;
 
