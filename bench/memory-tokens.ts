@@ -53,7 +53,8 @@ export async function simulateTokens(options: {
       const outcome = await h.api.chat.send({ conversationId, message: question.content });
       conversationId = outcome.conversationId;
       const calls = play.played.slice(before);
-      const agentCall = calls.find((call) => call.role === 'orchestrator')!;
+      // The expert reads the whole window; the Orchestrator only its short routing view (call-tokens.ts).
+      const agentCall = calls.find((call) => call.role === 'expert')!;
       const memoryInput = conversationTokens(agentCall.texts);
       const summaries = calls.filter((call) => call.role === 'summarizer');
       summarizerCalls += summaries.length;

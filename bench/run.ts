@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchPostgresUrl, startBenchPostgres, type BenchDriver } from './bench-app.ts';
+import { callTokensTable, measureCallTokens } from './call-tokens.ts';
 import { concurrencyTable, runConcurrencyBench } from './concurrency.ts';
 import { footprintTable } from './footprint/footprint-table.ts';
 import { runFootprintBench } from './footprint/footprint.ts';
@@ -32,6 +33,10 @@ section('b. Memory');
 const memory = await runMemoryBench({ quick });
 console.log(formatMemoryBench(memory));
 
+section("b2. What each call reads: routing, expert and Summarizer calls against the seed's design, and the prefix a cache can serve");
+const callTokens = await measureCallTokens({ turns: 100, budget: 8000, checkpoints: [3, 10, 50, 100] });
+console.log(callTokensTable(callTokens));
+
 section('c. Concurrency: conversations at once, throughput against the ideal');
 const concurrency = await runConcurrencyBench({ quick, drivers });
 console.log(concurrencyTable(concurrency));
@@ -50,6 +55,6 @@ const results = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(results, { recursive: true });
 writeFileSync(
   `${results}latest.json`,
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, concurrency, streaming, footprint }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, callTokens, concurrency, streaming, footprint }, null, 2)}\n`,
 );
 await postgres.stop();

@@ -89,6 +89,8 @@ export const turns = pgTable(
     agentUsage: jsonb().$type<AgentUsage[]>().notNull().default([]),
     consults: jsonb().$type<Consult[]>().notNull().default([]),
     inputTokens: integer().notNull().default(0),
+    // Of input_tokens, those served from the API's prompt cache (cheaper).
+    cachedInputTokens: integer().notNull().default(0),
     outputTokens: integer().notNull().default(0),
     memoryTokens: integer().notNull().default(0),
     latencyMs: integer(),

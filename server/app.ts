@@ -55,14 +55,20 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
   const agents = createAgentRuntime({
     provider: model.configured ? model.provider : null,
     modelName: model.name,
+    routerModelName: model.routerName,
     tools,
     modelTimeoutMs: model.timeoutMs,
+    promptCacheKeys: model.configured && model.promptCacheKeys,
   });
   const running = new RunningTurns();
   const chat: TurnDeps = {
     db: database.db,
     agents,
-    memory: windowMemory(database.db, { budget: env.SWITCHBOARD_MEMORY_TOKENS, logger }),
+    memory: windowMemory(database.db, {
+      budget: env.SWITCHBOARD_MEMORY_TOKENS,
+      routerBudget: env.SWITCHBOARD_ROUTER_CONTEXT_TOKENS,
+      logger,
+    }),
     lock,
     logger,
     running,

@@ -16,10 +16,14 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optional(z.url({ message: 'must be an http(s) URL' })),
   OPENAI_API: optional(z.enum(['responses', 'chat_completions'])),
   SWITCHBOARD_MODEL: optional(z.string()),
+  // The Orchestrator's model (default SWITCHBOARD_MODEL): routing is a small classification.
+  SWITCHBOARD_ROUTER_MODEL: optional(z.string()),
   // Only OpenAI's own API is priced by default (server/cost/pricing.ts).
   SWITCHBOARD_PRICES: optional(z.enum(['openai', 'none'])),
   SWITCHBOARD_TRACING: optional(z.enum(['openai', 'off'])).default('off'),
   SWITCHBOARD_MEMORY_TOKENS: optional(z.coerce.number().int().min(200).max(1_000_000)).default(8000),
+  // What the Orchestrator reads: background and the last few messages, not the whole window.
+  SWITCHBOARD_ROUTER_CONTEXT_TOKENS: optional(z.coerce.number().int().min(200).max(1_000_000)).default(1500),
   SWITCHBOARD_MODEL_TIMEOUT_MS: optional(z.coerce.number().int().min(1000)).default(120_000),
   SWITCHBOARD_TOKEN: optional(z.string().min(8, { message: 'must be at least 8 characters' })),
   // Host names the server answers to besides loopback and HOST (e.g. the public name behind a

@@ -3,13 +3,23 @@ export type Handoff = { from: string; to: string; reason: string };
 /** Tokens a tool call spent on a model of its own (the Images API), so it can be priced. */
 export type ToolUsage = { model: string; inputTokens: number; outputTokens: number };
 export type ToolRun = { agent: string; name: string; ms: number; ok: boolean; usage?: ToolUsage };
-export type AgentUsage = { agent: string; inputTokens: number; outputTokens: number; ms: number };
+export type AgentUsage = {
+  agent: string;
+  /** The model this agent ran on (absent on turns recorded before agents had their own). */
+  model?: string;
+  inputTokens: number;
+  /** Of inputTokens, those the API served from its prompt cache (absent on older turns). */
+  cachedInputTokens?: number;
+  outputTokens: number;
+  ms: number;
+};
 /** One expert asking another a question mid-turn (agent.asTool); its tokens are in the turn's totals too. */
 export type Consult = {
   by: string;
   agent: string;
   question: string;
   inputTokens: number;
+  cachedInputTokens?: number;
   outputTokens: number;
   ms: number;
   ok: boolean;

@@ -12,6 +12,12 @@ export function routingSummary(turn: Turn, answeredBy: string | null): string {
   return parts.join(' · ');
 }
 
+/** "gpt-4.1 (Orchestrator: gpt-4.1-nano)" when the router ran on a model of its own. */
+function modelsOf(turn: Turn): string {
+  const others = turn.agentUsage.filter((u) => u.model && u.model !== turn.model).map((u) => `${u.agent}: ${u.model}`);
+  return `${turn.model ?? '—'}${others.length ? ` (${others.join(', ')})` : ''}`;
+}
+
 export function RoutingDetail({ turn, answeredBy }: { turn: Turn; answeredBy: string | null }) {
   const reasons = new Map(turn.handoffs.map((h) => [h.to, h]));
   const consultedBy = new Map(turn.consults.map((c) => [c.agent, c.by]));
@@ -76,6 +82,11 @@ export function RoutingDetail({ turn, answeredBy }: { turn: Turn; answeredBy: st
             {formatTokens(turn.usage.inputTokens)} in / {formatTokens(turn.usage.outputTokens)} out /{' '}
             {formatTokens(turn.usage.totalTokens)} total
           </dd>
+          <dt>Cached</dt>
+          <dd data-testid="cached-tokens">
+            {formatTokens(turn.usage.cachedInputTokens)} of the input served from the prompt cache
+            {turn.usage.inputTokens > 0 && ` (${Math.round((turn.usage.cachedInputTokens / turn.usage.inputTokens) * 100)}%)`}
+          </dd>
           {turn.usage.memoryTokens > 0 && (
             <>
               <dt>Memory</dt>
@@ -88,7 +99,7 @@ export function RoutingDetail({ turn, answeredBy }: { turn: Turn; answeredBy: st
           <dd>{formatMs(turn.latencyMs)}</dd>
           {turn.status === 'completed' && <><dt>Route</dt><dd data-testid="routing-route">{turn.route}</dd></>}
           <dt>Model</dt>
-          <dd>{turn.model ?? '—'}</dd>
+          <dd>{modelsOf(turn)}</dd>
         </dl>
       </div>
     </details>

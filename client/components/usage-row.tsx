@@ -30,7 +30,8 @@ export function UsageRow({ row, maxTokens, routing = false, onOpen }: Props) {
       <dl className="usage-figures">
         <dt>Tokens</dt>
         <dd>
-          {formatTokens(row.inputTokens)} read · {formatTokens(row.outputTokens)} written
+          {formatTokens(row.inputTokens)} read
+          {row.cachedInputTokens > 0 && ` (${formatTokens(row.cachedInputTokens)} cached)`} · {formatTokens(row.outputTokens)} written
           <span className="bar" aria-hidden="true">
             <span style={{ width: pct(row.inputTokens) }} className="fill" />
             <span style={{ width: pct(row.outputTokens) }} className="fill out" />

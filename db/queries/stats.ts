@@ -6,6 +6,7 @@ export type AgentUsageRow = {
   agent: string;
   turns: number;
   inputTokens: number;
+  cachedInputTokens: number;
   outputTokens: number;
   p50LatencyMs: number | null;
   p95LatencyMs: number | null;
@@ -22,6 +23,7 @@ export async function agentUsage(db: Db, conversationId?: string): Promise<Agent
       agent: sql<string>`${u}->>'agent'`,
       turns: sql<number>`count(distinct ${turns.id})::int`,
       inputTokens: sql<number>`coalesce(sum((${u}->>'inputTokens')::int), 0)::int`,
+      cachedInputTokens: sql<number>`coalesce(sum((${u}->>'cachedInputTokens')::int), 0)::int`,
       outputTokens: sql<number>`coalesce(sum((${u}->>'outputTokens')::int), 0)::int`,
       p50LatencyMs: sql<number | null>`round(percentile_cont(0.5) within group (order by (${u}->>'ms')::int))::int`,
       p95LatencyMs: sql<number | null>`round(percentile_cont(0.95) within group (order by (${u}->>'ms')::int))::int`,

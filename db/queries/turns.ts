@@ -36,7 +36,7 @@ export async function reopenTurn(db: Db, id: string): Promise<TurnRow | undefine
 
 export type TurnRecord = Pick<
   TurnRow,
-  'agents' | 'handoffs' | 'route' | 'tools' | 'agentUsage' | 'consults' | 'inputTokens' | 'outputTokens' | 'memoryTokens' | 'latencyMs' | 'model'
+  'agents' | 'handoffs' | 'route' | 'tools' | 'agentUsage' | 'consults' | 'inputTokens' | 'cachedInputTokens' | 'outputTokens' | 'memoryTokens' | 'latencyMs' | 'model'
 >;
 
 /** One run of a turn: a finish or failure applies only to the run still in charge of the row. */

@@ -1,13 +1,22 @@
 // Command-line flags of `npm run eval`.
 import { parseArgs } from 'node:util';
 
-export type EvalArgs = { limit: number | null; concurrency: number; out: string | null; cases: string | null };
+export type EvalArgs = {
+  limit: number | null;
+  concurrency: number;
+  out: string | null;
+  cases: string | null;
+  /** Orchestrator models to compare, in order; null: SWITCHBOARD_ROUTER_MODEL or the model. */
+  routerModels: string[] | null;
+};
 
-export const USAGE = `Usage: npm run eval -- [--limit N] [--concurrency N] [--out report.json] [--cases cases.json]
+export const USAGE = `Usage: npm run eval -- [--limit N] [--concurrency N] [--out report.json] [--cases cases.json] [--router-model A,B]
   --limit N        route only the first N cases
   --concurrency N  runs in flight at once (default 4)
   --out FILE       where to write the JSON report (default eval-results/routing-<timestamp>.json)
-  --cases FILE     another labelled set (default scripts/eval/routing-cases.json)`;
+  --cases FILE     another labelled set (default scripts/eval/routing-cases.json)
+  --router-model A,B  Orchestrator models to compare in one run (default SWITCHBOARD_ROUTER_MODEL,
+                   else SWITCHBOARD_MODEL)`;
 
 export class UsageError extends Error {}
 
@@ -28,6 +37,7 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
         concurrency: { type: 'string' },
         out: { type: 'string' },
         cases: { type: 'string' },
+        'router-model': { type: 'string' },
       },
       strict: true,
     }));
@@ -39,5 +49,13 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
     concurrency: positive('concurrency', values.concurrency) ?? 4,
     out: values.out ?? null,
     cases: values.cases ?? null,
+    routerModels: routerModels(values['router-model']),
   };
+}
+
+function routerModels(value: string | undefined): string[] | null {
+  if (value === undefined) return null;
+  const names = [...new Set(value.split(',').map((name) => name.trim()).filter(Boolean))];
+  if (!names.length) throw new UsageError('--router-model needs at least one model name, e.g. --router-model gpt-4.1-nano,gpt-4.1-mini');
+  return names;
 }

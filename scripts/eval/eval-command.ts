@@ -8,8 +8,8 @@ import { parseEnv } from '../../server/env.ts';
 import { parseEvalArgs, USAGE, UsageError } from './args.ts';
 import { CasesError, DEFAULT_CASES_FILE, loadCases } from './cases.ts';
 import { createProgress } from './progress.ts';
-import { renderSummary } from './render.ts';
-import { buildReport, defaultReportPath, writeReport } from './report.ts';
+import { renderComparison, renderSummary } from './render.ts';
+import { buildReport, defaultReportPath, writeReport, type EvalReport } from './report.ts';
 import { createCaseRouter } from './route-case.ts';
 import { runCases } from './run-cases.ts';
 import { score } from './score.ts';
@@ -58,23 +58,30 @@ export async function runEvalCommand(io: EvalIo): Promise<number> {
   if (args.limit !== null) cases = cases.slice(0, args.limit);
 
   const tools = { api: model.api, searxngUrl: env.SEARXNG_URL };
-  const runtime = createAgentRuntime({ provider: model.provider, modelName: model.name, tools });
-  // A configured provider always yields a runner.
-  const route = createCaseRouter(runtime.team, runtime.runner!, MAX_AGENT_TURNS);
+  const routerModels = args.routerModels ?? [env.SWITCHBOARD_ROUTER_MODEL ?? null];
+  const reports: EvalReport[] = [];
+  const out = args.out ? (isAbsolute(args.out) ? args.out : resolve(io.cwd, args.out)) : defaultReportPath(new Date(), io.cwd);
+  for (const routerModel of routerModels) {
+    const runtime = createAgentRuntime({ provider: model.provider, modelName: model.name, routerModelName: routerModel, tools });
+    // A configured provider always yields a runner.
+    const route = createCaseRouter(runtime.team, runtime.runner!, MAX_AGENT_TURNS, env.SWITCHBOARD_ROUTER_CONTEXT_TOKENS);
 
-  const startedAt = new Date();
-  const progress = createProgress(cases.length, io.stderr);
-  const results = await runCases(cases, route, { concurrency: args.concurrency, onResult: progress.tick });
-  progress.done();
-  await getGlobalTraceProvider().forceFlush();
+    const startedAt = new Date();
+    const progress = createProgress(cases.length, io.stderr);
+    const results = await runCases(cases, route, { concurrency: args.concurrency, onResult: progress.tick });
+    progress.done();
+    await getGlobalTraceProvider().forceFlush();
 
-  const figures = score(results);
-  const modelInfo = { api: model.api, name: runtime.modelName };
-  const out = args.out ? (isAbsolute(args.out) ? args.out : resolve(io.cwd, args.out)) : defaultReportPath(startedAt, io.cwd);
-  const report = buildReport({ startedAt, finishedAt: new Date(), model: modelInfo, casesFile, score: figures, results });
-  await writeReport(out, report);
-
-  const header = `Routing eval: ${figures.total} cases on ${modelInfo.name} (${modelInfo.api}), concurrency ${args.concurrency}`;
-  io.stdout.write(`${renderSummary(figures, header)}\n\nReport: ${out}\n`);
-  return figures.errors ? EXIT.failed : EXIT.ok;
+    const figures = score(results);
+    const modelInfo = { api: model.api, name: runtime.routerModelName };
+    reports.push(buildReport({ startedAt, finishedAt: new Date(), model: modelInfo, casesFile, score: figures, results }));
+    const header = `Routing eval: ${figures.total} cases on ${modelInfo.name} (${modelInfo.api}), concurrency ${args.concurrency}`;
+    io.stdout.write(`${renderSummary(figures, header)}\n\n`);
+  }
+  // One model: its report, as before; several: every run and the comparison side by side.
+  await writeReport(out, reports.length === 1 ? reports[0]! : { runs: reports });
+  if (reports.length > 1) io.stdout.write(`${renderComparison(reports)}\n\n`);
+  io.stdout.write(`Report: ${out}\n`);
+  const errors = reports.some((report) => report.errored.length > 0);
+  return errors ? EXIT.failed : EXIT.ok;
 }

@@ -1,5 +1,6 @@
 // The eval's console summary: accuracy table, confusion matrix, failures with the model's reasons.
 import { EXPERT_NAMES } from '../../shared/roster.ts';
+import type { EvalReport } from './report.ts';
 import { CHOSEN_COLUMNS, ROUTE_COLUMNS, type CaseResult, type Score, type Tally } from './score.ts';
 
 export const percent = (t: Tally): string => (t.accuracy === null ? '—' : `${(t.accuracy * 100).toFixed(1)}%`);
@@ -67,4 +68,18 @@ export function renderSummary(score: Score, header: string): string {
     for (const r of score.erroredCases) out.push(`${r.id}: ${r.error}`);
   }
   return out.join('\n');
+}
+
+/** Router models side by side: what each got right, what it read and wrote, how fast it chose. */
+export function renderComparison(reports: EvalReport[]): string {
+  const rows = reports.map((r) => [
+    r.model.name,
+    `${r.score.overall.correct}/${r.score.overall.cases}`,
+    percent(r.score.overall),
+    String(r.usage.inputTokens),
+    String(r.usage.outputTokens),
+    r.p50Ms === null ? '—' : `${Math.round(r.p50Ms)}`,
+    String(r.score.errors),
+  ]);
+  return ['Router models compared:', ...table(['model', 'correct', '%', 'input tokens', 'output tokens', 'p50 ms', 'errors'], rows)].join('\n');
 }

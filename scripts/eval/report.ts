@@ -9,6 +9,8 @@ export type EvalReport = {
   model: { api: string; name: string };
   casesFile: string;
   usage: { inputTokens: number; outputTokens: number };
+  /** Median time to a routing decision per case, over the cases that reached one. */
+  p50Ms: number | null;
   score: Omit<Score, 'failures' | 'erroredCases'>;
   /** Scored cases routed to an expert not listed as acceptable, with the model's reason. */
   failures: Pick<CaseResult, 'id' | 'kind' | 'message' | 'expected' | 'chosen' | 'reason'>[];
@@ -33,6 +35,7 @@ export function buildReport(params: {
     model: params.model,
     casesFile: params.casesFile,
     usage: { inputTokens: sum('inputTokens'), outputTokens: sum('outputTokens') },
+    p50Ms: median(params.results.filter((r) => r.error === null).map((r) => r.ms)),
     score: figures,
     failures: failures.map(({ id, kind, message, expected, chosen, reason }) => ({ id, kind, message, expected, chosen, reason })),
     errored: erroredCases.map(({ id, error }) => ({ id, error })),
@@ -46,7 +49,14 @@ export function defaultReportPath(at: Date, cwd = process.cwd()): string {
   return join(cwd, 'eval-results', `routing-${stamp}.json`);
 }
 
-export async function writeReport(path: string, report: EvalReport): Promise<void> {
+function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export async function writeReport(path: string, report: EvalReport | { runs: EvalReport[] }): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
 }

@@ -1,11 +1,14 @@
-// Runs one case through the product's own routing (server/turns/route-request.ts) and stops as
-// soon as the Orchestrator's choice is known: no expert ever answers in the eval.
-import { assistant, user, type AgentInputItem, type Runner } from '@openai/agents';
+// Runs one case through the product's own routing (server/turns/route-request.ts), on the short
+// context a turn's Orchestrator reads, and stops as soon as its choice is known: no expert answers.
+import type { Runner } from '@openai/agents';
 import type { Team } from '../../server/agents/team.ts';
-import { newTurnContext, type TurnFiles, type TurnContext } from '../../server/agents/turn-context.ts';
+import { newTurnContext, type TurnContext, type TurnFiles } from '../../server/agents/turn-context.ts';
 import { DomainError } from '../../server/errors.ts';
+import { DEFAULT_ROUTER_CONTEXT_TOKENS, routerContext } from '../../server/memory/router-context.ts';
+import { countTokens } from '../../server/memory/tokens.ts';
 import { routeRequest, type Routed } from '../../server/turns/route-request.ts';
 import { RouteRecorder } from '../../server/turns/route-recorder.ts';
+import { toAgentInput } from '../../server/turns/router-input.ts';
 import { EXPERT_NAMES, type ExpertName } from '../../shared/roster.ts';
 import type { Route } from '../../shared/turn-record.ts';
 import type { RoutingCase } from './cases.ts';
@@ -39,10 +42,11 @@ const isStopSwitch = (value: unknown): value is StopSwitch =>
 
 export type CaseRouter = (routingCase: RoutingCase) => Promise<RouteOutcome>;
 
-function caseInput(routingCase: RoutingCase): AgentInputItem[] {
-  // The same shape as server/memory/assemble.ts: user and assistant texts, then the new message.
-  const history = (routingCase.history ?? []).map((t) => (t.role === 'user' ? user(t.content) : assistant(t.content)));
-  return [...history, user(routingCase.message)];
+/** What a turn's Orchestrator would read: the routing context the memory cuts from the window. */
+function caseInput(routingCase: RoutingCase, budget: number) {
+  const turns = [...(routingCase.history ?? []), { role: 'user' as const, content: routingCase.message }];
+  const items = turns.map((t) => ({ role: t.role, content: t.content, tokens: countTokens(t.content) }));
+  return routerContext(items, budget, countTokens).map(toAgentInput);
 }
 
 /**
@@ -50,7 +54,12 @@ function caseInput(routingCase: RoutingCase): AgentInputItem[] {
  * its model request, so aborting there ends the run with no request to the expert in flight. The
  * router's second tries are other Agent objects with the Orchestrator's name: they run on.
  */
-export function createCaseRouter(team: Team, runner: Runner, maxTurns: number): CaseRouter {
+export function createCaseRouter(
+  team: Team,
+  runner: Runner,
+  maxTurns: number,
+  routerBudget = DEFAULT_ROUTER_CONTEXT_TOKENS,
+): CaseRouter {
   runner.on('agent_start', (runContext, agent) => {
     if (agent.name !== team.orchestrator.name && isStopSwitch(runContext.context)) runContext.context.stop();
   });
@@ -59,12 +68,13 @@ export function createCaseRouter(team: Team, runner: Runner, maxTurns: number): 
     const startedAt = performance.now();
     const controller = new AbortController();
     const context: StopSwitch = { ...newTurnContext(NO_FILES), stop: () => controller.abort() };
-    const recorder = new RouteRecorder(context, EXPERT_NAMES);
+    // Only the Orchestrator (and its second tries) run here, on the router's model.
+    const recorder = new RouteRecorder(context, EXPERT_NAMES, () => String(team.orchestrator.model || runner.config.model));
     recorder.start(team.orchestrator.name);
-    const usage = { inputTokens: 0, outputTokens: 0 };
+    const usage = { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0 };
     const outcome: RouteOutcome = { chosen: null, reason: null, route: null, error: null, inputTokens: 0, outputTokens: 0, ms: 0 };
     try {
-      const routing = routeRequest({ runner, team, input: caseInput(routingCase), context, maxTurns, recorder, usage, signal: controller.signal });
+      const routing = routeRequest({ runner, team, input: caseInput(routingCase, routerBudget), context, maxTurns, recorder, usage, signal: controller.signal });
       // The events are the client's; only the decision matters here.
       let step: IteratorResult<unknown, Routed>;
       while (!(step = await routing.next()).done);

@@ -1,9 +1,11 @@
 // One consult during a turn: the question, what the colleague's model calls cost, how it ended.
 import type { RunStreamEvent } from '@openai/agents';
 import type { Consult } from '../../shared/turn-record.ts';
+import { cachedTokensOf } from './cached-tokens.ts';
 
 export class ConsultCall {
   #inputTokens = 0;
+  #cachedInputTokens = 0;
   #outputTokens = 0;
   #answered = false;
   #ms: number | null = null;
@@ -29,6 +31,7 @@ export class ConsultCall {
   observe(event: RunStreamEvent): void {
     if (event.type !== 'raw_model_stream_event' || event.data.type !== 'response_done') return;
     this.#inputTokens += event.data.response.usage.inputTokens;
+    this.#cachedInputTokens += cachedTokensOf(event.data.response.usage);
     this.#outputTokens += event.data.response.usage.outputTokens;
   }
 
@@ -46,6 +49,7 @@ export class ConsultCall {
       agent: this.agent,
       question: this.question,
       inputTokens: this.#inputTokens,
+      cachedInputTokens: this.#cachedInputTokens,
       outputTokens: this.#outputTokens,
       ms: this.#ms ?? Math.round(this.now() - this.#startedAt),
       ok: this.#answered,

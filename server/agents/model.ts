@@ -7,9 +7,13 @@ import { openAILogger, type WarnLogger } from './openai-logger.ts';
 
 export type ModelApi = 'responses' | 'chat_completions';
 
-export type ModelConfig =
-  | { configured: true; api: ModelApi; name: string | null; provider: ModelProvider; timeoutMs: number }
-  | { configured: false; api: ModelApi; name: string | null; timeoutMs: number };
+type Names = { name: string | null; routerName: string | null };
+
+export type ModelConfig = Names &
+  (
+    | { configured: true; api: ModelApi; provider: ModelProvider; timeoutMs: number; promptCacheKeys: boolean }
+    | { configured: false; api: ModelApi; timeoutMs: number }
+  );
 
 /**
  * Attempts after the first for 408/409/429/5xx and dropped connections, with the client's
@@ -21,8 +25,9 @@ export const MODEL_RETRIES = 2;
 export function modelConfigFromEnv(env: Env, logger: WarnLogger): ModelConfig {
   const api: ModelApi = env.OPENAI_API ?? (env.OPENAI_BASE_URL ? 'chat_completions' : 'responses');
   const name = env.SWITCHBOARD_MODEL ?? null;
+  const routerName = env.SWITCHBOARD_ROUTER_MODEL ?? null;
   const timeoutMs = env.SWITCHBOARD_MODEL_TIMEOUT_MS;
-  if (!env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) return { configured: false, api, name, timeoutMs };
+  if (!env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) return { configured: false, api, name, routerName, timeoutMs };
   const client = new OpenAI({
     // Local servers (Ollama, vLLM) ignore the key, but the client library insists on one.
     apiKey: env.OPENAI_API_KEY ?? 'not-needed',
@@ -33,7 +38,12 @@ export function modelConfigFromEnv(env: Env, logger: WarnLogger): ModelConfig {
     logLevel: 'warn',
   });
   const provider = new OpenAIProvider({ openAIClient: client, useResponses: api === 'responses' });
-  return { configured: true, api, name, provider, timeoutMs };
+  return { configured: true, api, name, routerName, provider, timeoutMs, promptCacheKeys: isOpenAI(env) };
+}
+
+/** OpenAI's own API: it knows `prompt_cache_key`; another server might refuse a field it does not know. */
+export function isOpenAI(env: Pick<Env, 'OPENAI_BASE_URL'>): boolean {
+  return !env.OPENAI_BASE_URL || new URL(env.OPENAI_BASE_URL).hostname === 'api.openai.com';
 }
 
 /** Importing the SDK installs an exporter that posts traces to OpenAI; keep it off unless asked. */

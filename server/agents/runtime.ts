@@ -7,21 +7,30 @@ export type AgentRuntime = {
   team: Team;
   /** Null when no model is configured: turns fail with MODEL_NOT_CONFIGURED. */
   runner: Runner | null;
+  /** The experts' (and the Summarizer's) model. */
   modelName: string;
+  /** The Orchestrator's model: routing is a small classification a cheaper model can do. */
+  routerModelName: string;
+  /** Whether calls carry a per-conversation `prompt_cache_key` (OpenAI's API knows it; others may refuse it). */
+  promptCacheKeys: boolean;
 };
 
 export function createAgentRuntime(options: {
   provider: ModelProvider | null;
   modelName: string | null;
+  /** Null or undefined: the Orchestrator runs on `modelName` too. */
+  routerModelName?: string | null;
   tools: ToolSettings;
   /**
    * Upper bound on one model call, streaming included: the HTTP client's timeout stops at the
    * response headers, so a reply that stalls mid-stream is cut by the runner instead.
    */
   modelTimeoutMs?: number;
+  promptCacheKeys?: boolean;
 }): AgentRuntime {
   const modelName = options.modelName ?? getDefaultModel();
-  const team = buildTeam(options.tools);
+  const routerModelName = options.routerModelName ?? modelName;
+  const team = buildTeam(options.tools, routerModelName === modelName ? undefined : routerModelName);
   const runner = options.provider
     ? new Runner({
         modelProvider: options.provider,
@@ -30,5 +39,10 @@ export function createAgentRuntime(options: {
         modelSettings: options.modelTimeoutMs ? { timeoutMs: options.modelTimeoutMs } : undefined,
       })
     : null;
-  return { team, runner, modelName };
+  return { team, runner, modelName, routerModelName, promptCacheKeys: options.promptCacheKeys ?? false };
+}
+
+/** The model an agent of the team runs on, as recorded and priced. */
+export function modelOf(runtime: Pick<AgentRuntime, 'team' | 'modelName' | 'routerModelName'>, agent: string): string {
+  return agent === runtime.team.orchestrator.name ? runtime.routerModelName : runtime.modelName;
 }

@@ -30,13 +30,15 @@ function expertAgent(definition: ExpertDefinition, settings: ToolSettings): Agen
   });
 }
 
-export function buildTeam(settings: ToolSettings): Team {
+/** `routerModel`: the Orchestrator's own model name (the runner resolves it); else the runner's model. */
+export function buildTeam(settings: ToolSettings, routerModel?: string): Team {
   const solo = Object.fromEntries(definitions.map((d) => [d.name, expertAgent(d, settings)])) as Team['experts'];
   // Each expert may ask the others one question for a part of a request that is theirs.
   const experts = withConsultTools(solo);
 
   const orchestrator = new Agent<TurnContext>({
     name: ORCHESTRATOR.name,
+    ...(routerModel ? { model: routerModel } : {}),
     instructions: `${RECOMMENDED_PROMPT_PREFIX}\n\n${orchestratorInstructions(definitions)}`,
     tools: toolsFrom(ORCHESTRATOR_TOOLS, settings),
     handoffs: EXPERT_NAMES.map((name) =>

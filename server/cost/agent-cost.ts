@@ -7,7 +7,7 @@ import { costUsd, type Pricing } from './pricing.ts';
 export function costByAgent(rows: AgentModelUsageRow[], pricing: Pricing): Map<string, number | null> {
   const costs = new Map<string, number | null>();
   for (const row of rows) {
-    const usd = costUsd(pricing, row.model, row.inputTokens, row.outputTokens);
+    const usd = costUsd(pricing, row.model, row);
     const previous = costs.get(row.agent);
     costs.set(row.agent, previous === null || usd === null ? null : roundUsd((previous ?? 0) + usd));
   }

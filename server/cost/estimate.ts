@@ -14,10 +14,19 @@ export function priceOf(model: string | null): Price | null {
   return table.get(name) ?? table.get(name.replace(SNAPSHOT_SUFFIX, '')) ?? null;
 }
 
-export function estimateUsd(model: string | null, inputTokens: number, outputTokens: number): number | null {
+/** A call's tokens; `cachedInputTokens` are part of `inputTokens`, billed at the cached rate. */
+export type Tokens = { inputTokens: number; cachedInputTokens?: number; outputTokens: number };
+
+export function estimateUsd(model: string | null, tokens: Tokens): number | null {
   const price = priceOf(model);
   if (!price) return null;
-  const usd = (inputTokens * price.inputPerMillion + outputTokens * price.outputPerMillion) / 1_000_000;
+  // A server that reports more cached than input tokens is not trusted beyond the input.
+  const cached = Math.min(Math.max(0, tokens.cachedInputTokens ?? 0), tokens.inputTokens);
+  const usd =
+    ((tokens.inputTokens - cached) * price.inputPerMillion +
+      cached * price.cachedInputPerMillion +
+      tokens.outputTokens * price.outputPerMillion) /
+    1_000_000;
   return roundUsd(usd);
 }
 

@@ -2,7 +2,7 @@
 // API: another server's tokens (Ollama, vLLM, a third-party host) are never priced, even under an
 // OpenAI model's name, unless the user says its prices match with SWITCHBOARD_PRICES=openai.
 import type { Env } from '../env.ts';
-import { estimateUsd } from './estimate.ts';
+import { estimateUsd, type Tokens } from './estimate.ts';
 
 export type Pricing = 'openai' | 'none';
 
@@ -12,6 +12,6 @@ export function pricingFor(env: Pick<Env, 'OPENAI_BASE_URL' | 'SWITCHBOARD_PRICE
   return new URL(env.OPENAI_BASE_URL).hostname === 'api.openai.com' ? 'openai' : 'none';
 }
 
-export function costUsd(pricing: Pricing, model: string | null, inputTokens: number, outputTokens: number): number | null {
-  return pricing === 'openai' ? estimateUsd(model, inputTokens, outputTokens) : null;
+export function costUsd(pricing: Pricing, model: string | null, tokens: Tokens): number | null {
+  return pricing === 'openai' ? estimateUsd(model, tokens) : null;
 }

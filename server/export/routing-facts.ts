@@ -17,9 +17,11 @@ export function routingFacts(turn: TurnDto): Fact[] {
   if (turn.status === 'completed') facts.push({ label: 'Route', value: ROUTE_LABELS[turn.route] });
   const tools = turn.tools.map((t) => `${t.name} by ${t.agent}, ${formatMs(t.ms)}, ${t.ok ? 'ok' : 'failed'}`);
   facts.push({ label: 'Tools', value: tools.length ? tools.join('; ') : 'none' });
-  const { inputTokens, outputTokens, totalTokens } = turn.usage;
-  facts.push({ label: 'Tokens', value: `${inputTokens} in, ${outputTokens} out (${totalTokens} total)` });
-  const perAgent = turn.agentUsage.map((u) => `${u.agent} ${u.inputTokens}/${u.outputTokens} tokens, ${formatMs(u.ms)}`);
+  const { inputTokens, cachedInputTokens, outputTokens, totalTokens } = turn.usage;
+  facts.push({ label: 'Tokens', value: `${inputTokens} in (${cachedInputTokens} cached), ${outputTokens} out (${totalTokens} total)` });
+  const perAgent = turn.agentUsage.map(
+    (u) => `${u.agent}${u.model ? ` on ${u.model}` : ''} ${u.inputTokens}/${u.outputTokens} tokens, ${formatMs(u.ms)}`,
+  );
   if (perAgent.length) facts.push({ label: 'Per agent', value: perAgent.join('; ') });
   if (turn.latencyMs !== null) facts.push({ label: 'Latency', value: formatMs(turn.latencyMs) });
   facts.push({ label: 'Model', value: turn.model ?? 'none' });

@@ -55,8 +55,10 @@ export async function assemble(
   const fixed = current.tokens + conversation.summaryTokens;
   const window = await readWindow(db, conversation, { beforeSeq: current.seq, room: budget - fixed });
   const items: MemoryItem[] = [];
-  if (conversation.summary) items.push({ role: 'user', content: summaryText(conversation.summary) });
-  for (const m of window.messages) items.push({ role: m.role, content: m.content });
-  items.push({ role: 'user', content: current.content });
+  if (conversation.summary) {
+    items.push({ role: 'user', content: summaryText(conversation.summary), tokens: conversation.summaryTokens, context: true });
+  }
+  for (const m of window.messages) items.push({ role: m.role, content: m.content, tokens: m.tokens });
+  items.push({ role: 'user', content: current.content, tokens: current.tokens });
   return { items, tokens: fixed + window.tokens, overflow: window.overflow };
 }

@@ -3,7 +3,14 @@
 import type { MemoryMessage } from '../../db/queries/messages.ts';
 import type { ConversationRow } from '../../db/schema.ts';
 
-export type MemoryItem = { role: 'user' | 'assistant'; content: string };
+export type MemoryItem = {
+  role: 'user' | 'assistant';
+  content: string;
+  /** What the item weighs, as stored: lets a caller cut the input without counting again. */
+  tokens: number;
+  /** Background the conversation carries (summary, profile) rather than one of its messages. */
+  context?: true;
+};
 
 /** Rewrites a rolling summary; the Summarizer agent provides it, handed in by the turn. */
 export type Summarize = (prompt: string) => Promise<{ summary: string; tokens: number }>;
@@ -13,6 +20,8 @@ export type Recollection = {
   items: MemoryItem[];
   /** Conversation tokens in `items`. */
   tokens: number;
+  /** What the Orchestrator reads instead of `items`: the background and the last few messages. */
+  routerItems: MemoryItem[];
   /** What summarizing spent on this turn (0 when it did not run). */
   summarizerTokens: number;
 };

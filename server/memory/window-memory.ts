@@ -6,14 +6,25 @@ import type { Db } from '../../db/client.ts';
 import { findConversation, storeSummary } from '../../db/queries/conversations.ts';
 import type { MemoryMessage } from '../../db/queries/messages.ts';
 import type { ConversationRow } from '../../db/schema.ts';
-import { assemble, readWindow, summaryText } from './assemble.ts';
-import type { Memory, MemoryStatus, Summarize } from './memory.ts';
+import { assemble, readWindow, summaryText, type Assembled } from './assemble.ts';
+import type { Memory, MemoryStatus, Recollection, Summarize } from './memory.ts';
 import { planFold, summaryTarget } from './plan-fold.ts';
+import { DEFAULT_ROUTER_CONTEXT_TOKENS, routerContext } from './router-context.ts';
 import { summaryPrompt } from './summary-prompt.ts';
 import { countTokens } from './tokens.ts';
 
-export function windowMemory(db: Db, options: { budget: number; logger: Pick<Logger, 'warn'> }): Memory {
+export function windowMemory(
+  db: Db,
+  options: { budget: number; routerBudget?: number; logger: Pick<Logger, 'warn'> },
+): Memory {
   const { budget, logger } = options;
+  const routerBudget = options.routerBudget ?? DEFAULT_ROUTER_CONTEXT_TOKENS;
+  const recollection = (assembled: Assembled, summarizerTokens: number): Recollection => ({
+    items: assembled.items,
+    tokens: assembled.tokens,
+    routerItems: routerContext(assembled.items, routerBudget, countTokens),
+    summarizerTokens,
+  });
 
   /**
    * Folds the overflow into the summary. Undefined when the Summarizer failed; `conversation`
@@ -48,13 +59,13 @@ export function windowMemory(db: Db, options: { budget: number; logger: Pick<Log
   return {
     async recall({ conversation, userMessage: current }, summarize) {
       const first = await assemble(db, { conversation, current, budget });
-      if (!first.overflow) return { ...first, summarizerTokens: 0 };
+      if (!first.overflow) return recollection(first, 0);
       const folded = await fold(conversation, current, summarize);
-      if (!folded) return { ...first, summarizerTokens: 0 };
+      if (!folded) return recollection(first, 0);
       const refreshed = folded.conversation ?? (await findConversation(db, conversation.id));
-      if (!refreshed) return { ...first, summarizerTokens: folded.tokens };
+      if (!refreshed) return recollection(first, folded.tokens);
       const second = await assemble(db, { conversation: refreshed, current, budget });
-      return { ...second, summarizerTokens: folded.tokens };
+      return recollection(second, folded.tokens);
     },
 
     tokensOf: countTokens,

@@ -47,7 +47,9 @@ export function toAgentTurnDto(agent: string, row: AgentTurnRow, pricing: Pricin
     tools: row.tools.filter((t) => t.agent === agent),
     usage: { inputTokens, outputTokens },
     latencyMs: usage ? usage.ms : null,
-    costUsd: usage ? costUsd(pricing, row.model, inputTokens, outputTokens) : null,
+    costUsd: usage
+      ? costUsd(pricing, usage.model ?? row.model, { inputTokens, cachedInputTokens: usage.cachedInputTokens ?? 0, outputTokens })
+      : null,
     model: row.model,
     flag: toTurnDto(row, pricing).flag,
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,

@@ -2,7 +2,8 @@
 import type { MessageRow, TurnRow } from '../../db/schema.ts';
 import type { Consult, Handoff, Route, ToolRun } from '../../shared/turn-record.ts';
 import { imageCostUsd } from '../cost/image-cost.ts';
-import { costUsd, type Pricing } from '../cost/pricing.ts';
+import type { Pricing } from '../cost/pricing.ts';
+import { turnCostUsd } from '../cost/turn-cost.ts';
 import type { AttachmentDto } from '../files/file-dto.ts';
 import type { TurnEvent } from '../turns/events.ts';
 
@@ -30,12 +31,19 @@ export type TurnDto = {
   /** How the Orchestrator's choice was found (see shared/turn-record.ts); meaningful once completed. */
   route: Route;
   tools: ToolRunDto[];
-  usage: { inputTokens: number; outputTokens: number; totalTokens: number; memoryTokens: number };
+  usage: {
+    inputTokens: number;
+    /** Of inputTokens, those the API served from its prompt cache (billed at the cached rate). */
+    cachedInputTokens: number;
+    outputTokens: number;
+    totalTokens: number;
+    memoryTokens: number;
+  };
   agentUsage: TurnRow['agentUsage'];
   consults: Consult[];
   latencyMs: number | null;
   model: string | null;
-  /** Estimated from the model's list price; null when the model or its server has no known price. */
+  /** Estimated from the models' list prices; null when a model or its server has no known price. */
   cost: { usd: number } | null;
   error: { code: string; message: string } | null;
   /** The user's correction of the route (chat.flagRouting): the expert that should have answered. */
@@ -69,6 +77,7 @@ export function toTurnDto(row: TurnRow, pricing: Pricing): TurnDto {
     tools: row.tools.map(({ usage, ...run }) => (usage ? { ...run, usage, costUsd: imageCostUsd(pricing, usage) } : run)),
     usage: {
       inputTokens: row.inputTokens,
+      cachedInputTokens: row.cachedInputTokens,
       outputTokens: row.outputTokens,
       totalTokens: row.inputTokens + row.outputTokens,
       memoryTokens: row.memoryTokens,
@@ -85,7 +94,7 @@ export function toTurnDto(row: TurnRow, pricing: Pricing): TurnDto {
 }
 
 function costOf(row: TurnRow, pricing: Pricing): TurnDto['cost'] {
-  const usd = costUsd(pricing, row.model, row.inputTokens, row.outputTokens);
+  const usd = turnCostUsd(row, pricing);
   return usd === null ? null : { usd };
 }
 

@@ -2,6 +2,7 @@
 // turn's events (each observed SDK event gives zero or more).
 import type { RunStreamEvent } from '@openai/agents';
 import type { AgentUsage, Handoff, ToolRun } from '../../shared/turn-record.ts';
+import { cachedTokensOf } from '../agents/cached-tokens.ts';
 import { handoffReason } from '../agents/handoff-input.ts';
 import { consultedExpert } from '../agents/tools/consult.ts';
 import type { TurnContext } from '../agents/turn-context.ts';
@@ -21,14 +22,24 @@ export class RouteRecorder {
   readonly #context: TurnContext;
   readonly #experts: readonly string[];
   readonly #now: () => number;
+  readonly #modelOf: (agent: string) => string;
   #current = '';
   #router = '';
   #segmentStart: number;
 
-  /** `experts`: the names a consult tool may ask, so tool events can say who was consulted. */
-  constructor(context: TurnContext, experts: readonly string[], now: () => number = performance.now.bind(performance)) {
+  /**
+   * `experts`: the names a consult tool may ask, so tool events can say who was consulted;
+   * `modelOf`: the model each agent runs on, recorded with its usage.
+   */
+  constructor(
+    context: TurnContext,
+    experts: readonly string[],
+    modelOf: (agent: string) => string,
+    now: () => number = performance.now.bind(performance),
+  ) {
     this.#context = context;
     this.#experts = experts;
+    this.#modelOf = modelOf;
     this.#now = now;
     this.#segmentStart = now();
   }
@@ -48,6 +59,7 @@ export class RouteRecorder {
       if (data.type === 'response_done') {
         const usage = this.#usageOf(this.#current);
         usage.inputTokens += data.response.usage.inputTokens;
+        usage.cachedInputTokens! += cachedTokensOf(data.response.usage);
         usage.outputTokens += data.response.usage.outputTokens;
       }
       // The router's own words are never a reply, so they never reach the client either.
@@ -139,7 +151,7 @@ export class RouteRecorder {
   #usageOf(agent: string): AgentUsage {
     let usage = this.#usage.get(agent);
     if (!usage) {
-      usage = { agent, inputTokens: 0, outputTokens: 0, ms: 0 };
+      usage = { agent, model: this.#modelOf(agent), inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, ms: 0 };
       this.#usage.set(agent, usage);
     }
     return usage;

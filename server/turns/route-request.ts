@@ -6,11 +6,13 @@ import {
   ModelBehaviorError,
   type Agent,
   type AgentInputItem,
+  type CallModelInputFilter,
   type Runner,
   type StreamedRunResult,
 } from '@openai/agents';
 import { EXPERT_NAMES, type ExpertName } from '../../shared/roster.ts';
 import type { Route } from '../../shared/turn-record.ts';
+import { cachedTokensOf } from '../agents/cached-tokens.ts';
 import { handoffReason } from '../agents/handoff-input.ts';
 import { choosingRouter, remindedRouter } from '../agents/router-fallback.ts';
 import type { Team } from '../agents/team.ts';
@@ -21,7 +23,7 @@ import type { TurnEvent } from './events.ts';
 import type { RouteRecorder } from './route-recorder.ts';
 
 /** Tokens of every run the route took, failed attempts included: they were spent. */
-export type UsageTally = { inputTokens: number; outputTokens: number };
+export type UsageTally = { inputTokens: number; cachedInputTokens: number; outputTokens: number };
 
 export type RouteParams = {
   runner: Runner;
@@ -32,6 +34,8 @@ export type RouteParams = {
   recorder: RouteRecorder;
   usage: UsageTally;
   signal?: AbortSignal;
+  /** What each model call sees: the router's short context (see router-input.ts). */
+  callModelInputFilter?: CallModelInputFilter;
 };
 
 // Agent is invariant in its output type: text routers, the chooser and experts share this one.
@@ -70,11 +74,13 @@ export async function* answerRequest(p: RouteParams): AsyncGenerator<TurnEvent, 
 }
 
 async function* streamed<A extends AnyAgent>(p: RouteParams, agent: A, maxTurns = p.maxTurns): AsyncGenerator<TurnEvent, AgentRun<A>, undefined> {
-  const run = await p.runner.run(agent, p.input, { stream: true, context: p.context, maxTurns, signal: p.signal });
+  const { context, signal, callModelInputFilter } = p;
+  const run = await p.runner.run(agent, p.input, { stream: true, context, maxTurns, signal, callModelInputFilter });
   for await (const event of run) yield* p.recorder.observe(event);
   await run.completed;
   if (run.error) throw run.error;
   p.usage.inputTokens += run.state.usage.inputTokens;
+  p.usage.cachedInputTokens += cachedTokensOf(run.state.usage);
   p.usage.outputTokens += run.state.usage.outputTokens;
   return run;
 }

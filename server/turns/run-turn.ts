@@ -1,6 +1,5 @@
 // One turn, start to finish, as the events it produces: save the message, recall memory, run the
 // agents (streamed), record the outcome. chat.send drains it; chat.stream forwards it.
-import { assistant, user, type AgentInputItem } from '@openai/agents';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
@@ -9,19 +8,21 @@ import { deleteImagesOfTurn } from '../../db/queries/files.ts';
 import { failTurn, type TurnRecord } from '../../db/queries/turns.ts';
 import { EXPERT_NAMES } from '../../shared/roster.ts';
 import type { Route } from '../../shared/turn-record.ts';
-import type { AgentRuntime } from '../agents/runtime.ts';
+import { withPromptCacheKey } from '../agents/prompt-cache-key.ts';
+import { modelOf, type AgentRuntime } from '../agents/runtime.ts';
 import { summarizeWith } from '../agents/summarizer.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { newTurnContext } from '../agents/turn-context.ts';
 import { DomainError } from '../errors.ts';
 import type { TurnLock } from '../locks/turn-lock.ts';
-import type { Memory, MemoryItem } from '../memory/memory.ts';
+import type { Memory } from '../memory/memory.ts';
 import { withConsults } from './consult-recorder.ts';
 import type { TurnEvent } from './events.ts';
 import { describeFailure } from './failures.ts';
 import { openTurn, type TurnRequest } from './open-turn.ts';
 import { answerRequest, type UsageTally } from './route-request.ts';
 import { RouteRecorder } from './route-recorder.ts';
+import { routerInputFilter, toAgentInput } from './router-input.ts';
 import type { RunningTurns } from './running-turns.ts';
 import { turnFiles } from './turn-files.ts';
 import { logTurn } from './turn-log.ts';
@@ -54,8 +55,8 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   deps.running.register({ turnId: turn.id, conversationId: conversation.id });
   const startedAt = performance.now();
   const context = newTurnContext(turnFiles(db, turn));
-  const recorder = new RouteRecorder(context, EXPERT_NAMES);
-  const usage: UsageTally = { inputTokens: 0, outputTokens: 0 };
+  const recorder = new RouteRecorder(context, EXPERT_NAMES, (agent) => modelOf(agents, agent));
+  const usage: UsageTally = { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0 };
   let route: Route = 'handoff';
   let memoryTokens = 0;
   const record = (): TurnRecord => ({
@@ -69,8 +70,9 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
 
   try {
     yield { type: 'turn', turn };
-    const { runner, team } = agents;
-    if (!runner) throw new DomainError('MODEL_NOT_CONFIGURED', { turnId: turn.id });
+    const { team } = agents;
+    if (!agents.runner) throw new DomainError('MODEL_NOT_CONFIGURED', { turnId: turn.id });
+    const runner = agents.promptCacheKeys ? withPromptCacheKey(agents.runner, conversation.id) : agents.runner;
 
     const recalled = await memory.recall(started, summarizeWith(runner));
     memoryTokens = recalled.summarizerTokens;
@@ -78,7 +80,18 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
 
     yield recorder.start(team.orchestrator.name);
     const input = recalled.items.map(toAgentInput);
-    const routed = yield* answerRequest({ runner, team, input, context, recorder, usage, maxTurns: MAX_AGENT_TURNS, signal: stop });
+    const routed = yield* answerRequest({
+      runner,
+      team,
+      input,
+      context,
+      recorder,
+      usage,
+      maxTurns: MAX_AGENT_TURNS,
+      signal: stop,
+      // The Orchestrator routes on a short context; the expert it hands off to reads all of `input`.
+      callModelInputFilter: routerInputFilter(team.orchestrator, input.length, recalled.routerItems),
+    });
     stop.throwIfAborted(); // an aborted run's stream just ends
     route = routed.route;
     const text = typeof routed.answer.finalOutput === 'string' ? routed.answer.finalOutput.trim() : '';
@@ -115,8 +128,4 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     await lock.release();
     deps.running.settle(turn.id);
   }
-}
-
-function toAgentInput(item: MemoryItem): AgentInputItem {
-  return item.role === 'user' ? user(item.content) : assistant(item.content);
 }

@@ -78,6 +78,7 @@ describe('the web client in Chromium', () => {
     const text = await detail.textContent();
     expect(text).toContain('The user wants a brand name.');
     expect(text).toMatch(/[\d,]+ in \/ [\d,]+ out \/ [\d,]+ total/);
+    expect(text).toMatch(/[\d,]+ of the input served from the prompt cache \(\d+%\)/);
     expect(text).toContain('fake-model');
     expect(await detail.getByTestId('routing-route').textContent()).toBe('handoff');
     expect(text).toContain('No tools used.');

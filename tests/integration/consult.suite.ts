@@ -60,6 +60,7 @@ export function consultSuite(kind: DriverKind) {
         agent: 'Strategic',
         question: PRICE_QUESTION,
         inputTokens: 200,
+        cachedInputTokens: 0,
         outputTokens: 80,
         ms: expect.any(Number),
         ok: true,

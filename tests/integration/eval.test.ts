@@ -219,6 +219,34 @@ describe('the eval command', () => {
     ]);
   });
 
+  it('compares two router models in one run: accuracy, tokens and p50 per model, each on its own model', async () => {
+    const cases: RoutingCase[] = [
+      { id: 'name', message: 'Name my bakery.', expected: ['Creative'], kind: 'single' },
+      { id: 'price', message: 'Price my bread.', expected: ['Strategic'], kind: 'single' },
+    ];
+    writeFileSync(join(dir, 'compare.json'), JSON.stringify(cases));
+    fake.requests.length = 0;
+    // The small model gets pricing wrong; the larger one gets both right.
+    fake.setResponder((request: ChatRequest) => {
+      const wrong = request.model === 'tiny-router' && lastUserText(request) === 'Price my bread.';
+      const expert = lastUserText(request) === 'Name my bakery.' || wrong ? 'Creative' : 'Strategic';
+      return { toolCalls: [{ name: transferToolName(team, expert), arguments: { reason: 'Because.' } }] };
+    });
+    const result = await run(['--cases', 'compare.json', '--out', 'compare.json.out', '--router-model', 'tiny-router,big-router']);
+    expect(result.code).toBe(EXIT.ok);
+    expect(new Set(fake.requests.map((r) => r.model))).toEqual(new Set(['tiny-router', 'big-router']));
+    const report = JSON.parse(readFileSync(join(dir, 'compare.json.out'), 'utf8')) as { runs: EvalReport[] };
+    expect(report.runs.map((r) => [r.model.name, r.score.overall.correct])).toEqual([
+      ['tiny-router', 1],
+      ['big-router', 2],
+    ]);
+    for (const r of report.runs) {
+      expect(r.usage.inputTokens).toBeGreaterThan(0);
+      expect(r.p50Ms).toBeGreaterThanOrEqual(0);
+    }
+    expect(result.stdout).toMatch(/Router models compared:\nmodel +correct[^\n]*p50 ms[^\n]*\ntiny-router +1\/2 +50\.0%/);
+  });
+
   it('explains bad flags and a bad cases file without calling the model', async () => {
     fake.requests.length = 0;
     const badLimit = await run(['--limit', 'ten']);

@@ -65,7 +65,7 @@ export function exportSuite(kind: DriverKind) {
       '- **Handoff:** Orchestrator → Strategic: The user asks about pricing.',
       '- **Route:** handoff (the Orchestrator transferred the message itself)',
       '- **Tools:** web_search by Strategic',
-      '- **Tokens:** 320 in, 100 out (420 total)',
+      '- **Tokens:** 320 in (0 cached), 100 out (420 total)',
       '- **Model:** gpt-4o-mini',
       '- **Cost:** $0.00011 (estimate from list prices)',
       '**This turn failed** and has no reply.',

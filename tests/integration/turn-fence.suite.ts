@@ -25,6 +25,7 @@ const record = {
   latencyMs: 1,
   model: 'scripted',
   route: 'handoff' as const,
+  cachedInputTokens: 0,
 };
 
 async function openedTurn(database: Database, message = 'Plan my week') {

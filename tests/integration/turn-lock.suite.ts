@@ -117,7 +117,7 @@ export function turnLockSuite(kind: DriverKind) {
         tools: [],
         agentUsage: [],
         consults: [],
-        inputTokens: 1,
+        inputTokens: 1, cachedInputTokens: 0,
         outputTokens: 1,
         route: 'handoff' as const,
         memoryTokens: 0,

@@ -13,14 +13,26 @@ import { scriptedRuntime } from './scripted-runtime.ts';
 
 export function chatHarness(
   database: Database,
-  options: { memoryBudget?: number; tools?: ToolSettings; modelName?: string; logger?: Logger; lock?: TurnLock } = {},
+  options: {
+    memoryBudget?: number;
+    routerBudget?: number;
+    tools?: ToolSettings;
+    modelName?: string;
+    routerModelName?: string;
+    logger?: Logger;
+    lock?: TurnLock;
+  } = {},
 ) {
-  const { runtime, model, team } = scriptedRuntime([], { tools: options.tools, modelName: options.modelName });
+  const { runtime, model, team } = scriptedRuntime([], {
+    tools: options.tools,
+    modelName: options.modelName,
+    routerModelName: options.routerModelName,
+  });
   const logger = options.logger ?? pino({ level: 'silent' });
   const chat: TurnDeps = {
     db: database.db,
     agents: runtime,
-    memory: windowMemory(database.db, { budget: options.memoryBudget ?? 8000, logger }),
+    memory: windowMemory(database.db, { budget: options.memoryBudget ?? 8000, routerBudget: options.routerBudget, logger }),
     logger,
     lock: options.lock ?? turnLockFor(database),
     running: new RunningTurns(),

@@ -15,6 +15,7 @@ export type ChatRequest = {
   /** Set when an agent asks for structured output (`outputType`). */
   response_format?: { type: string };
   stream?: boolean;
+  prompt_cache_key?: string;
 };
 
 /** Holds a streamed answer after its first `afterWords` words until `until` settles. */
@@ -42,6 +43,8 @@ export type ImageResponder = (request: ImageRequest) => ImageReply;
 export type FakeOpenAI = {
   url: string;
   requests: ChatRequest[];
+  /** What each request was billed, in the order of `requests`: as the usage the server reported. */
+  usages: { promptTokens: number; cachedTokens: number }[];
   /** performance.now() at which each streamed reply's first text chunk was written. */
   firstTextAt: number[];
   setResponder(responder: Responder): void;
@@ -52,13 +55,42 @@ export type FakeOpenAI = {
 
 const words = (text: string) => text.match(/\S+\s*/g) ?? [text];
 
-export async function startFakeOpenAI(responder: Responder, options: { latencyMs?: number } = {}): Promise<FakeOpenAI> {
+/**
+ * A prompt cache like OpenAI's, in characters/4: a request's cached tokens are its longest common
+ * prefix (tools, then messages) with a recent request on the same model and cache key.
+ */
+function promptCache(remember = 64) {
+  const recent = new Map<string, string[]>();
+  return (body: ChatRequest): { prompt: string; cachedTokens: number } => {
+    const prompt = JSON.stringify([body.tools ?? [], body.messages]);
+    const key = `${body.model}\u0000${body.prompt_cache_key ?? ''}`;
+    const seen = recent.get(key) ?? [];
+    let best = 0;
+    for (const earlier of seen) {
+      const limit = Math.min(earlier.length, prompt.length);
+      let i = 0;
+      while (i < limit && earlier.charCodeAt(i) === prompt.charCodeAt(i)) i += 1;
+      best = Math.max(best, i);
+    }
+    seen.push(prompt);
+    if (seen.length > remember) seen.shift();
+    recent.set(key, seen);
+    return { prompt, cachedTokens: best >> 2 };
+  };
+}
+
+/** `msPerThousandInputTokens`: a model that takes longer to start answering a longer prompt. */
+export type FakeOptions = { latencyMs?: number; msPerThousandInputTokens?: number };
+
+export async function startFakeOpenAI(responder: Responder, options: FakeOptions = {}): Promise<FakeOpenAI> {
   let respond = responder;
   const requests: ChatRequest[] = [];
+  const usages: FakeOpenAI['usages'] = [];
   const firstTextAt: number[] = [];
   let counter = 0;
   const imageRequests: ImageRequest[] = [];
   let respondImage: ImageResponder = () => ({ status: 404, message: 'this test serves no images' });
+  const cache = promptCache();
 
   const server = createServer(async (req, res) => {
     if (req.method === 'POST' && req.url?.endsWith('/images/generations')) {
@@ -82,11 +114,14 @@ export async function startFakeOpenAI(responder: Responder, options: { latencyMs
     }
     const body = JSON.parse(await readBody(req)) as ChatRequest;
     requests.push(body);
-    if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+    const { prompt, cachedTokens } = cache(body);
+    const promptTokens = prompt.length >> 2;
+    usages.push({ promptTokens, cachedTokens });
+    const latencyMs = (options.latencyMs ?? 0) + ((options.msPerThousandInputTokens ?? 0) * promptTokens) / 1000;
+    if (latencyMs) await new Promise((r) => setTimeout(r, latencyMs));
     const reply = await respond(body);
     const id = `chatcmpl-${++counter}`;
     const base = { id, object: 'chat.completion.chunk', created: 0, model: body.model };
-    const promptTokens = JSON.stringify(body.messages).length >> 2;
 
     if ('status' in reply) {
       res.writeHead(reply.status, {
@@ -108,7 +143,11 @@ export async function startFakeOpenAI(responder: Responder, options: { latencyMs
       type: 'function' as const,
       function: { name: call.name, arguments: JSON.stringify(call.arguments) },
     }));
-    const usage = { prompt_tokens: promptTokens, completion_tokens: words(text).length + toolCalls.length * 10 };
+    const usage = {
+      prompt_tokens: promptTokens,
+      prompt_tokens_details: { cached_tokens: cachedTokens },
+      completion_tokens: words(text).length + toolCalls.length * 10,
+    };
     const finish = toolCalls.length ? 'tool_calls' : 'stop';
 
     if (!body.stream) {
@@ -162,6 +201,7 @@ export async function startFakeOpenAI(responder: Responder, options: { latencyMs
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    usages,
     firstTextAt,
     setResponder: (next) => (respond = next),
     imageRequests,

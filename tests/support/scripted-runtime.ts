@@ -13,12 +13,16 @@ let callCounter = 0;
 const nextCallId = () => `call_${++callCounter}`;
 
 /** `modelName` is the name turns record (and are priced by); the scripted model answers whatever it is. */
-export function scriptedRuntime(steps: ScriptedModelInput[] = [], options: { tools?: ToolSettings; modelName?: string } = {}) {
+export function scriptedRuntime(
+  steps: ScriptedModelInput[] = [],
+  options: { tools?: ToolSettings; modelName?: string; routerModelName?: string } = {},
+) {
   const model = new ScriptedModel(steps);
-  const team = buildTeam(options.tools ?? NO_TOOLS);
   const modelName = options.modelName ?? 'scripted';
+  const routerModelName = options.routerModelName ?? modelName;
+  const team = buildTeam(options.tools ?? NO_TOOLS, options.routerModelName);
   const runner = new Runner({ modelProvider: { getModel: async () => model }, model: modelName, tracingDisabled: true });
-  const runtime: AgentRuntime = { team, runner, modelName };
+  const runtime: AgentRuntime = { team, runner, modelName, routerModelName, promptCacheKeys: false };
   return { runtime, model, team };
 }
 

@@ -15,7 +15,7 @@ function turn(id: string, status: Turn['status']): Turn {
     handoffs: [],
     route: 'handoff',
     tools: [],
-    usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0, memoryTokens: 0 },
+    usage: { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, totalTokens: 0, memoryTokens: 0 },
     agentUsage: [],
     consults: [],
     latencyMs: null,

@@ -21,7 +21,7 @@ describe('a model on another server', () => {
     expect(pricingFor({ OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1', SWITCHBOARD_PRICES: 'openai' })).toBe('openai');
     expect(pricingFor({ SWITCHBOARD_PRICES: 'none' })).toBe('none');
 
-    expect(costUsd('none', 'gpt-4o-mini', 1_000_000, 0)).toBeNull();
-    expect(costUsd('openai', 'gpt-4o-mini', 1_000_000, 0)).toBe(0.15);
+    expect(costUsd('none', 'gpt-4o-mini', { inputTokens: 1_000_000, outputTokens: 0 })).toBeNull();
+    expect(costUsd('openai', 'gpt-4o-mini', { inputTokens: 1_000_000, outputTokens: 0 })).toBe(0.15);
   });
 });

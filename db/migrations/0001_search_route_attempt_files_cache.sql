@@ -25,6 +25,7 @@ CREATE TABLE "files" (
 ALTER TABLE "messages" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (to_tsvector('english', "messages"."content")) STORED;--> statement-breakpoint
 ALTER TABLE "turns" ADD COLUMN "attempt" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "turns" ADD COLUMN "route" text DEFAULT 'handoff' NOT NULL;--> statement-breakpoint
+ALTER TABLE "turns" ADD COLUMN "cached_input_tokens" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "turns" ADD COLUMN "flagged_expert" text;--> statement-breakpoint
 ALTER TABLE "turns" ADD COLUMN "flagged_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "file_passages" ADD CONSTRAINT "file_passages_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
