@@ -1,11 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { turns } from '../schema.ts';
+import { turnsIn, type UsageScope } from './stats.ts';
 
 export type AgentModelUsageRow = { agent: string; model: string | null; inputTokens: number; outputTokens: number };
 
 /** Token totals per (agent, model) over completed turns: what a cost estimate needs, since prices are per model. */
-export async function agentModelUsage(db: Db, conversationId?: string): Promise<AgentModelUsageRow[]> {
+export async function agentModelUsage(db: Db, scope: UsageScope = {}): Promise<AgentModelUsageRow[]> {
   const u = sql`u`;
   return db
     .select({
@@ -15,6 +16,6 @@ export async function agentModelUsage(db: Db, conversationId?: string): Promise<
       outputTokens: sql<number>`coalesce(sum((${u}->>'outputTokens')::int), 0)::int`,
     })
     .from(sql`${turns} cross join lateral jsonb_array_elements(${turns.agentUsage}) as u`)
-    .where(and(eq(turns.status, 'completed'), conversationId ? eq(turns.conversationId, conversationId) : undefined))
+    .where(and(eq(turns.status, 'completed'), turnsIn(db, scope)))
     .groupBy(sql`${u}->>'agent'`, turns.model);
 }

@@ -2,9 +2,13 @@ import { and, desc, eq, exists, ilike, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { conversations, messages, turns, type ConversationRow } from '../schema.ts';
 
-/** `id` lets a caller lock a conversation before it exists; without it the database picks one. */
-export async function createConversation(db: Db, title: string, id?: string): Promise<ConversationRow> {
-  const [row] = await db.insert(conversations).values({ title, id }).returning();
+/**
+ * `id` lets a caller lock a conversation before it exists; without it the database picks one.
+ * Without `businessId` the conversation belongs to the default business.
+ */
+export async function createConversation(db: Db, title: string, id?: string, businessId?: string): Promise<ConversationRow> {
+  const business = businessId ?? sql<string>`(select b.id from businesses b where b.is_default)`;
+  const [row] = await db.insert(conversations).values({ title, id, businessId: business }).returning();
   return row!;
 }
 
@@ -82,9 +86,10 @@ export type Cursor = { updatedAt: Date; id: string };
 
 export async function listConversations(
   db: Db,
-  params: { agent?: string; query?: string; limit: number; cursor?: Cursor },
+  params: { businessId?: string; agent?: string; query?: string; limit: number; cursor?: Cursor },
 ): Promise<{ items: ConversationListItem[]; nextCursor: Cursor | null }> {
   const filters = [];
+  if (params.businessId) filters.push(eq(conversations.businessId, params.businessId));
   if (params.agent) {
     filters.push(
       exists(
@@ -135,4 +140,14 @@ export async function listConversations(
   const last = items.at(-1);
   const nextCursor = rows.length > params.limit && last ? { updatedAt: last.updatedAt, id: last.id } : null;
   return { items, nextCursor };
+}
+
+/** Oldest first. */
+export async function conversationIdsOf(db: Db, businessId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(eq(conversations.businessId, businessId))
+    .orderBy(conversations.createdAt, conversations.id);
+  return rows.map((row) => row.id);
 }

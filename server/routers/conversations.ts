@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { listConversations } from '../../db/queries/conversations.ts';
 import { deleteConversation, renameConversation } from '../../db/queries/manage-conversations.ts';
+import { resolveBusiness } from '../business/resolve-business.ts';
 import { DomainError } from '../errors.ts';
 import { exportConversation } from '../export/export-conversation.ts';
 import { publicProcedure } from '../trpc.ts';
@@ -11,7 +12,9 @@ import { loadHistory, toConversationDto } from './load-history.ts';
 
 export const conversationsRouter = {
   list: publicProcedure.input(listInput).query(async ({ ctx, input }) => {
+    if (input.businessId) await resolveBusiness(ctx.chat.db, input.businessId);
     const { items, nextCursor } = await listConversations(ctx.chat.db, {
+      businessId: input.businessId,
       agent: input.agent,
       query: input.query?.trim() || undefined,
       limit: input.limit,

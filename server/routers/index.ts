@@ -1,13 +1,17 @@
 // The API: `AppRouter` is the whole typed surface a TypeScript client needs.
 import { createCallerFactory, router } from '../trpc.ts';
+import { businessesRouter } from './businesses.ts';
 import { chatRouter } from './chat.ts';
 import { conversationsRouter } from './conversations.ts';
+import { profileRouter } from './profile.ts';
 import { statsRouter } from './stats.ts';
 
 export const appRouter = router({
   chat: chatRouter,
   conversations: conversationsRouter,
   stats: statsRouter,
+  businesses: businessesRouter,
+  profile: profileRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ import { toMessageDto, toTurnDto, type MessageDto, type TurnDto } from './dto.ts
 
 export type ConversationDto = {
   id: string;
+  businessId: string;
   title: string;
   summary: string;
   memoryFrom: string | null;
@@ -22,6 +23,7 @@ export type HistoryDto = { conversation: ConversationDto; messages: MessageDto[]
 export function toConversationDto(conversation: ConversationRow): ConversationDto {
   return {
     id: conversation.id,
+    businessId: conversation.businessId,
     title: conversation.title,
     summary: conversation.summary,
     memoryFrom: conversation.memoryFrom?.toISOString() ?? null,

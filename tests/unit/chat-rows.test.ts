@@ -32,7 +32,7 @@ function message(id: string, role: Message['role'], turnId: string, createdAt: s
 function history(messages: Message[], turns: Turn[], memoryFrom: string | null = null): History {
   const at = '2025-01-01T10:00:00.000Z';
   return {
-    conversation: { id: conversationId, title: 't', summary: '', memoryFrom, createdAt: at, updatedAt: at },
+    conversation: { id: conversationId, businessId: 'b', title: 't', summary: '', memoryFrom, createdAt: at, updatedAt: at },
     messages,
     turns,
   };
