@@ -59,7 +59,11 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
   const chat: TurnDeps = {
     db: database.db,
     agents,
-    memory: windowMemory(database.db, { budget: env.SWITCHBOARD_MEMORY_TOKENS, logger }),
+    memory: windowMemory(database.db, {
+      budget: env.SWITCHBOARD_MEMORY_TOKENS,
+      profileBudget: env.SWITCHBOARD_PROFILE_TOKENS,
+      logger,
+    }),
     lock,
     logger,
     running,

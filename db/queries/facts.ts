@@ -37,9 +37,12 @@ export async function findCurrentFact(db: Db, id: string): Promise<FactRow | und
   return row;
 }
 
-/** A current fact of this business by its id or the short id the model is shown (a prefix). */
+/**
+ * Current facts of this business whose id starts with `ref` (the short id the model is shown, or a
+ * whole id; hex digits and dashes only, checked by the caller); two rows mean it is ambiguous.
+ */
 export async function findFactByRef(db: Db, businessId: string, ref: string): Promise<FactRow[]> {
-  const pattern = `${ref.toLowerCase().replace(/[^0-9a-f-]/g, '')}%`;
+  const pattern = `${ref}%`;
   return db
     .select()
     .from(facts)

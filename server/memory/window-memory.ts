@@ -7,13 +7,24 @@ import { findConversation, storeSummary } from '../../db/queries/conversations.t
 import type { MemoryMessage } from '../../db/queries/messages.ts';
 import type { ConversationRow } from '../../db/schema.ts';
 import { assemble, readWindow, summaryText } from './assemble.ts';
-import type { Memory, MemoryStatus, Summarize } from './memory.ts';
+import { DEFAULT_PROFILE_TOKENS } from '../business/profile-digest.ts';
+import { recallProfile } from '../business/recall-profile.ts';
+import type { Memory, MemoryStatus, Summarize, TurnMemoryInput } from './memory.ts';
 import { planFold, summaryTarget } from './plan-fold.ts';
 import { summaryPrompt } from './summary-prompt.ts';
 import { countTokens } from './tokens.ts';
 
-export function windowMemory(db: Db, options: { budget: number; logger: Pick<Logger, 'warn'> }): Memory {
+export function windowMemory(
+  db: Db,
+  options: { budget: number; logger: Pick<Logger, 'warn'>; profileBudget?: number },
+): Memory {
   const { budget, logger } = options;
+  const profileOf = (conversation: ConversationRow) =>
+    recallProfile(db, {
+      businessId: conversation.businessId,
+      budget: options.profileBudget ?? DEFAULT_PROFILE_TOKENS,
+      tokensOf: countTokens,
+    });
 
   /**
    * Folds the overflow into the summary. Undefined when the Summarizer failed; `conversation`
@@ -45,23 +56,32 @@ export function windowMemory(db: Db, options: { budget: number; logger: Pick<Log
     return { conversation: stored, tokens: result.tokens };
   }
 
+  async function recallConversation({ conversation, userMessage: current }: TurnMemoryInput, summarize: Summarize) {
+    const first = await assemble(db, { conversation, current, budget });
+    if (!first.overflow) return { ...first, summarizerTokens: 0 };
+    const folded = await fold(conversation, current, summarize);
+    if (!folded) return { ...first, summarizerTokens: 0 };
+    const refreshed = folded.conversation ?? (await findConversation(db, conversation.id));
+    if (!refreshed) return { ...first, summarizerTokens: folded.tokens };
+    const second = await assemble(db, { conversation: refreshed, current, budget });
+    return { ...second, summarizerTokens: folded.tokens };
+  }
+
   return {
-    async recall({ conversation, userMessage: current }, summarize) {
-      const first = await assemble(db, { conversation, current, budget });
-      if (!first.overflow) return { ...first, summarizerTokens: 0 };
-      const folded = await fold(conversation, current, summarize);
-      if (!folded) return { ...first, summarizerTokens: 0 };
-      const refreshed = folded.conversation ?? (await findConversation(db, conversation.id));
-      if (!refreshed) return { ...first, summarizerTokens: folded.tokens };
-      const second = await assemble(db, { conversation: refreshed, current, budget });
-      return { ...second, summarizerTokens: folded.tokens };
+    async recall(turn, summarize) {
+      const [profile, recalled] = await Promise.all([profileOf(turn.conversation), recallConversation(turn, summarize)]);
+      const items = profile ? [{ role: 'user' as const, content: profile.text }, ...recalled.items] : recalled.items;
+      return { ...recalled, items, profile };
     },
 
     tokensOf: countTokens,
 
     async describe(conversation): Promise<MemoryStatus> {
       const room = Math.max(0, budget - conversation.summaryTokens);
-      const window = await readWindow(db, conversation, { beforeSeq: Number.MAX_SAFE_INTEGER, room });
+      const [window, profile] = await Promise.all([
+        readWindow(db, conversation, { beforeSeq: Number.MAX_SAFE_INTEGER, room }),
+        profileOf(conversation),
+      ]);
       return {
         summary: conversation.summary,
         summaryTokens: conversation.summaryTokens,
@@ -71,6 +91,11 @@ export function windowMemory(db: Db, options: { budget: number; logger: Pick<Log
         tokensInUse: conversation.summaryTokens + window.tokens,
         pendingSummary: window.overflow,
         memoryFrom: conversation.memoryFrom?.toISOString() ?? null,
+        profile: {
+          facts: profile?.factIds.length ?? 0,
+          tokens: profile?.tokens ?? 0,
+          budget: options.profileBudget ?? DEFAULT_PROFILE_TOKENS,
+        },
       };
     },
   };

@@ -1,6 +1,7 @@
 // Rows and turn events as the API shows them: plain JSON, dates as ISO strings.
 import type { MessageRow, TurnRow } from '../../db/schema.ts';
 import type { Consult, Handoff, ToolRun } from '../../shared/turn-record.ts';
+import type { RememberedFact } from '../agents/turn-context.ts';
 import { costUsd, type Pricing } from '../cost/pricing.ts';
 import type { TurnEvent } from '../turns/events.ts';
 
@@ -29,6 +30,8 @@ export type TurnDto = {
   /** Estimated from the model's list price; null when the model or its server has no known price. */
   cost: { usd: number } | null;
   error: { code: string; message: string } | null;
+  /** Facts this turn's experts remembered that are still current (filled in by chat.history). */
+  remembered: RememberedFact[];
   createdAt: string;
 };
 
@@ -43,7 +46,7 @@ export function toMessageDto(row: Pick<MessageRow, 'id' | 'role' | 'content' | '
   };
 }
 
-export function toTurnDto(row: TurnRow, pricing: Pricing): TurnDto {
+export function toTurnDto(row: TurnRow, pricing: Pricing, remembered: RememberedFact[] = []): TurnDto {
   return {
     id: row.id,
     conversationId: row.conversationId,
@@ -63,6 +66,7 @@ export function toTurnDto(row: TurnRow, pricing: Pricing): TurnDto {
     model: row.model,
     cost: costOf(row, pricing),
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
+    remembered,
     createdAt: row.startedAt.toISOString(),
   };
 }

@@ -1,6 +1,7 @@
 // A whole conversation as the API shows it: chat.history answers with it, exports are made from it.
 import type { Db } from '../../db/client.ts';
 import { findConversation } from '../../db/queries/conversations.ts';
+import { factsTaughtIn } from '../../db/queries/facts.ts';
 import { listMessages } from '../../db/queries/messages.ts';
 import { listTurns } from '../../db/queries/turns.ts';
 import type { ConversationRow } from '../../db/schema.ts';
@@ -37,9 +38,12 @@ export async function loadHistory(db: Db, conversationId: string, pricing: Prici
   const conversation = await findConversation(db, conversationId);
   if (!conversation) throw new DomainError('CONVERSATION_NOT_FOUND');
   const [messages, turns] = await Promise.all([listMessages(db, conversation.id), listTurns(db, conversation.id)]);
+  const taught = await factsTaughtIn(db, turns.map((turn) => turn.id));
+  const remembered = (turnId: string) =>
+    taught.filter((fact) => fact.turnId === turnId).map((fact) => ({ factId: fact.id, text: fact.text }));
   return {
     conversation: toConversationDto(conversation),
     messages: messages.map(toMessageDto),
-    turns: turns.map((turn) => toTurnDto(turn, pricing)),
+    turns: turns.map((turn) => toTurnDto(turn, pricing, remembered(turn.id))),
   };
 }

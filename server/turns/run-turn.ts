@@ -11,6 +11,7 @@ import type { AgentRuntime } from '../agents/runtime.ts';
 import { summarizeWith } from '../agents/summarizer.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { newTurnContext } from '../agents/turn-context.ts';
+import { turnProfile } from '../business/turn-profile.ts';
 import { DomainError } from '../errors.ts';
 import type { TurnLock } from '../locks/turn-lock.ts';
 import type { Memory, MemoryItem } from '../memory/memory.ts';
@@ -46,7 +47,9 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   const { conversation, turn } = started;
   deps.running.register({ turnId: turn.id, conversationId: conversation.id });
   const startedAt = performance.now();
-  const context = newTurnContext();
+  const context = newTurnContext(
+    turnProfile(db, { businessId: conversation.businessId, conversationId: conversation.id, turnId: turn.id }),
+  );
   const recorder = new RouteRecorder(context, EXPERT_NAMES);
   let usage = { inputTokens: 0, outputTokens: 0 };
   let memoryTokens = 0;
@@ -65,6 +68,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
 
     const recalled = await memory.recall(started, summarizeWith(runner));
     memoryTokens = recalled.summarizerTokens;
+    context.profileDigest = recalled.profile?.text ?? null;
 
     yield recorder.start(team.orchestrator.name);
     const result = await runner.run(team.orchestrator, recalled.items.map(toAgentInput), {

@@ -85,6 +85,7 @@ export function consultSuite(kind: DriverKind) {
       'consult_media',
       'consult_producing',
       'consult_strategic',
+      'remember',
     ]);
 
     const history = await h.api.chat.history({ conversationId });

@@ -13,14 +13,14 @@ import { scriptedRuntime } from './scripted-runtime.ts';
 
 export function chatHarness(
   database: Database,
-  options: { memoryBudget?: number; tools?: ToolSettings; modelName?: string; logger?: Logger; lock?: TurnLock } = {},
+  options: { memoryBudget?: number; profileBudget?: number; tools?: ToolSettings; modelName?: string; logger?: Logger; lock?: TurnLock } = {},
 ) {
   const { runtime, model, team } = scriptedRuntime([], { tools: options.tools, modelName: options.modelName });
   const logger = options.logger ?? pino({ level: 'silent' });
   const chat: TurnDeps = {
     db: database.db,
     agents: runtime,
-    memory: windowMemory(database.db, { budget: options.memoryBudget ?? 8000, logger }),
+    memory: windowMemory(database.db, { budget: options.memoryBudget ?? 8000, profileBudget: options.profileBudget, logger }),
     logger,
     lock: options.lock ?? turnLockFor(database),
     running: new RunningTurns(),

@@ -21,6 +21,7 @@ function turn(id: string, status: Turn['status']): Turn {
     model: null,
     cost: null,
     error: status === 'failed' ? { code: 'MODEL_UNAVAILABLE', message: 'busy' } : null,
+    remembered: [],
     createdAt: '2025-01-01T10:00:00.000Z',
   };
 }

@@ -1,4 +1,5 @@
 import { defineExpert } from '../expert.ts';
+import { remember } from '../tools/remember.ts';
 
 export const creative = defineExpert({
   name: 'Creative',
@@ -24,5 +25,5 @@ How you work:
 
 You do not browse the web: when a name must be checked for trademarks or domains, tell the user how
 to check it.`,
-  tools: [],
+  tools: [remember],
 });

@@ -1,4 +1,5 @@
 import { defineExpert } from '../expert.ts';
+import { remember } from '../tools/remember.ts';
 import { webSearch } from '../tools/web-search.ts';
 
 export const media = defineExpert({
@@ -18,5 +19,5 @@ How you work:
 - Write example posts, hooks and captions in the brand's voice, using the brand and product names
   the user already gave.
 - Use web search for platform changes, trends and outlets when they matter, and say so.`,
-  tools: [webSearch],
+  tools: [webSearch, remember],
 });
