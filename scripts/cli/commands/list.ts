@@ -6,7 +6,7 @@ import { shortTime, type Out } from '../print.ts';
 export async function list(
   client: Client,
   out: Out,
-  input: { agent?: AgentName; query?: string; limit?: number },
+  input: { agent?: AgentName; query?: string; limit?: number; businessId?: string },
 ): Promise<void> {
   const { items, nextCursor } = await client.conversations.list.query(input);
   if (!items.length) {
