@@ -6,13 +6,16 @@ import { ConnectionBanner } from './components/connection-banner.tsx';
 import { ConversationList } from './components/conversation-list.tsx';
 import { HealthBanner } from './components/health-banner.tsx';
 import { MemoryPanel } from './components/memory-panel.tsx';
+import { ProfilePanel } from './components/profile-panel.tsx';
 import { TokenForm } from './components/token-form.tsx';
 import { UsageSidebar } from './components/usage-sidebar.tsx';
+import { useBusiness } from './hooks/use-business.ts';
 import { useRoute } from './hooks/use-route.ts';
 import { useTurnStream } from './hooks/use-turn-stream.ts';
 
 export function App() {
   const { conversationId, navigate } = useRoute();
+  const { business, businessId } = useBusiness();
   const [insightsOpen, setInsightsOpen] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const closeInsights = useRef<HTMLButtonElement>(null);
@@ -32,7 +35,7 @@ export function App() {
     [navigate],
   );
   const onNewConversation = useCallback((id: string) => navigate(id), [navigate]);
-  const { live, send, dismiss } = useTurnStream(onNewConversation);
+  const { live, send, dismiss } = useTurnStream(onNewConversation, businessId);
   const layout = ['layout', insightsOpen && 'insights-open', drawerOpen && 'drawer-open'].filter(Boolean).join(' ');
 
   return (
@@ -60,7 +63,8 @@ export function App() {
               Close
             </button>
           </div>
-          <UsageSidebar conversationId={conversationId} />
+          <UsageSidebar conversationId={conversationId} businessId={businessId} />
+          <ProfilePanel businessId={businessId} businessName={business?.name} />
           {conversationId && <MemoryPanel conversationId={conversationId} />}
         </aside>
         <div className="backdrop" aria-hidden="true" onClick={() => (setDrawerOpen(false), setInsightsOpen(false))} />

@@ -8,11 +8,12 @@ import { isNetworkError } from '../network-error.ts';
 import { useTRPC } from '../trpc.ts';
 import { UsageRow } from './usage-row.tsx';
 
-export function UsageSidebar({ conversationId }: { conversationId: string | null }) {
+export function UsageSidebar({ conversationId, businessId }: { conversationId: string | null; businessId: string | undefined }) {
   const trpc = useTRPC();
   const [scope, setScope] = useState<'conversation' | 'all'>('conversation');
   const effective = conversationId && scope === 'conversation' ? conversationId : undefined;
-  const usage = useQuery(trpc.stats.agentUsage.queryOptions({ conversationId: effective }));
+  // "All" is every conversation of the business the app works in.
+  const usage = useQuery(trpc.stats.agentUsage.queryOptions(effective ? { conversationId: effective } : { businessId }));
   const rows = [...(usage.data ?? [])].sort((a, b) => agentOrder(a.agent) - agentOrder(b.agent));
   const routing = rows.filter((row) => row.agent === 'Orchestrator');
   const experts = rows.filter((row) => row.agent !== 'Orchestrator');
