@@ -56,9 +56,9 @@ export function App() {
           onOpenDrawer={() => setDrawerOpen(true)}
           onToggleInsights={() => setInsightsOpen((value) => !value)}
         />
-        <aside className="insights" aria-label="Usage and memory" onKeyDown={(e) => e.key === 'Escape' && setInsightsOpen(false)}>
+        <aside className="insights" aria-label="Usage, profile and memory" onKeyDown={(e) => e.key === 'Escape' && setInsightsOpen(false)}>
           <div className="insights-close">
-            <h2 className="visually-hidden">Usage and memory</h2>
+            <h2 className="visually-hidden">Usage, profile and memory</h2>
             <button ref={closeInsights} type="button" className="ghost" onClick={() => setInsightsOpen(false)}>
               Close
             </button>

@@ -68,7 +68,7 @@ export function ChatHeader({ conversationId, title, busy, onOpenDrawer, onNewCha
             )}
           </Menu>
         )}
-        <button type="button" className="ghost icon insights-toggle" onClick={onToggleInsights} aria-label="Usage & memory">
+        <button type="button" className="ghost icon insights-toggle" onClick={onToggleInsights} aria-label="Usage, profile & memory">
           <span aria-hidden="true">▤</span>
         </button>
       </div>

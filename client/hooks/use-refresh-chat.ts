@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTRPC } from '../trpc.ts';
 
-/** After a turn settles: the conversation, its memory, the list and the usage all changed. */
+/** After a turn settles: the conversation, its memory, the list, the usage and the profile all changed. */
 export function useRefreshChat() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -13,6 +13,7 @@ export function useRefreshChat() {
         conversationId ? queryClient.invalidateQueries(trpc.chat.memory.queryFilter({ conversationId })) : null,
         queryClient.invalidateQueries(trpc.conversations.list.pathFilter()),
         queryClient.invalidateQueries(trpc.stats.agentUsage.pathFilter()),
+        queryClient.invalidateQueries(trpc.profile.get.pathFilter()),
       ]);
     },
     [trpc, queryClient],
