@@ -124,6 +124,8 @@ describe('the business profile in the web client', () => {
     await phone.page.screenshot({ path: `${SHOTS}/phone-${scheme}-drawer.png` });
     if (scheme === 'dark') {
       await page.emulateMedia({ colorScheme: 'dark' });
+      // Colours ease over 120 ms: the picture should show where they land.
+      await page.waitForTimeout(300);
       await page.screenshot({ path: `${SHOTS}/desktop-dark-profile.png` });
       expect(await seriousViolations(page)).toEqual([]);
     }
