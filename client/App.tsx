@@ -8,13 +8,16 @@ import { ConversationList } from './components/conversation-list.tsx';
 import { HealthBanner } from './components/health-banner.tsx';
 import { FilesPanel } from './components/files-panel.tsx';
 import { MemoryPanel } from './components/memory-panel.tsx';
+import { ProfilePanel } from './components/profile-panel.tsx';
 import { TokenForm } from './components/token-form.tsx';
 import { UsageSidebar } from './components/usage-sidebar.tsx';
+import { useBusiness } from './hooks/use-business.ts';
 import { agentPath, pathFor, useRoute } from './hooks/use-route.ts';
 import { useTurnStream } from './hooks/use-turn-stream.ts';
 
 export function App() {
   const { conversationId, turnId, agent, navigate, go } = useRoute();
+  const { business, businessId } = useBusiness();
   const [insightsOpen, setInsightsOpen] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const closeInsights = useRef<HTMLButtonElement>(null);
@@ -34,7 +37,7 @@ export function App() {
     [navigate],
   );
   const onNewConversation = useCallback((id: string) => navigate(id), [navigate]);
-  const { live, send, dismiss } = useTurnStream(onNewConversation);
+  const { live, send, dismiss } = useTurnStream(onNewConversation, businessId);
   const layout = ['layout', insightsOpen && 'insights-open', drawerOpen && 'drawer-open'].filter(Boolean).join(' ');
 
   return (
@@ -67,23 +70,25 @@ export function App() {
             onToggleInsights={() => setInsightsOpen((value) => !value)}
           />
         )}
-        <aside className="insights" aria-label="Usage and memory" onKeyDown={(e) => e.key === 'Escape' && setInsightsOpen(false)}>
+        <aside className="insights" aria-label="Usage, profile and memory" onKeyDown={(e) => e.key === 'Escape' && setInsightsOpen(false)}>
           <div className="insights-close">
-            <h2 className="visually-hidden">Usage and memory</h2>
+            <h2 className="visually-hidden">Usage, profile and memory</h2>
             <button ref={closeInsights} type="button" className="ghost" onClick={() => setInsightsOpen(false)}>
               Close
             </button>
           </div>
           <UsageSidebar
             conversationId={conversationId}
+            businessId={businessId}
             onOpenAgent={(name) => {
               // On a narrow screen the panel covers the page it opens.
               setInsightsOpen(false);
               go(agentPath(name));
             }}
           />
+          <ProfilePanel businessId={businessId} businessName={business?.name} />
           {conversationId && <MemoryPanel conversationId={conversationId} />}
-          <FilesPanel />
+          <FilesPanel businessId={businessId} />
         </aside>
         <div className="backdrop" aria-hidden="true" onClick={() => (setDrawerOpen(false), setInsightsOpen(false))} />
       </div>

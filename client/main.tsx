@@ -8,6 +8,7 @@ import './styles/layout.css';
 import './styles/chat.css';
 import './styles/insights.css';
 import './styles/markdown.css';
+import './styles/profile.css';
 import './styles/review.css';
 
 applyStoredTheme();

@@ -3,7 +3,8 @@ import { noteAuthError, readToken } from './access-token.ts';
 
 export type UploadOutcome = { ok: true; name: string } | { ok: false; message: string };
 
-export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<UploadOutcome> {
+/** Without `businessId` the file goes to the default business. */
+export function uploadFile(file: File, onProgress: (fraction: number) => void, businessId?: string): Promise<UploadOutcome> {
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
     request.open('POST', '/api/files');
@@ -23,6 +24,7 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
     };
     request.onerror = () => resolve({ ok: false, message: 'Switchboard cannot be reached: the file was not uploaded.' });
     const form = new FormData();
+    if (businessId) form.append('businessId', businessId);
     form.append('file', file, file.name);
     request.send(form);
   });

@@ -2,6 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   customType,
   index,
   integer,
@@ -23,10 +24,26 @@ export const SEARCH_CONFIG = 'english';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
+// A venture the owner runs; one is the default (exactly one row has is_default, made by the
+// migration), so a conversation started without naming a business still belongs to one.
+export const businesses = pgTable(
+  'businesses',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    isDefault: boolean().notNull().default(false),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('businesses_one_default').on(t.isDefault).where(sql`${t.isDefault}`)],
+);
+
 export const conversations = pgTable(
   'conversations',
   {
     id: uuid().primaryKey().defaultRandom(),
+    businessId: uuid()
+      .notNull()
+      .references(() => businesses.id),
     title: text().notNull(),
     summary: text().notNull().default(''),
     summaryTokens: integer().notNull().default(0),
@@ -37,7 +54,7 @@ export const conversations = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
-  (t) => [index().on(t.updatedAt.desc(), t.id)],
+  (t) => [index().on(t.updatedAt.desc(), t.id), index().on(t.businessId, t.updatedAt.desc(), t.id)],
 );
 
 export const messages = pgTable(
@@ -125,8 +142,9 @@ export const files = pgTable(
   'files',
   {
     id: uuid().primaryKey().defaultRandom(),
-    // References businesses(id) once that table exists.
-    businessId: uuid(),
+    businessId: uuid()
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
     name: text().notNull(),
     contentType: text().notNull(),
     kind: text({ enum: ['upload', 'image'] }).notNull(),
@@ -158,6 +176,33 @@ export const filePassages = pgTable(
   (t) => [primaryKey({ columns: [t.fileId, t.n] }), index('file_passages_search_index').using('gin', t.search)],
 );
 
+// What Switchboard keeps about a business, with who wrote it: an expert in a turn (source_kind
+// 'agent') or the owner ('user'). Forgotten facts stay as rows but never reach a model again.
+export const facts = pgTable(
+  'facts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    businessId: uuid()
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
+    text: text().notNull(),
+    sourceKind: text({ enum: ['agent', 'user'] }).notNull(),
+    agent: text(),
+    // Provenance outlives a deleted conversation as "taught by <agent>", without the link.
+    conversationId: uuid().references(() => conversations.id, { onDelete: 'set null' }),
+    turnId: uuid().references(() => turns.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    forgottenAt: timestamptz('forgotten_at'),
+  },
+  (t) => [
+    index('facts_current_index').on(t.businessId, t.updatedAt.desc()).where(sql`${t.forgottenAt} is null`),
+    index().on(t.turnId),
+  ],
+);
+
+export type BusinessRow = typeof businesses.$inferSelect;
+export type FactRow = typeof facts.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = Omit<typeof messages.$inferSelect, 'search'>;
 export type TurnRow = typeof turns.$inferSelect;

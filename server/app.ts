@@ -67,6 +67,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     memory: windowMemory(database.db, {
       budget: env.SWITCHBOARD_MEMORY_TOKENS,
       routerBudget: env.SWITCHBOARD_ROUTER_CONTEXT_TOKENS,
+      profileBudget: env.SWITCHBOARD_PROFILE_TOKENS,
       logger,
     }),
     lock,

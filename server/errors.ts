@@ -13,6 +13,15 @@ export const ERRORS = {
     trpc: 'CONFLICT',
     message: 'A reply is still being written in this conversation. Delete it once the reply is done.',
   },
+  BUSINESS_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'No business has this id. businesses.list shows the ones there are.' },
+  BUSINESS_MISMATCH: {
+    trpc: 'BAD_REQUEST',
+    message: 'This conversation belongs to another business: send without businessId, or start a new conversation.',
+  },
+  FACT_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    message: 'No current fact has this id: it may have been forgotten. profile.get shows the facts there are.',
+  },
   TURN_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'No turn has this id. It may belong to a deleted conversation.' },
   TURN_NOT_RETRYABLE: { trpc: 'CONFLICT', message: 'Only a failed turn can be retried, and this one has not failed.' },
   TURN_IN_PROGRESS: { trpc: 'CONFLICT', message: 'This message is still being answered. Try again in a moment.' },

@@ -1,2 +1,5 @@
 // Limits the server enforces and the client shows before sending.
 export const MAX_MESSAGE_CHARS = 16_000;
+/** One fact of a business profile, whoever writes it (the owner or an expert's `remember`). */
+export const MAX_FACT_CHARS = 500;
+export const MAX_BUSINESS_NAME_CHARS = 100;

@@ -1,9 +1,10 @@
 // One agent's view: every turn it handled or was consulted in, newest first, and the turns where
-// the user corrected the Orchestrator's choice (routing review).
+// the user corrected the Orchestrator's choice (routing review), in the business the app works in.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isUnauthorized } from '../access-token.ts';
 import type { AgentName } from '../api-types.ts';
+import { useBusiness } from '../hooks/use-business.ts';
 import { useTRPC } from '../trpc.ts';
 import { AgentBadge } from './agent-badge.tsx';
 import { AgentTurnCard } from './agent-turn-card.tsx';
@@ -27,13 +28,14 @@ const nextDayStart = (day: string) => {
 
 export function AgentPage({ agent, onBack, onOpenTurn, onOpenDrawer, onToggleInsights }: Props) {
   const trpc = useTRPC();
+  const { businessId } = useBusiness();
   const [flagged, setFlagged] = useState(false);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const badRange = Boolean(from && to && from > to);
   const turns = useInfiniteQuery({
     ...trpc.stats.agentTurns.infiniteQueryOptions(
-      { agent, flagged: flagged || undefined, from: dayStart(from), to: nextDayStart(to), limit: 20 },
+      { agent, businessId, flagged: flagged || undefined, from: dayStart(from), to: nextDayStart(to), limit: 20 },
       { getNextPageParam: (page) => page.nextCursor ?? undefined },
     ),
     enabled: !badRange,
@@ -52,7 +54,7 @@ export function AgentPage({ agent, onBack, onOpenTurn, onOpenDrawer, onToggleIns
         <h1 id="agent-page-title">
           <AgentBadge agent={agent} /> turns
         </h1>
-        <button type="button" className="ghost icon insights-toggle" onClick={onToggleInsights} aria-label="Usage & memory">
+        <button type="button" className="ghost icon insights-toggle" onClick={onToggleInsights} aria-label="Usage, profile & memory">
           <span aria-hidden="true">▤</span>
         </button>
       </header>

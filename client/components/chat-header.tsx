@@ -1,5 +1,5 @@
 // The chat's header: the drawer button and New chat on phones, the title (renamable), the
-// conversation's actions in one menu, and the usage & memory panel.
+// conversation's actions in one menu, and the usage, profile & memory panel.
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useRefreshChat } from '../hooks/use-refresh-chat.ts';
@@ -68,7 +68,7 @@ export function ChatHeader({ conversationId, title, busy, onOpenDrawer, onNewCha
             )}
           </Menu>
         )}
-        <button type="button" className="ghost icon insights-toggle" onClick={onToggleInsights} aria-label="Usage & memory">
+        <button type="button" className="ghost icon insights-toggle" onClick={onToggleInsights} aria-label="Usage, profile & memory">
           <span aria-hidden="true">▤</span>
         </button>
       </div>

@@ -1,6 +1,7 @@
 // The centre: the conversation's messages, its header actions and the composer.
 import { skipToken, useIsMutating, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useBusiness } from '../hooks/use-business.ts';
 import { buildRows } from '../chat-rows.ts';
 import { draftKey, readDraft, writeDraft } from '../drafts.ts';
 import type { LiveTurn } from '../hooks/use-turn-stream.ts';
@@ -30,6 +31,12 @@ export function ChatPane({ conversationId, focusTurnId, live, send, dismiss, onN
     // A turn running elsewhere (another tab, or before a reload) shows up when it finishes.
     refetchInterval: (query) => (query.state.data?.turns.some((turn) => turn.status === 'running') ? 2000 : false),
   });
+  // A conversation opened by its link switches the app to its business.
+  const { businessId, choose } = useBusiness();
+  const ownerBusiness = history.data?.conversation.businessId;
+  useEffect(() => {
+    if (ownerBusiness && businessId && ownerBusiness !== businessId) choose(ownerBusiness);
+  }, [ownerBusiness, businessId, choose]);
   const retrying = useIsMutating({ mutationKey: trpc.chat.retry.mutationKey() }) > 0;
   const ours = live && live.conversationId === conversationId ? live : null;
   const busy = Boolean(live?.running) || retrying;

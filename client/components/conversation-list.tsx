@@ -9,7 +9,9 @@ import { useDebounced } from '../hooks/use-debounced.ts';
 import { pathFor } from '../hooks/use-route.ts';
 import { isNetworkError } from '../network-error.ts';
 import { useTRPC } from '../trpc.ts';
+import { useBusiness } from '../hooks/use-business.ts';
 import { AgentDot } from './agent-badge.tsx';
+import { BusinessSwitcher } from './business-switcher.tsx';
 import { ConversationFilters } from './conversation-filters.tsx';
 import { SearchSnippet } from './search-snippet.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
@@ -31,10 +33,11 @@ export function ConversationList({ activeId, onOpen, drawerOpen, onCloseDrawer }
   const [search, setSearch] = useState('');
   const [agent, setAgent] = useState<AgentName | null>(null);
   const query = useDebounced(search.trim(), 250);
+  const { businessId, settled } = useBusiness();
   const list = useInfiniteQuery(
     trpc.conversations.list.infiniteQueryOptions(
-      { agent: agent ?? undefined, query: query || undefined, limit: 30 },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+      { businessId, agent: agent ?? undefined, query: query || undefined, limit: 30 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined, enabled: settled },
     ),
   );
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
@@ -60,6 +63,7 @@ export function ConversationList({ activeId, onOpen, drawerOpen, onCloseDrawer }
           <span aria-hidden="true">✕</span>
         </button>
       </div>
+      <BusinessSwitcher onSwitched={() => onOpen(null)} />
       <a className="new-chat button primary" href="/" onClick={(event) => open(event, null)}>
         + New chat
       </a>

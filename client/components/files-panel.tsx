@@ -1,5 +1,6 @@
 // "Your files": documents the experts look things up in (search_files) and the images Creative
-// drew. Drop files or pick them; each uploads with its progress; delete asks first.
+// drew, of the business the app works in. Drop files or pick them; each uploads with its progress;
+// delete asks first.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
 import type { RouterOutputs } from '../api-types.ts';
@@ -9,10 +10,10 @@ import { uploadFile } from '../upload-file.ts';
 type FileItem = RouterOutputs['files']['list']['items'][number];
 type Upload = { key: string; name: string; progress: number; error?: string };
 
-export function FilesPanel() {
+export function FilesPanel({ businessId }: { businessId: string | undefined }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const files = useQuery(trpc.files.list.queryOptions({}));
+  const files = useQuery(trpc.files.list.queryOptions({ businessId }));
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [dragging, setDragging] = useState(false);
 
@@ -21,7 +22,7 @@ export function FilesPanel() {
       const key = `${file.name}-${Date.now()}-${Math.random()}`;
       const patch = (change: Partial<Upload>) => setUploads((all) => all.map((u) => (u.key === key ? { ...u, ...change } : u)));
       setUploads((all) => [...all, { key, name: file.name, progress: 0 }]);
-      const outcome = await uploadFile(file, (progress) => patch({ progress }));
+      const outcome = await uploadFile(file, (progress) => patch({ progress }), businessId);
       if (outcome.ok) setUploads((all) => all.filter((u) => u.key !== key));
       else patch({ error: outcome.message });
       await queryClient.invalidateQueries(trpc.files.list.pathFilter());

@@ -31,6 +31,11 @@ export function MemoryPanel({ conversationId }: { conversationId: string }) {
             {data.windowMessages === 1 ? 'message' : 'messages'} word for word
             {data.summaryTokens > 0 ? `, plus a ${formatTokens(data.summaryTokens)}-token summary` : ''}.
           </p>
+          <p className="small muted" data-testid="memory-profile">
+            {data.profile.facts > 0
+              ? `Plus the business profile: ${data.profile.facts} ${data.profile.facts === 1 ? 'fact' : 'facts'}, ${formatTokens(data.profile.tokens)} of ${formatTokens(data.profile.budget)} tokens.`
+              : 'The business profile has no facts yet.'}
+          </p>
           {data.summary ? (
             <blockquote className="summary">{data.summary}</blockquote>
           ) : (

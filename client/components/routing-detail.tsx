@@ -76,6 +76,16 @@ export function RoutingDetail({ turn, answeredBy }: { turn: Turn; answeredBy: st
             </table>
           )}
         </section>
+        {turn.remembered.length > 0 && (
+          <section aria-label="Remembered">
+            <h4>Remembered</h4>
+            <ul className="remembered" data-testid="remembered">
+              {turn.remembered.map((fact) => (
+                <li key={fact.factId}>{fact.text}</li>
+              ))}
+            </ul>
+          </section>
+        )}
         <dl className="facts">
           <dt>Tokens</dt>
           <dd>

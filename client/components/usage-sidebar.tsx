@@ -8,13 +8,14 @@ import { isNetworkError } from '../network-error.ts';
 import { useTRPC } from '../trpc.ts';
 import { UsageRow } from './usage-row.tsx';
 
-type Props = { conversationId: string | null; onOpenAgent: (agent: string) => void };
+type Props = { conversationId: string | null; businessId: string | undefined; onOpenAgent: (agent: string) => void };
 
-export function UsageSidebar({ conversationId, onOpenAgent }: Props) {
+export function UsageSidebar({ conversationId, businessId, onOpenAgent }: Props) {
   const trpc = useTRPC();
   const [scope, setScope] = useState<'conversation' | 'all'>('conversation');
   const effective = conversationId && scope === 'conversation' ? conversationId : undefined;
-  const usage = useQuery(trpc.stats.agentUsage.queryOptions({ conversationId: effective }));
+  // "All" is every conversation of the business the app works in.
+  const usage = useQuery(trpc.stats.agentUsage.queryOptions(effective ? { conversationId: effective } : { businessId }));
   const rows = [...(usage.data ?? [])].sort((a, b) => agentOrder(a.agent) - agentOrder(b.agent));
   const routing = rows.filter((row) => row.agent === 'Orchestrator');
   const experts = rows.filter((row) => row.agent !== 'Orchestrator');

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTRPC } from '../trpc.ts';
 
-/** After a turn settles: the conversation, its memory, the list, the usage and the files (drawn images) changed. */
+/** After a turn settles: the conversation, its memory, the list, the usage, the profile and the files (drawn images) changed. */
 export function useRefreshChat() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -14,6 +14,7 @@ export function useRefreshChat() {
         queryClient.invalidateQueries(trpc.conversations.list.pathFilter()),
         queryClient.invalidateQueries(trpc.stats.agentUsage.pathFilter()),
         queryClient.invalidateQueries(trpc.files.list.pathFilter()),
+        queryClient.invalidateQueries(trpc.profile.get.pathFilter()),
       ]);
     },
     [trpc, queryClient],

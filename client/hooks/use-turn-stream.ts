@@ -45,7 +45,8 @@ function apply(live: LiveTurn, event: TurnEvent): LiveTurn {
   }
 }
 
-export function useTurnStream(onNewConversation: (conversationId: string) => void) {
+/** `businessId`: where a new conversation goes (the server's default business when undefined). */
+export function useTurnStream(onNewConversation: (conversationId: string) => void, businessId?: string) {
   const client = useTRPCClient();
   const refresh = useRefreshChat();
   const [live, setLive] = useState<LiveTurn | null>(null);
@@ -96,7 +97,7 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
       };
       arm();
       subscription.current = client.chat.stream.subscribe(
-        { conversationId: conversationId ?? undefined, message, clientMessageId: key },
+        { conversationId: conversationId ?? undefined, businessId: conversationId ? undefined : businessId, message, clientMessageId: key },
         {
           onConnectionStateChange(state) {
             // The link reconnects by itself (same input, same clientMessageId); the watchdog bounds the wait.
@@ -135,7 +136,7 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
         },
       );
     },
-    [client, refresh, onNewConversation],
+    [client, refresh, onNewConversation, businessId],
   );
 
   const dismiss = useCallback(() => setLive((current) => (current?.running ? current : null)), []);

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { turns } from '../schema.ts';
+import { turnsIn, type UsageScope } from './stats.ts';
 
 export type AgentModelUsageRow = {
   agent: string;
@@ -15,7 +16,7 @@ export type AgentModelUsageRow = {
  * are per model. An agent's own model when recorded (the Orchestrator may run on a cheaper one),
  * else the turn's.
  */
-export async function agentModelUsage(db: Db, conversationId?: string): Promise<AgentModelUsageRow[]> {
+export async function agentModelUsage(db: Db, scope: UsageScope = {}): Promise<AgentModelUsageRow[]> {
   const u = sql`u`;
   const model = sql<string | null>`coalesce(${u}->>'model', ${turns.model})`;
   return db
@@ -27,6 +28,6 @@ export async function agentModelUsage(db: Db, conversationId?: string): Promise<
       outputTokens: sql<number>`coalesce(sum((${u}->>'outputTokens')::int), 0)::int`,
     })
     .from(sql`${turns} cross join lateral jsonb_array_elements(${turns.agentUsage}) as u`)
-    .where(and(eq(turns.status, 'completed'), conversationId ? eq(turns.conversationId, conversationId) : undefined))
+    .where(and(eq(turns.status, 'completed'), turnsIn(db, scope)))
     .groupBy(sql`${u}->>'agent'`, model);
 }

@@ -8,6 +8,8 @@ export type TurnCursor = { at: string; id: string };
 
 export type AgentTurnsParams = {
   agent: string;
+  /** Only this business's conversations. */
+  businessId?: string;
   from?: Date;
   to?: Date;
   /** Only turns the user re-routed: this agent answered them, or should have. */
@@ -30,6 +32,7 @@ export async function agentTurns(db: Db, params: AgentTurnsParams): Promise<{ ro
     .where(
       and(
         params.flagged ? and(isNotNull(turns.flaggedAt), or(tookPart, eq(turns.flaggedExpert, agent))) : tookPart,
+        params.businessId ? eq(conversations.businessId, params.businessId) : undefined,
         params.from ? gte(turns.startedAt, params.from) : undefined,
         params.to ? lt(turns.startedAt, params.to) : undefined,
         cursor ? sql`(${turns.startedAt}, ${turns.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : undefined,

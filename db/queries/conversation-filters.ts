@@ -4,6 +4,8 @@ import type { Db } from '../client.ts';
 import { conversations, turns, type TurnRow } from '../schema.ts';
 
 export type ConversationFilters = {
+  /** Conversations of this business. */
+  businessId?: string;
   /** Conversations with a turn this agent handled. */
   agent?: string;
   /** ... a turn in this state. */
@@ -24,8 +26,8 @@ export function conversationFilters(db: Db, filters: ConversationFilters): SQL[]
     filters.from ? gte(turns.startedAt, filters.from) : undefined,
     filters.to ? lt(turns.startedAt, filters.to) : undefined,
   ].filter((c) => c !== undefined);
-  // Conditions on the conversation itself (its business, say) join this list.
   return [
+    filters.businessId ? eq(conversations.businessId, filters.businessId) : undefined,
     onTurn.length ? exists(db.select({ one: sql`1` }).from(turns).where(and(eq(turns.conversationId, conversations.id), ...onTurn))) : undefined,
   ].filter((c) => c !== undefined);
 }

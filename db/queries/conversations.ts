@@ -2,9 +2,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { conversations, type ConversationRow } from '../schema.ts';
 
-/** `id` lets a caller lock a conversation before it exists; without it the database picks one. */
-export async function createConversation(db: Db, title: string, id?: string): Promise<ConversationRow> {
-  const [row] = await db.insert(conversations).values({ title, id }).returning();
+/**
+ * `id` lets a caller lock a conversation before it exists; without it the database picks one.
+ * Without `businessId` the conversation belongs to the default business.
+ */
+export async function createConversation(db: Db, title: string, id?: string, businessId?: string): Promise<ConversationRow> {
+  const business = businessId ?? sql<string>`(select b.id from businesses b where b.is_default)`;
+  const [row] = await db.insert(conversations).values({ title, id, businessId: business }).returning();
   return row!;
 }
 
@@ -67,4 +71,14 @@ export async function storeSummary(
     )
     .returning();
   return row;
+}
+
+/** Oldest first. */
+export async function conversationIdsOf(db: Db, businessId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(eq(conversations.businessId, businessId))
+    .orderBy(conversations.createdAt, conversations.id);
+  return rows.map((row) => row.id);
 }

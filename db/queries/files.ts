@@ -4,8 +4,7 @@ import type { Db } from '../client.ts';
 import { filePassages, files, turns, type FileRow } from '../schema.ts';
 
 export type FileInfo = Omit<FileRow, 'content'>;
-export type NewUpload = Pick<FileRow, 'name' | 'contentType' | 'content' | 'chars'> & {
-  businessId?: string | null;
+export type NewUpload = Pick<FileRow, 'name' | 'contentType' | 'content' | 'chars' | 'businessId'> & {
   pages?: number | null;
 };
 
@@ -41,7 +40,7 @@ export async function insertUpload(db: Db, upload: NewUpload, passages: { locati
 
 export async function insertImage(
   db: Db,
-  image: { turnId: string; name: string; prompt: string; contentType: string; content: Buffer; businessId?: string | null },
+  image: { turnId: string; name: string; prompt: string; contentType: string; content: Buffer; businessId: string },
 ): Promise<FileInfo> {
   const [row] = await db
     .insert(files)
@@ -95,7 +94,7 @@ export type PassageHit = { fileId: string; name: string; location: string; text:
  * question rarely repeats every word of the answer); passages matching more of them, closer
  * together, rank higher.
  */
-export async function searchPassages(db: Db, params: { query: string; businessId?: string; limit: number }): Promise<PassageHit[]> {
+export async function searchPassages(db: Db, params: { query: string; businessId: string; limit: number }): Promise<PassageHit[]> {
   const words = params.query.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (!words.length) return [];
   // websearch_to_tsquery never fails on user text; "or" between the words makes any one enough.
@@ -105,7 +104,7 @@ export async function searchPassages(db: Db, params: { query: string; businessId
     .select({ fileId: files.id, name: files.name, location: filePassages.location, text: filePassages.text, rank })
     .from(filePassages)
     .innerJoin(files, eq(files.id, filePassages.fileId))
-    .where(and(sql`${filePassages.search} @@ ${query}`, params.businessId ? eq(files.businessId, params.businessId) : undefined))
+    .where(and(sql`${filePassages.search} @@ ${query}`, eq(files.businessId, params.businessId)))
     .orderBy(desc(rank), filePassages.fileId, filePassages.n)
     .limit(params.limit);
 }

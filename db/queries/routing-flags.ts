@@ -1,7 +1,7 @@
 // The user's corrections of the Orchestrator's choice, and the turns they corrected with their context.
 import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { messages, turns, type TurnRow } from '../schema.ts';
+import { conversations, messages, turns, type TurnRow } from '../schema.ts';
 
 /** `expected` null clears the flag. */
 export async function setRoutingFlag(db: Db, turnId: string, expected: string | null): Promise<TurnRow | undefined> {
@@ -23,8 +23,8 @@ export type FlaggedTurn = {
   userMessageSeq: number;
 };
 
-/** Oldest flag first, so a saved case file grows at its end. */
-export async function flaggedTurns(db: Db): Promise<FlaggedTurn[]> {
+/** Oldest flag first, so a saved case file grows at its end; with a business, only its conversations'. */
+export async function flaggedTurns(db: Db, businessId?: string): Promise<FlaggedTurn[]> {
   return db
     .select({
       turnId: turns.id,
@@ -37,7 +37,8 @@ export async function flaggedTurns(db: Db): Promise<FlaggedTurn[]> {
     })
     .from(turns)
     .innerJoin(messages, eq(messages.id, turns.userMessageId))
-    .where(isNotNull(turns.flaggedAt))
+    .innerJoin(conversations, eq(conversations.id, turns.conversationId))
+    .where(and(isNotNull(turns.flaggedAt), businessId ? eq(conversations.businessId, businessId) : undefined))
     .orderBy(asc(turns.flaggedAt), asc(turns.id));
 }
 

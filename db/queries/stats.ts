@@ -1,6 +1,18 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { turns } from '../schema.ts';
+import { conversations, turns } from '../schema.ts';
+
+/** Which turns a usage figure covers: one conversation, one business's, or all. */
+export type UsageScope = { conversationId?: string; businessId?: string };
+
+export function turnsIn(db: Db, scope: UsageScope) {
+  return and(
+    scope.conversationId ? eq(turns.conversationId, scope.conversationId) : undefined,
+    scope.businessId
+      ? inArray(turns.conversationId, db.select({ id: conversations.id }).from(conversations).where(eq(conversations.businessId, scope.businessId)))
+      : undefined,
+  );
+}
 
 export type AgentUsageRow = {
   agent: string;
@@ -16,7 +28,7 @@ export type AgentUsageRow = {
  * Per-agent totals over completed turns, from each turn's per-agent usage record.
  * Latency percentiles are over the time each agent spent within a turn.
  */
-export async function agentUsage(db: Db, conversationId?: string): Promise<AgentUsageRow[]> {
+export async function agentUsage(db: Db, scope: UsageScope = {}): Promise<AgentUsageRow[]> {
   const u = sql`u`;
   const rows = await db
     .select({
@@ -29,7 +41,7 @@ export async function agentUsage(db: Db, conversationId?: string): Promise<Agent
       p95LatencyMs: sql<number | null>`round(percentile_cont(0.95) within group (order by (${u}->>'ms')::int))::int`,
     })
     .from(sql`${turns} cross join lateral jsonb_array_elements(${turns.agentUsage}) as u`)
-    .where(and(eq(turns.status, 'completed'), conversationId ? eq(turns.conversationId, conversationId) : undefined))
+    .where(and(eq(turns.status, 'completed'), turnsIn(db, scope)))
     .groupBy(sql`${u}->>'agent'`)
     .orderBy(sql`${u}->>'agent'`);
   return rows;

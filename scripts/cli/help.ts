@@ -1,12 +1,14 @@
 export const HELP = `switchboard: talk to a running Switchboard from the terminal
 
 Usage:
-  switchboard send <message> [--conversation ID]   send a message; the reply streams to stdout,
+  switchboard send <message> [--conversation ID] [--business ID]
+                                                   send a message; the reply streams to stdout,
                                                    the answering agent and routing record to stderr
-                                                   (<message> "-" reads it from stdin)
+                                                   (<message> "-" reads it from stdin; --business
+                                                   for a new conversation, default the default one)
   switchboard retry <turn-id>                      run a failed turn again (its message was kept)
   switchboard history <conversation-id>            every message and turn of a conversation
-  switchboard list [--agent NAME] [--query TEXT] [--limit N]
+  switchboard list [--agent NAME] [--query TEXT] [--limit N] [--business ID]
                                                    conversations, newest first; with --query the
                                                    best matches (all words, stemmed) and why they matched
   switchboard rename <conversation-id> <title>     give a conversation a new title
@@ -16,10 +18,15 @@ Usage:
   switchboard export <conversation-id> [--format json|markdown] [--out FILE|DIR]
                                                    the whole conversation with routing records
                                                    (default markdown, to stdout)
-  switchboard files [list]                         uploaded files and drawn images, newest first
+  switchboard files [list] [--business ID]         uploaded files and drawn images, newest first
   switchboard files upload <path> [--business ID]  store a PDF, CSV, Markdown or text file for the
-                                                   experts to look things up in (search_files)
+                                                   experts to look things up in (search_files;
+                                                   default the default business)
   switchboard files delete <file-id>               delete a file
+  switchboard businesses                           the businesses, the default one marked
+  switchboard profile [--business ID]              the facts every expert sees, newest first
+  switchboard profile add <text> [--business ID]   add a fact in your own words
+  switchboard profile forget <fact-id>             no model call sees this fact again
   switchboard --help                               this text
 
 Environment:

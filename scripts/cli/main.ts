@@ -10,6 +10,7 @@ import { deleteFile, listFiles, uploadFile, type Server } from './commands/files
 import { history } from './commands/history.ts';
 import { list } from './commands/list.ts';
 import { remove, rename } from './commands/manage.ts';
+import { addFact, businesses, forgetFact, listProfile } from './commands/profile.ts';
 import { retry } from './commands/retry.ts';
 import { send } from './commands/send.ts';
 import { CliError, describeError, EXIT } from './errors.ts';
@@ -20,9 +21,34 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 const COMMANDS: Record<string, { options: Options; run: (client: Client, out: Out, args: Parsed, server: Server) => Promise<void> }> = {
   send: {
-    options: { conversation: { type: 'string', short: 'c' } },
+    options: { conversation: { type: 'string', short: 'c' }, business: { type: 'string', short: 'b' } },
     run: (client, out, { positionals, values }) =>
-      send(client, out, { message: messageFrom(positionals), conversationId: text(values.conversation) }),
+      send(client, out, {
+        message: messageFrom(positionals),
+        conversationId: text(values.conversation),
+        businessId: text(values.business),
+      }),
+  },
+  businesses: {
+    options: {},
+    run: (client, out, { positionals }) => {
+      if (positionals.length) throw usage('businesses takes no arguments.');
+      return businesses(client, out);
+    },
+  },
+  profile: {
+    options: { business: { type: 'string', short: 'b' } },
+    run: (client, out, { positionals, values }) => {
+      const [action, ...words] = positionals;
+      const businessId = text(values.business);
+      if (!action || action === 'list') return listProfile(client, out, { businessId });
+      if (action === 'add') {
+        if (!words.length) throw usage('profile add needs the fact: switchboard profile add "We ship from Leipzig"');
+        return addFact(client, out, { businessId, text: words.join(' ') });
+      }
+      if (action === 'forget') return forgetFact(client, out, onlyId(words, 'profile forget', 'fact'));
+      throw usage(`Unknown profile action "${action}": use list, add or forget.`);
+    },
   },
   retry: { options: {}, run: (client, out, { positionals }) => retry(client, out, onlyId(positionals, 'retry', 'turn')) },
   rename: {
@@ -36,14 +62,19 @@ const COMMANDS: Record<string, { options: Options; run: (client: Client, out: Ou
   delete: { options: {}, run: (client, out, { positionals }) => remove(client, out, onlyId(positionals, 'delete')) },
   history: { options: {}, run: (client, out, { positionals }) => history(client, out, onlyId(positionals, 'history')) },
   list: {
-    options: { agent: { type: 'string', short: 'a' }, query: { type: 'string', short: 'q' }, limit: { type: 'string', short: 'n' } },
+    options: {
+      agent: { type: 'string', short: 'a' },
+      query: { type: 'string', short: 'q' },
+      limit: { type: 'string', short: 'n' },
+      business: { type: 'string', short: 'b' },
+    },
     run: (client, out, { positionals, values }) => {
       if (positionals.length) throw usage(`list takes no arguments, only options (got "${positionals[0]}").`);
       // The server checks the agent name and lists the valid ones when it is wrong.
       const agent = text(values.agent) as AgentName | undefined;
       const limit = values.limit === undefined ? undefined : Number(values.limit);
       if (limit !== undefined && !Number.isInteger(limit)) throw usage('--limit must be a whole number.');
-      return list(client, out, { agent, query: text(values.query), limit });
+      return list(client, out, { agent, query: text(values.query), limit, businessId: text(values.business) });
     },
   },
   flags: {
@@ -57,7 +88,7 @@ const COMMANDS: Record<string, { options: Options; run: (client: Client, out: Ou
     options: { business: { type: 'string', short: 'b' } },
     run: (client, out, { positionals, values }, server) => {
       const [action = 'list', ...args] = positionals;
-      if (action === 'list' && !args.length) return listFiles(client, out);
+      if (action === 'list' && !args.length) return listFiles(client, out, { businessId: text(values.business) });
       if (action === 'upload' && args.length === 1) return uploadFile(server, out, { path: args[0]!, businessId: text(values.business) });
       if (action === 'delete' && args.length === 1) return deleteFile(client, out, args[0]!);
       throw usage('files takes list, upload <path> or delete <file-id>.');

@@ -5,8 +5,8 @@ import type { ExpertName } from '../../shared/roster.ts';
 import type { ToolSettings } from './tools/tool-settings.ts';
 import type { TurnContext } from './turn-context.ts';
 
-/** A tool an agent may use, built from the settings; null where it is switched off. */
-export type ToolFactory = (settings: ToolSettings) => Tool<TurnContext> | null;
+/** A tool an agent may use, built from the settings for the agent named; null where it is switched off. */
+export type ToolFactory = (settings: ToolSettings, agent: string) => Tool<TurnContext> | null;
 
 export type ExpertDefinition = {
   name: ExpertName;

@@ -7,6 +7,7 @@ import { EXPERTS } from './experts/index.ts';
 import { handoffInput } from './handoff-input.ts';
 import { consultAdvice, orchestratorInstructions } from './orchestrator-instructions.ts';
 import { consultToolName, withConsultTools } from './tools/consult.ts';
+import { remember, REMEMBER_ADVICE } from './tools/remember.ts';
 import type { ToolSettings } from './tools/tool-settings.ts';
 import { webSearch } from './tools/web-search.ts';
 import type { TurnContext } from './turn-context.ts';
@@ -17,16 +18,23 @@ const ORCHESTRATOR_TOOLS: readonly ToolFactory[] = [webSearch];
 
 const definitions: readonly ExpertDefinition[] = EXPERT_NAMES.map((name) => EXPERTS[name]);
 
-function toolsFrom(factories: readonly ToolFactory[], settings: ToolSettings): Tool<TurnContext>[] {
-  return factories.map((make) => make(settings)).filter((made) => made !== null);
+function toolsFrom(factories: readonly ToolFactory[], settings: ToolSettings, agent: string): Tool<TurnContext>[] {
+  return factories.map((make) => make(settings, agent)).filter((made) => made !== null);
 }
 
 function expertAgent(definition: ExpertDefinition, settings: ToolSettings): Agent<TurnContext> {
   return new Agent<TurnContext>({
     name: definition.name,
-    instructions: [RECOMMENDED_PROMPT_PREFIX, definition.instructions, consultAdvice(definition, definitions, consultToolName)].join('\n\n'),
+    instructions: [
+      RECOMMENDED_PROMPT_PREFIX,
+      definition.instructions,
+      definition.tools.includes(remember) ? REMEMBER_ADVICE : '',
+      consultAdvice(definition, definitions, consultToolName),
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
     handoffDescription: definition.handoffDescription,
-    tools: toolsFrom(definition.tools, settings),
+    tools: toolsFrom(definition.tools, settings, definition.name),
   });
 }
 
@@ -40,7 +48,7 @@ export function buildTeam(settings: ToolSettings, routerModel?: string): Team {
     name: ORCHESTRATOR.name,
     ...(routerModel ? { model: routerModel } : {}),
     instructions: `${RECOMMENDED_PROMPT_PREFIX}\n\n${orchestratorInstructions(definitions)}`,
-    tools: toolsFrom(ORCHESTRATOR_TOOLS, settings),
+    tools: toolsFrom(ORCHESTRATOR_TOOLS, settings, ORCHESTRATOR.name),
     handoffs: EXPERT_NAMES.map((name) =>
       handoff(experts[name], {
         inputType: handoffInput,

@@ -1,6 +1,7 @@
 // What the SDK hands every tool of a turn (`RunContext<TurnContext>`): where a failing tool call
 // leaves its mark, where consults are recorded (keyed by the owner's tool call id, in order), and
-// the turn's file store (its business's uploads to search, a place for the images it draws).
+// the turn's file store (its business's uploads to search, a place for the images it draws), and
+// the business profile the turn may write to.
 import type { RunContext } from '@openai/agents';
 import type { ToolUsage } from '../../shared/turn-record.ts';
 import type { AttachmentDto } from '../files/file-dto.ts';
@@ -14,6 +15,11 @@ export type TurnFiles = {
   saveImage(image: { prompt: string; contentType: string; content: Buffer }): Promise<SavedImage>;
 };
 
+export type RememberedFact = { factId: string; text: string };
+
+/** Writes facts to the turn's business, as the agent that called; a refusal throws a sentence for the model. */
+export type ProfileWriter = { remember(agent: string, fact: string, replaces?: string | null): Promise<RememberedFact> };
+
 export type TurnContext = {
   failedToolCalls: Set<string>;
   consults: Map<string, ConsultCall>;
@@ -22,10 +28,21 @@ export type TurnContext = {
   images: SavedImage[];
   /** What a priced tool call spent (Images API tokens), by tool call id. */
   toolUsage: Map<string, ToolUsage>;
+  profile: ProfileWriter;
+  /** The profile message this turn's model calls see (set once memory is recalled); consults pass it on. */
+  profileDigest: string | null;
 };
 
-export function newTurnContext(files: TurnFiles): TurnContext {
-  return { failedToolCalls: new Set(), consults: new Map(), files, images: [], toolUsage: new Map() };
+export function newTurnContext(files: TurnFiles, profile: ProfileWriter): TurnContext {
+  return {
+    failedToolCalls: new Set(),
+    consults: new Map(),
+    files,
+    images: [],
+    toolUsage: new Map(),
+    profile,
+    profileDigest: null,
+  };
 }
 
 /** A tool's errorFunction: the model gets a readable failure, the routing record gets ok=false. */

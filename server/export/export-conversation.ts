@@ -18,7 +18,7 @@ export function exportConversation(history: HistoryDto, format: ExportFormat, ex
 }
 
 /** A file-name-safe version of the title: ASCII letters and digits joined by dashes. */
-function slug(title: string): string {
+export function slug(title: string): string {
   return title
     .normalize('NFKD')
     .toLowerCase()

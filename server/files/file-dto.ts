@@ -13,7 +13,7 @@ export type FileDto = {
   /** Images only: what it was drawn from, and the turn whose reply shows it. */
   prompt?: string;
   turnId?: string;
-  businessId: string | null;
+  businessId: string;
   url: string;
   createdAt: string;
 };

@@ -2,6 +2,7 @@
 // passages; or the refusal that says why not, with nothing stored.
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { defaultBusiness, findBusiness } from '../../db/queries/businesses.ts';
 import { insertUpload } from '../../db/queries/files.ts';
 import type { Refusal } from '../http/refusals.ts';
 import type { Upload } from '../http/read-upload.ts';
@@ -14,8 +15,12 @@ const MAX_NAME_CHARS = 200;
 const businessIdSchema = z.uuid();
 
 export async function ingestUpload(db: Db, upload: Upload, refusals: UploadRefusals): Promise<FileDto | Refusal> {
-  const businessId = upload.fields.businessId?.trim() || null;
-  if (businessId && !businessIdSchema.safeParse(businessId).success) return refusals.badBusinessId;
+  const named = upload.fields.businessId?.trim();
+  if (named && !businessIdSchema.safeParse(named).success) return refusals.badBusinessId;
+  // Looked up, not left to the foreign key: the refusal is a sentence, never constraint text.
+  const business = named ? await findBusiness(db, named) : await defaultBusiness(db);
+  if (!business) return refusals.unknownBusiness;
+  const businessId = business.id;
   const name = cleanName(upload.name);
   const detected = detectType(name, upload.content);
   if (!detected.ok) return refusals[detected.reason];

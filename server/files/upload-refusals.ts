@@ -1,5 +1,6 @@
 // Why an upload was refused, each in words for the person who sent it; nothing of a refused
 // upload is stored.
+import { ERRORS } from '../errors.ts';
 import type { Refusal } from '../http/refusals.ts';
 
 const ACCEPTED = 'Switchboard takes PDF (with a text layer), CSV, Markdown and plain-text files.';
@@ -13,6 +14,7 @@ export function uploadRefusals(maxBytes: number) {
     },
     noFile: { status: 400, code: 'BAD_REQUEST', message: 'No file arrived: attach it in a form field named "file".' },
     badBusinessId: { status: 400, code: 'BAD_REQUEST', message: 'businessId: must be a business id (a UUID).' },
+    unknownBusiness: { status: 404, code: 'NOT_FOUND', message: ERRORS.BUSINESS_NOT_FOUND.message },
     tooLarge: {
       status: 413,
       code: 'PAYLOAD_TOO_LARGE',

@@ -2,6 +2,7 @@
 // sees and how much a stored message weighs; summaries, windows and pages stay behind this.
 import type { MemoryMessage } from '../../db/queries/messages.ts';
 import type { ConversationRow } from '../../db/schema.ts';
+import type { ProfileDigest } from '../business/profile-digest.ts';
 
 export type MemoryItem = {
   role: 'user' | 'assistant';
@@ -16,8 +17,13 @@ export type MemoryItem = {
 export type Summarize = (prompt: string) => Promise<{ summary: string; tokens: number }>;
 
 export type Recollection = {
-  /** Oldest first, ending with the new message. */
+  /**
+   * The business profile first (when it has facts), then the conversation oldest first, ending
+   * with the new message: stable before changing, as prompt caching wants.
+   */
   items: MemoryItem[];
+  /** The profile's facts and tokens in `items`; null when the business has none. */
+  profile: ProfileDigest | null;
   /** Conversation tokens in `items`. */
   tokens: number;
   /** What the Orchestrator reads instead of `items`: the background and the last few messages. */
@@ -38,6 +44,8 @@ export type MemoryStatus = {
   /** Older messages wait to be folded into the summary on the next turn. */
   pendingSummary: boolean;
   memoryFrom: string | null;
+  /** What every model call of the next turn sees of the business profile. */
+  profile: { facts: number; tokens: number; budget: number };
 };
 
 export type TurnMemoryInput = { conversation: ConversationRow; userMessage: MemoryMessage };

@@ -6,8 +6,10 @@ import type { Db } from '../../db/client.ts';
 import { findConversation, storeSummary } from '../../db/queries/conversations.ts';
 import type { MemoryMessage } from '../../db/queries/messages.ts';
 import type { ConversationRow } from '../../db/schema.ts';
-import { assemble, readWindow, summaryText, type Assembled } from './assemble.ts';
-import type { Memory, MemoryStatus, Recollection, Summarize } from './memory.ts';
+import { DEFAULT_PROFILE_TOKENS } from '../business/profile-digest.ts';
+import { recallProfile } from '../business/recall-profile.ts';
+import { assemble, readWindow, summaryText } from './assemble.ts';
+import type { Memory, MemoryItem, MemoryStatus, Summarize, TurnMemoryInput } from './memory.ts';
 import { planFold, summaryTarget } from './plan-fold.ts';
 import { DEFAULT_ROUTER_CONTEXT_TOKENS, routerContext } from './router-context.ts';
 import { summaryPrompt } from './summary-prompt.ts';
@@ -15,16 +17,16 @@ import { countTokens } from './tokens.ts';
 
 export function windowMemory(
   db: Db,
-  options: { budget: number; routerBudget?: number; logger: Pick<Logger, 'warn'> },
+  options: { budget: number; routerBudget?: number; profileBudget?: number; logger: Pick<Logger, 'warn'> },
 ): Memory {
   const { budget, logger } = options;
   const routerBudget = options.routerBudget ?? DEFAULT_ROUTER_CONTEXT_TOKENS;
-  const recollection = (assembled: Assembled, summarizerTokens: number): Recollection => ({
-    items: assembled.items,
-    tokens: assembled.tokens,
-    routerItems: routerContext(assembled.items, routerBudget, countTokens),
-    summarizerTokens,
-  });
+  const profileOf = (conversation: ConversationRow) =>
+    recallProfile(db, {
+      businessId: conversation.businessId,
+      budget: options.profileBudget ?? DEFAULT_PROFILE_TOKENS,
+      tokensOf: countTokens,
+    });
 
   /**
    * Folds the overflow into the summary. Undefined when the Summarizer failed; `conversation`
@@ -56,23 +58,42 @@ export function windowMemory(
     return { conversation: stored, tokens: result.tokens };
   }
 
+  async function recallConversation({ conversation, userMessage: current }: TurnMemoryInput, summarize: Summarize) {
+    const first = await assemble(db, { conversation, current, budget });
+    if (!first.overflow) return { ...first, summarizerTokens: 0 };
+    const folded = await fold(conversation, current, summarize);
+    if (!folded) return { ...first, summarizerTokens: 0 };
+    const refreshed = folded.conversation ?? (await findConversation(db, conversation.id));
+    if (!refreshed) return { ...first, summarizerTokens: folded.tokens };
+    const second = await assemble(db, { conversation: refreshed, current, budget });
+    return { ...second, summarizerTokens: folded.tokens };
+  }
+
   return {
-    async recall({ conversation, userMessage: current }, summarize) {
-      const first = await assemble(db, { conversation, current, budget });
-      if (!first.overflow) return recollection(first, 0);
-      const folded = await fold(conversation, current, summarize);
-      if (!folded) return recollection(first, 0);
-      const refreshed = folded.conversation ?? (await findConversation(db, conversation.id));
-      if (!refreshed) return recollection(first, folded.tokens);
-      const second = await assemble(db, { conversation: refreshed, current, budget });
-      return recollection(second, folded.tokens);
+    async recall(turn, summarize) {
+      const [profile, recalled] = await Promise.all([profileOf(turn.conversation), recallConversation(turn, summarize)]);
+      // Background like the summary: the router's short view keeps leading context items.
+      const profileItem: MemoryItem | null = profile
+        ? { role: 'user', content: profile.text, tokens: profile.tokens, context: true }
+        : null;
+      const items = profileItem ? [profileItem, ...recalled.items] : recalled.items;
+      return {
+        items,
+        profile,
+        tokens: recalled.tokens,
+        routerItems: routerContext(items, routerBudget, countTokens),
+        summarizerTokens: recalled.summarizerTokens,
+      };
     },
 
     tokensOf: countTokens,
 
     async describe(conversation): Promise<MemoryStatus> {
       const room = Math.max(0, budget - conversation.summaryTokens);
-      const window = await readWindow(db, conversation, { beforeSeq: Number.MAX_SAFE_INTEGER, room });
+      const [window, profile] = await Promise.all([
+        readWindow(db, conversation, { beforeSeq: Number.MAX_SAFE_INTEGER, room }),
+        profileOf(conversation),
+      ]);
       return {
         summary: conversation.summary,
         summaryTokens: conversation.summaryTokens,
@@ -82,6 +103,11 @@ export function windowMemory(
         tokensInUse: conversation.summaryTokens + window.tokens,
         pendingSummary: window.overflow,
         memoryFrom: conversation.memoryFrom?.toISOString() ?? null,
+        profile: {
+          facts: profile?.factIds.length ?? 0,
+          tokens: profile?.tokens ?? 0,
+          budget: options.profileBudget ?? DEFAULT_PROFILE_TOKENS,
+        },
       };
     },
   };

@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { listConversations } from '../../db/queries/list-conversations.ts';
 import { deleteConversation, renameConversation } from '../../db/queries/manage-conversations.ts';
+import { resolveBusiness } from '../business/resolve-business.ts';
 import { DomainError } from '../errors.ts';
 import { exportConversation } from '../export/export-conversation.ts';
 import { publicProcedure } from '../trpc.ts';
@@ -14,6 +15,7 @@ const listCursor = z.tuple([exactTime, z.uuid(), z.number().finite().nullish()])
 export const conversationsRouter = {
   list: publicProcedure.input(listInput).query(async ({ ctx, input }) => {
     const { cursor, query, ...filters } = input;
+    if (filters.businessId) await resolveBusiness(ctx.chat.db, filters.businessId);
     const at = cursor ? decodeCursor(cursor, listCursor) : undefined;
     const { items, nextCursor } = await listConversations(ctx.chat.db, {
       ...filters,

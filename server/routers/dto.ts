@@ -1,6 +1,7 @@
 // Rows and turn events as the API shows them: plain JSON, dates as ISO strings.
 import type { MessageRow, TurnRow } from '../../db/schema.ts';
 import type { Consult, Handoff, Route, ToolRun } from '../../shared/turn-record.ts';
+import type { RememberedFact } from '../agents/turn-context.ts';
 import { imageCostUsd } from '../cost/image-cost.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { turnCostUsd } from '../cost/turn-cost.ts';
@@ -48,6 +49,8 @@ export type TurnDto = {
   error: { code: string; message: string } | null;
   /** The user's correction of the route (chat.flagRouting): the expert that should have answered. */
   flag: { expected: string; flaggedAt: string } | null;
+  /** Facts this turn's experts remembered that are still current (filled in by chat.history). */
+  remembered: RememberedFact[];
   createdAt: string;
 };
 
@@ -66,7 +69,7 @@ export function toMessageDto(
   };
 }
 
-export function toTurnDto(row: TurnRow, pricing: Pricing): TurnDto {
+export function toTurnDto(row: TurnRow, pricing: Pricing, remembered: RememberedFact[] = []): TurnDto {
   return {
     id: row.id,
     conversationId: row.conversationId,
@@ -89,6 +92,7 @@ export function toTurnDto(row: TurnRow, pricing: Pricing): TurnDto {
     cost: costOf(row, pricing),
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
     flag: row.flaggedExpert && row.flaggedAt ? { expected: row.flaggedExpert, flaggedAt: row.flaggedAt.toISOString() } : null,
+    remembered,
     createdAt: row.startedAt.toISOString(),
   };
 }

@@ -1,8 +1,10 @@
 // The API: `AppRouter` is the whole typed surface a TypeScript client needs.
 import { createCallerFactory, router } from '../trpc.ts';
+import { businessesRouter } from './businesses.ts';
 import { chatRouter } from './chat.ts';
 import { conversationsRouter } from './conversations.ts';
 import { filesRouter } from './files.ts';
+import { profileRouter } from './profile.ts';
 import { statsRouter } from './stats.ts';
 
 export const appRouter = router({
@@ -10,6 +12,8 @@ export const appRouter = router({
   conversations: conversationsRouter,
   files: filesRouter,
   stats: statsRouter,
+  businesses: businessesRouter,
+  profile: profileRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,14 +7,17 @@ import { hasVisibleText } from './visible-text.ts';
 // Postgres text cannot hold NUL, and a lone UTF-16 surrogate is not text: it would be stored as
 // U+FFFD. Refusing both keeps "stored exactly as sent" true and the database error out of reach.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const storable = (text: string) => !text.includes('\u0000') && !LONE_SURROGATE.test(text);
-const storableMessage = { message: 'contains characters that are not text (a NUL byte or a broken emoji); remove them' };
+export const storable = (text: string) => !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+export const storableMessage = { message: 'contains characters that are not text (a NUL byte or a broken emoji); remove them' };
 
 export const conversationId = z.uuid({ message: 'must be a conversation id (a UUID), as returned by chat.send' });
+export const businessId = z.uuid({ message: 'must be a business id (a UUID), as returned by businesses.list' });
+export const factId = z.uuid({ message: 'must be a fact id (a UUID), as returned by profile.get' });
 export const turnId = z.uuid({ message: 'must be a turn id (a UUID), as returned by chat.send' });
 
 export const sendInput = z.object({
   conversationId: conversationId.optional(),
+  businessId: businessId.optional(),
   message: z
     .string({ message: 'must be the text of your message' })
     .max(MAX_MESSAGE_CHARS, { message: `is too long: keep it under ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters` })
@@ -54,6 +57,7 @@ const cursorText = z.string().max(400).refine(storable, storableMessage).nullish
 
 export const listInput = z
   .object({
+    businessId: businessId.optional(),
     agent: agentName.optional(),
     status: turnStatus.optional(),
     ...dateRange,
@@ -67,6 +71,7 @@ export const listInput = z
 export const agentTurnsInput = z
   .object({
     agent: agentName,
+    businessId: businessId.optional(),
     ...dateRange,
     /** Only turns whose route the user corrected (this agent answered, or should have). */
     flagged: z.boolean().optional(),

@@ -1,6 +1,7 @@
 // A whole conversation as the API shows it: chat.history answers with it, exports are made from it.
 import type { Db } from '../../db/client.ts';
 import { findConversation } from '../../db/queries/conversations.ts';
+import { factsTaughtIn } from '../../db/queries/facts.ts';
 import { imagesOfConversation } from '../../db/queries/files.ts';
 import { listMessages } from '../../db/queries/messages.ts';
 import { listTurns } from '../../db/queries/turns.ts';
@@ -12,6 +13,7 @@ import { toMessageDto, toTurnDto, type MessageDto, type TurnDto } from './dto.ts
 
 export type ConversationDto = {
   id: string;
+  businessId: string;
   title: string;
   summary: string;
   memoryFrom: string | null;
@@ -24,6 +26,7 @@ export type HistoryDto = { conversation: ConversationDto; messages: MessageDto[]
 export function toConversationDto(conversation: ConversationRow): ConversationDto {
   return {
     id: conversation.id,
+    businessId: conversation.businessId,
     title: conversation.title,
     summary: conversation.summary,
     memoryFrom: conversation.memoryFrom?.toISOString() ?? null,
@@ -41,6 +44,9 @@ export async function loadHistory(db: Db, conversationId: string, pricing: Prici
     listTurns(db, conversation.id),
     imagesOfConversation(db, conversation.id),
   ]);
+  const taught = await factsTaughtIn(db, turns.map((turn) => turn.id));
+  const remembered = (turnId: string) =>
+    taught.filter((fact) => fact.turnId === turnId).map((fact) => ({ factId: fact.id, text: fact.text }));
   const attachments = new Map<string | null, AttachmentDto[]>();
   for (const image of images) attachments.set(image.turnId, [...(attachments.get(image.turnId) ?? []), toAttachmentDto(image)]);
   return {
@@ -48,6 +54,6 @@ export async function loadHistory(db: Db, conversationId: string, pricing: Prici
     messages: messages.map((m) =>
       toMessageDto(m, m.role === 'assistant' ? (attachments.get(m.turnId) ?? []) : []),
     ),
-    turns: turns.map((turn) => toTurnDto(turn, pricing)),
+    turns: turns.map((turn) => toTurnDto(turn, pricing, remembered(turn.id))),
   };
 }

@@ -8,17 +8,17 @@ import { agentTurns } from '../../db/queries/agent-turns.ts';
 import { routingFlagCases } from '../routing-review/routing-cases.ts';
 import { toAgentTurnDto } from './agent-turn-dto.ts';
 import { decodeCursor, encodeCursor, exactTime } from './cursor.ts';
-import { agentTurnsInput, conversationId } from './inputs.ts';
+import { agentTurnsInput, businessId, conversationId } from './inputs.ts';
 
 const turnCursor = z.tuple([exactTime, z.uuid()]);
 
 export const statsRouter = {
   agentUsage: publicProcedure
-    .input(z.object({ conversationId: conversationId.optional() }).default({}))
+    .input(z.object({ conversationId: conversationId.optional(), businessId: businessId.optional() }).default({}))
     .query(async ({ ctx, input }) => {
       const [rows, byModel] = await Promise.all([
-        agentUsage(ctx.chat.db, input.conversationId),
-        agentModelUsage(ctx.chat.db, input.conversationId),
+        agentUsage(ctx.chat.db, input),
+        agentModelUsage(ctx.chat.db, input),
       ]);
       const costs = costByAgent(byModel, ctx.chat.pricing);
       return rows.map((row) => ({ ...row, costUsd: costs.get(row.agent) ?? null }));
@@ -35,6 +35,6 @@ export const statsRouter = {
   }),
 
   routingFlags: publicProcedure
-    .input(z.object({}).default({}))
-    .query(({ ctx }) => routingFlagCases(ctx.chat.db)),
+    .input(z.object({ businessId: businessId.optional() }).default({}))
+    .query(({ ctx, input }) => routingFlagCases(ctx.chat.db, input.businessId)),
 } satisfies TRPCRouterRecord;

@@ -15,9 +15,9 @@ export type FlagCase = {
   note: string;
 };
 
-export async function routingFlagCases(db: Db): Promise<FlagCase[]> {
+export async function routingFlagCases(db: Db, businessId?: string): Promise<FlagCase[]> {
   const cases: FlagCase[] = [];
-  for (const flagged of await flaggedTurns(db)) {
+  for (const flagged of await flaggedTurns(db, businessId)) {
     const history = dropLeadingReplies(await historyBefore(db, flagged, HISTORY_MESSAGES));
     const answered = flagged.answeredBy ? `${flagged.answeredBy} answered` : 'routed';
     cases.push({

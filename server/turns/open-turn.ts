@@ -13,7 +13,7 @@ import { settleInterruptedTurns } from './interrupted-turns.ts';
 import type { StartedTurn } from './start-turn.ts';
 
 export type TurnRequest =
-  | { kind: 'send'; conversationId?: string; message: string; clientMessageId?: string }
+  | { kind: 'send'; conversationId?: string; businessId?: string; message: string; clientMessageId?: string }
   | { kind: 'retry'; turnId: string };
 
 /** An opened turn holds its conversation's lock until the caller releases it. */

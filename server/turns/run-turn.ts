@@ -13,6 +13,7 @@ import { modelOf, type AgentRuntime } from '../agents/runtime.ts';
 import { summarizeWith } from '../agents/summarizer.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { newTurnContext } from '../agents/turn-context.ts';
+import { turnProfile } from '../business/turn-profile.ts';
 import { DomainError } from '../errors.ts';
 import type { TurnLock } from '../locks/turn-lock.ts';
 import type { Memory } from '../memory/memory.ts';
@@ -54,7 +55,11 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   const stop = lock.lost;
   deps.running.register({ turnId: turn.id, conversationId: conversation.id });
   const startedAt = performance.now();
-  const context = newTurnContext(turnFiles(db, turn));
+  const businessId = conversation.businessId;
+  const context = newTurnContext(
+    turnFiles(db, { id: turn.id, businessId }),
+    turnProfile(db, { businessId, conversationId: conversation.id, turnId: turn.id }),
+  );
   const recorder = new RouteRecorder(context, EXPERT_NAMES, (agent) => modelOf(agents, agent));
   const usage: UsageTally = { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0 };
   let route: Route = 'handoff';
@@ -76,6 +81,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
 
     const recalled = await memory.recall(started, summarizeWith(runner));
     memoryTokens = recalled.summarizerTokens;
+    context.profileDigest = recalled.profile?.text ?? null;
     stop.throwIfAborted();
 
     yield recorder.start(team.orchestrator.name);

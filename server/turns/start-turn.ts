@@ -1,6 +1,7 @@
 // Storing a turn's user message and opening the turn, in one transaction.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
+import { findBusiness } from '../../db/queries/businesses.ts';
 import { createConversation, findConversation } from '../../db/queries/conversations.ts';
 import { insertMessage } from '../../db/queries/messages.ts';
 import { openTurn } from '../../db/queries/turns.ts';
@@ -12,6 +13,8 @@ export type StartedTurn = { conversation: ConversationRow; userMessage: MessageR
 
 export type StartInput = {
   conversationId?: string;
+  /** A new conversation's business (default: the default one); an existing one must match it. */
+  businessId?: string;
   /** The id a new conversation gets: chosen by the caller so its lock is held before the row exists. */
   newConversationId: string;
   message: string;
@@ -21,10 +24,14 @@ export type StartInput = {
 
 export async function startTurn(db: Db, input: StartInput): Promise<StartedTurn> {
   return db.transaction(async (tx) => {
+    if (!input.conversationId && input.businessId && !(await findBusiness(tx, input.businessId))) {
+      throw new DomainError('BUSINESS_NOT_FOUND');
+    }
     const conversation = input.conversationId
       ? await findConversation(tx, input.conversationId)
-      : await createConversation(tx, titleFrom(input.message), input.newConversationId);
+      : await createConversation(tx, titleFrom(input.message), input.newConversationId, input.businessId);
     if (!conversation) throw new DomainError('CONVERSATION_NOT_FOUND');
+    if (input.businessId && conversation.businessId !== input.businessId) throw new DomainError('BUSINESS_MISMATCH');
     const turnId = randomUUID();
     const userMessage = await insertMessage(tx, {
       conversationId: conversation.id,

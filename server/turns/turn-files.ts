@@ -8,8 +8,8 @@ import { toAttachmentDto } from '../files/file-dto.ts';
 /** Passages one search answers with: enough to compare, few enough to fit a model's context. */
 const SEARCH_LIMIT = 5;
 
-export function turnFiles(db: Db, turn: { id: string; businessId?: string | null }): TurnFiles {
-  const businessId = turn.businessId ?? undefined;
+export function turnFiles(db: Db, turn: { id: string; businessId: string }): TurnFiles {
+  const { businessId } = turn;
   return {
     search: (query) => searchPassages(db, { query, businessId, limit: SEARCH_LIMIT }),
     async saveImage(image) {

@@ -95,7 +95,7 @@ it('fits a phone in dark mode: the image scales to the column, nothing scrolls s
   expect(box.width).toBeLessThanOrEqual(PHONE.width);
   expect(await horizontalOverflow(page)).toBe(0);
   await page.screenshot({ path: '/tmp/spa-files-phone-dark.png' });
-  await page.getByRole('button', { name: 'Usage & memory' }).click();
+  await page.getByRole('button', { name: 'Usage, profile & memory' }).click();
   await page.getByTestId('files-panel').scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/spa-files-panel-phone-dark.png' });
   expect(errors).toEqual([]);

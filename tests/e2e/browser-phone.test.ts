@@ -109,8 +109,8 @@ describe('the web client on a phone and a desktop', () => {
   });
 
   it('opens usage and memory as a sheet', async () => {
-    await page.getByRole('button', { name: 'Usage & memory' }).click();
-    const sheet = page.getByRole('complementary', { name: 'Usage and memory' });
+    await page.getByRole('button', { name: 'Usage, profile & memory' }).click();
+    const sheet = page.getByRole('complementary', { name: 'Usage, profile and memory' });
     await sheet.getByTestId('usage-Strategic').waitFor();
     expect(await sheet.getByTestId('usage-Strategic').textContent()).toContain('Time per turn');
     expect(await sheet.getByTestId('usage-Strategic').textContent()).not.toContain('Cost');

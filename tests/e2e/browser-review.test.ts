@@ -98,7 +98,7 @@ describe('reviewing past conversations by agent in the web client', () => {
   it('works on a phone: the usage panel opens the agent view, which fits the screen', async () => {
     await page.setViewportSize(PHONE);
     await page.goto(`${stack.server.url}/c/${candleConversation}`);
-    await page.getByRole('button', { name: 'Usage & memory' }).click();
+    await page.getByRole('button', { name: 'Usage, profile & memory' }).click();
     await page.getByTestId('agent-usage').getByRole('link', { name: 'Media' }).click();
     const turns = page.getByTestId('agent-turn');
     await expect.poll(() => turns.count(), POLL).toBe(2);

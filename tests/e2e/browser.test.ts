@@ -184,7 +184,7 @@ describe('the web client in Chromium', () => {
     const current = nav(page).locator('[aria-current="page"]');
     await expect.poll(() => current.getAttribute('href'), POLL).toBe(`/c/${brandConversation}`);
 
-    const sidebar = page.getByRole('complementary', { name: 'Usage and memory' });
+    const sidebar = page.getByRole('complementary', { name: 'Usage, profile and memory' });
     await expect.poll(() => sidebar.getByTestId('usage-Creative').textContent(), POLL).toContain('2 turns');
     expect(await sidebar.getByTestId('usage-Media').count()).toBe(0);
     await sidebar.getByRole('button', { name: 'All' }).click();
@@ -207,12 +207,12 @@ describe('the web client in Chromium', () => {
     const narrow = await openWatchedPage(stack.browser, { width: 800, height: 700 });
     await narrow.page.goto(`${server.url}/c/${brandConversation}`);
     await expect.poll(() => replies(narrow.page).count(), POLL).toBe(2);
-    expect(await narrow.page.getByRole('complementary', { name: 'Usage and memory' }).isVisible()).toBe(false);
-    await narrow.page.getByRole('button', { name: 'Usage & memory' }).click();
-    await narrow.page.getByRole('complementary', { name: 'Usage and memory' }).waitFor();
+    expect(await narrow.page.getByRole('complementary', { name: 'Usage, profile and memory' }).isVisible()).toBe(false);
+    await narrow.page.getByRole('button', { name: 'Usage, profile & memory' }).click();
+    await narrow.page.getByRole('complementary', { name: 'Usage, profile and memory' }).waitFor();
     await narrow.page.screenshot({ path: '/tmp/spa-narrow-insights.png' });
     await narrow.page.keyboard.press('Escape');
-    await narrow.page.getByRole('complementary', { name: 'Usage and memory' }).waitFor({ state: 'hidden' });
+    await narrow.page.getByRole('complementary', { name: 'Usage, profile and memory' }).waitFor({ state: 'hidden' });
     await narrow.page.screenshot({ path: '/tmp/spa-narrow.png' });
     await narrow.page.context().close();
     expect(narrow.errors).toEqual([]);

@@ -164,6 +164,23 @@ describe('the switchboard CLI', () => {
     expect(md.stdout).toContain('**Media:**\n\nPost three reels a week.');
   });
 
+  it('lists businesses and keeps a profile: add, list, forget', async () => {
+    const listed = await runCli(['businesses'], env);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`^${UUID.source}  My business  \\(default\\)\n$`));
+    const added = await runCli(['profile', 'add', 'We', 'ship', 'from', 'Leipzig.'], env);
+    expect(added.code).toBe(0);
+    const factId = added.stdout.match(UUID)![0];
+    expect((await runCli(['profile'], env)).stdout).toContain(`${factId}  We ship from Leipzig.  (you,`);
+    const forgotten = await runCli(['profile', 'forget', factId], env);
+    expect(forgotten.code).toBe(0);
+    const after = await runCli(['profile'], env);
+    expect(after.stdout).toBe('');
+    expect(after.stderr).toContain('No facts yet');
+    expect((await runCli(['profile', 'forget', factId], env)).code).toBe(1);
+    expect((await runCli(['profile', 'add'], env)).code).toBe(2);
+  });
+
   it('reports a failed turn with its id, and retry completes it', async () => {
     fake.setResponder(() => ({ status: 503, message: 'overloaded' }));
     const failed = await runCli(['send', '-c', conversationId, 'Plan my launch'], env);

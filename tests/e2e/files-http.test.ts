@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
 import { startFakeOpenAI, type ChatRequest, type FakeOpenAI, type FakeReply } from '../support/fake-openai.ts';
-import { mutate } from '../support/http-api.ts';
+import { mutate, query } from '../support/http-api.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import { PRICE_LIST_PAGES, textPdf, TINY_PNG } from '../support/test-files.ts';
 import { uploadFile } from '../support/upload.ts';
@@ -117,4 +117,40 @@ it('answers a malformed id with 400 and an unknown one with 404, in sentences', 
   const unknown = await fetch(`${server.url}/api/files/00000000-0000-4000-8000-000000000000`, { headers: auth });
   expect(unknown.status).toBe(404);
   expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(/No file has this id/);
+});
+
+it("keeps a business's files to itself: search_files and drawn images stay in the conversation's business", async () => {
+  type Business = { id: string; name: string; isDefault: boolean };
+  const tea = (await mutate<Business>(server.url, 'businesses.create', { name: 'Leaf & Tin' }, auth)).data!;
+  const listed = await query<{ items: Business[] }>(server.url, 'businesses.list', undefined, auth);
+  const home = listed.data!.items.find((b) => b.isDefault)!;
+
+  const unknown = await uploadFile(server.url, { name: 'x.txt', content: 'Wax' }, { headers: auth, fields: { businessId: '00000000-0000-4000-8000-000000000000' } });
+  expect(unknown.status).toBe(404);
+  expect(unknown.body.error!.message).toBe('No business has this id. businesses.list shows the ones there are.');
+  const unnamed = await uploadFile(server.url, { name: 'unnamed.txt', content: 'Labels come from Druckerei Nord.' }, { headers: auth });
+  expect(unnamed.body.businessId).toBe(home.id);
+  const ours = await uploadFile(server.url, { name: 'tea-suppliers.txt', content: 'Our wax supplier for tea lights is Kerzenhof.' }, { headers: auth, fields: { businessId: tea.id } });
+  expect(ours).toMatchObject({ status: 201, body: { businessId: tea.id } });
+
+  fake.setResponder(toolTurn('Producing', 'search_files', { query: 'wax supplier' }, (found) => `From your files: ${found}`));
+  const sent = await mutate<SendResult>(server.url, 'chat.send', { businessId: tea.id, message: 'Which supplier do we use for wax?' }, auth);
+  expect(sent.data!.reply.content).toContain('Kerzenhof');
+  expect(sent.data!.reply.content).not.toContain('Hive & Co');
+
+  fake.setImageResponder(() => ({ image: TINY_PNG }));
+  fake.setResponder(toolTurn('Creative', 'generate_image', { prompt: 'A tea leaf in a tin' }, () => 'Here it is.'));
+  const drawn = await mutate<SendResult>(server.url, 'chat.send', { conversationId: sent.data!.conversationId, message: 'Draw our logo' }, auth);
+  expect(drawn.data!.reply.attachments).toHaveLength(1);
+
+  const teaFiles = await query<{ items: { name: string; kind: string; businessId: string }[] }>(server.url, 'files.list', { businessId: tea.id }, auth);
+  expect(teaFiles.data!.items.map((f) => [f.kind, f.businessId])).toEqual([
+    ['image', tea.id],
+    ['upload', tea.id],
+  ]);
+  const homeFiles = await query<{ items: { name: string }[] }>(server.url, 'files.list', { businessId: home.id }, auth);
+  expect(homeFiles.data!.items.map((f) => f.name)).toContain('unnamed.txt');
+  expect(homeFiles.data!.items.map((f) => f.name)).not.toContain('tea-suppliers.txt');
+  const noSuch = await query(server.url, 'files.list', { businessId: '00000000-0000-4000-8000-000000000000' }, auth);
+  expect(noSuch.error!.data.code).toBe('NOT_FOUND');
 });

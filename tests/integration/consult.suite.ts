@@ -86,6 +86,7 @@ export function consultSuite(kind: DriverKind) {
       'consult_media',
       'consult_producing',
       'consult_strategic',
+      'remember',
       'search_files',
     ]);
 

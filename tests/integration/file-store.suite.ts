@@ -2,6 +2,7 @@
 // byte, searched with full-text search; refused uploads leave nothing behind.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
+import { createBusiness, defaultBusiness } from '../../db/queries/businesses.ts';
 import { listFiles, readFile, searchPassages } from '../../db/queries/files.ts';
 import { filePassages, files } from '../../db/schema.ts';
 import { ingestUpload } from '../../server/files/ingest-upload.ts';
@@ -13,12 +14,14 @@ const refusals = uploadRefusals(20 * 1024 * 1024);
 
 export function fileStoreSuite(kind: DriverKind) {
   let database: Database;
+  let defaultId: string;
   const upload = (name: string, content: Buffer | string, fields: Record<string, string> = {}) =>
     ingestUpload(database.db, { name, content: Buffer.from(content), fields }, refusals);
-  const search = (query: string, businessId?: string) => searchPassages(database.db, { query, businessId, limit: 5 });
+  const search = (query: string, businessId = defaultId) => searchPassages(database.db, { query, businessId, limit: 5 });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
+    defaultId = (await defaultBusiness(database.db)).id;
   });
   afterAll(() => database.close());
   beforeEach(async () => {
@@ -74,13 +77,19 @@ export function fileStoreSuite(kind: DriverKind) {
     expect(await search("wax' OR 1=1 --")).toHaveLength(2);
   });
 
-  it('searches one business only when asked', async () => {
-    const mine = '6f1d4c1e-7d3a-4d53-9a53-1f0d2b3c4a5e';
+  it("stores an upload under its business (the default one when none is named) and searches only that business's files", async () => {
+    const mine = (await createBusiness(database.db, 'Lumen Wick')).id;
+    const theirs = (await createBusiness(database.db, 'Other Co')).id;
     await upload('ours.txt', 'Wax from Hive & Co.', { businessId: mine });
-    await upload('theirs.txt', 'Wax from Other Co.', { businessId: '0b7e6a52-1f8e-4a8f-9c51-0d9d5b2e8a11' });
+    await upload('theirs.txt', 'Wax from Other Co.', { businessId: theirs });
+    expect(await upload('unnamed.txt', 'Wax from the corner shop.')).toMatchObject({ businessId: defaultId });
     expect((await search('wax', mine)).map((h) => h.name)).toEqual(['ours.txt']);
-    expect(await search('wax')).toHaveLength(2);
+    expect((await search('wax', theirs)).map((h) => h.name)).toEqual(['theirs.txt']);
+    expect((await search('wax')).map((h) => h.name)).toEqual(['unnamed.txt']);
+    expect((await listFiles(database.db, mine)).map((f) => f.name)).toEqual(['ours.txt']);
     expect(await upload('x.txt', 'Wax', { businessId: 'not-a-uuid' })).toBe(refusals.badBusinessId);
+    expect(await upload('x.txt', 'Wax', { businessId: '0b7e6a52-1f8e-4a8f-9c51-0d9d5b2e8a11' })).toBe(refusals.unknownBusiness);
+    expect(await listFiles(database.db)).toHaveLength(3);
   });
 
   it('refuses a PDF without a text layer, programs and other types, storing nothing', async () => {

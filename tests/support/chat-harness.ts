@@ -16,6 +16,7 @@ export function chatHarness(
   options: {
     memoryBudget?: number;
     routerBudget?: number;
+    profileBudget?: number;
     tools?: ToolSettings;
     modelName?: string;
     routerModelName?: string;
@@ -32,7 +33,12 @@ export function chatHarness(
   const chat: TurnDeps = {
     db: database.db,
     agents: runtime,
-    memory: windowMemory(database.db, { budget: options.memoryBudget ?? 8000, routerBudget: options.routerBudget, logger }),
+    memory: windowMemory(database.db, {
+      budget: options.memoryBudget ?? 8000,
+      routerBudget: options.routerBudget,
+      profileBudget: options.profileBudget,
+      logger,
+    }),
     logger,
     lock: options.lock ?? turnLockFor(database),
     running: new RunningTurns(),

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
-import { conversations, messages, turns } from '../../db/schema.ts';
+import { createConversation } from '../../db/queries/conversations.ts';
+import { messages, turns } from '../../db/schema.ts';
 
 const PARAGRAPH = 'Revenue grew in the quarter, and the plan keeps the same three priorities. ';
 
@@ -11,8 +12,7 @@ export async function seedLongConversation(dataDir: string, title: string, turnC
   const database = await openDatabase({ kind: 'pglite', dataDir });
   try {
     await migrate(database);
-    const [conversation] = await database.db.insert(conversations).values({ title }).returning();
-    const id = conversation!.id;
+    const { id } = await createConversation(database.db, title);
     const pairs = Array.from({ length: turnCount }, (_, index) => ({
       turnId: randomUUID(),
       userId: randomUUID(),

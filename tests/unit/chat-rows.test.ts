@@ -23,6 +23,7 @@ function turn(id: string, status: Turn['status']): Turn {
     cost: null,
     error: status === 'failed' ? { code: 'MODEL_UNAVAILABLE', message: 'busy' } : null,
     flag: null,
+    remembered: [],
     createdAt: '2025-01-01T10:00:00.000Z',
   };
 }
@@ -34,7 +35,7 @@ function message(id: string, role: Message['role'], turnId: string, createdAt: s
 function history(messages: Message[], turns: Turn[], memoryFrom: string | null = null): History {
   const at = '2025-01-01T10:00:00.000Z';
   return {
-    conversation: { id: conversationId, title: 't', summary: '', memoryFrom, createdAt: at, updatedAt: at },
+    conversation: { id: conversationId, businessId: 'b', title: 't', summary: '', memoryFrom, createdAt: at, updatedAt: at },
     messages,
     turns,
   };

@@ -46,6 +46,15 @@ describe('the routing context', () => {
     expect(routed.filter((i) => !i.context).length).toBeGreaterThanOrEqual(3);
   });
 
+  it('keeps the business profile and the summary, in that order, ahead of the messages', () => {
+    const profile = item('user', 'Business profile: facts the owner has told the team:\n- [0a1b2c3d] Jars come from Glasshaus.', true);
+    const short = item('user', 'Summary of the earlier conversation:\nThe owner plans a spring launch.', true);
+    const routed = routerContext([profile, short, ...conversation, newest], 600, countTokens);
+    expect(routed.slice(0, 2)).toEqual([profile, short]);
+    expect(routed.filter((i) => i.context)).toHaveLength(2);
+    expect(total(routed)).toBeLessThanOrEqual(600 + 5);
+  });
+
   it('passes a short conversation through whole', () => {
     const items = [summary, ...conversation.slice(-4), newest];
     expect(routerContext(items, 100_000, countTokens)).toEqual(items);

@@ -7,8 +7,8 @@ import type { Out } from '../print.ts';
 
 export type Server = { baseUrl: string; token: string | undefined };
 
-export async function listFiles(client: Client, out: Out): Promise<void> {
-  const { items } = await client.files.list.query({});
+export async function listFiles(client: Client, out: Out, input: { businessId?: string } = {}): Promise<void> {
+  const { items } = await client.files.list.query({ businessId: input.businessId });
   if (!items.length) return void out.stderr('No files yet. Upload one with `switchboard files upload <path>`.\n');
   for (const file of items) {
     const extent = file.pages ? `${file.pages} pages` : `${file.chars.toLocaleString('en')} chars`;

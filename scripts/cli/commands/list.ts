@@ -17,7 +17,7 @@ function markHighlights(snippet: { text: string; highlights: { start: number; en
 export async function list(
   client: Client,
   out: Out,
-  input: { agent?: AgentName; query?: string; limit?: number },
+  input: { agent?: AgentName; query?: string; limit?: number; businessId?: string },
 ): Promise<void> {
   const { items, nextCursor } = await client.conversations.list.query(input);
   if (!items.length) {

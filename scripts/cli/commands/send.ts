@@ -7,7 +7,7 @@ import { routingBlock, type Out } from '../print.ts';
 
 type Done = Extract<TurnEvent, { type: 'done' }>;
 
-export async function send(client: Client, out: Out, input: { message: string; conversationId?: string }): Promise<void> {
+export async function send(client: Client, out: Out, input: { message: string; conversationId?: string; businessId?: string }): Promise<void> {
   let streamed = false;
   const done = await new Promise<Done>((resolve, reject) => {
     let finished = false;

@@ -1,5 +1,6 @@
 import { defineExpert } from '../expert.ts';
 import { generateImage } from '../tools/generate-image.ts';
+import { remember } from '../tools/remember.ts';
 import { searchFiles } from '../tools/search-files.ts';
 
 export const creative = defineExpert({
@@ -27,5 +28,5 @@ How you work:
 
 You do not browse the web: when a name must be checked for trademarks or domains, tell the user how
 to check it.`,
-  tools: [searchFiles, generateImage],
+  tools: [searchFiles, generateImage, remember],
 });

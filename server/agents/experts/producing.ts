@@ -1,4 +1,5 @@
 import { defineExpert } from '../expert.ts';
+import { remember } from '../tools/remember.ts';
 import { searchFiles } from '../tools/search-files.ts';
 
 export const producing = defineExpert({
@@ -19,5 +20,5 @@ How you work:
 - Keep what the user already decided (brand, product, volumes, dates) and plan around it.
 
 You do not browse the web: say which facts (supplier prices, lead times) the user should confirm.`,
-  tools: [searchFiles],
+  tools: [searchFiles, remember],
 });

@@ -1,7 +1,7 @@
 // Lets each expert ask a colleague one focused question mid-turn, through `agent.asTool`. The
 // colleague answers as an advisor: a copy of itself without consult tools, so a consult never
 // leads to another one (no loops, no fan-out beyond one level).
-import { Agent, tool, type FunctionCallItem, type Tool } from '@openai/agents';
+import { Agent, tool, user, type FunctionCallItem, type Tool } from '@openai/agents';
 import { z } from 'zod';
 import { ConsultCall } from '../consult-call.ts';
 import { reportToolFailure, type TurnContext } from '../turn-context.ts';
@@ -13,6 +13,9 @@ export const consultInput = z.object({
       'One focused question. The colleague sees only this text, not the conversation: include the facts they need (product, audience, names, numbers).',
     ),
 });
+
+// What the nested run receives: the question, and the business profile every model call sees.
+const advisorInput = consultInput.extend({ profile: z.string().nullable() });
 
 const CONSULTED_NOTE = `Right now a colleague on the team is consulting you in the middle of their reply to the user: they
 asked you one question. Answer only that question, in your field, concretely and briefly (a few
@@ -52,8 +55,8 @@ function consultTool(owner: string, advisor: Agent<TurnContext>): Tool<TurnConte
   const inFlight = new WeakMap<FunctionCallItem, ConsultCall>();
   const nested = advisor.asTool({
     toolName: consultToolName(advisor.name),
-    parameters: consultInput,
-    inputBuilder: ({ params }) => params.question,
+    parameters: advisorInput,
+    inputBuilder: ({ params }) => (params.profile ? [user(params.profile), user(params.question)] : params.question),
     onStream: ({ event, toolCall }) => {
       if (toolCall) inFlight.get(toolCall)?.observe(event);
     },
@@ -78,7 +81,8 @@ function consultTool(owner: string, advisor: Agent<TurnContext>): Tool<TurnConte
       inFlight.set(toolCall, call);
       try {
         // The agent tool turns a failed nested run into a generic text; its extractor tells them apart.
-        const answer = await nested.invoke(runContext, JSON.stringify(input), details);
+        const profile = runContext.context.profileDigest;
+        const answer = await nested.invoke(runContext, JSON.stringify({ question: input.question, profile }), details);
         if (!call.answered) throw new Error(`${advisor.name} could not answer`);
         return answer;
       } finally {

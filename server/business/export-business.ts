@@ -1,0 +1,48 @@
+// businesses.export: a business as one JSON file: its profile, its files, every conversation.
+import type { Db } from '../../db/client.ts';
+import { conversationIdsOf } from '../../db/queries/conversations.ts';
+import { listCurrentFacts } from '../../db/queries/facts.ts';
+import { listFiles } from '../../db/queries/files.ts';
+import type { BusinessRow } from '../../db/schema.ts';
+import type { Pricing } from '../cost/pricing.ts';
+import { slug, type ExportFile } from '../export/export-conversation.ts';
+import { toFileDto, type FileDto } from '../files/file-dto.ts';
+import { loadHistory, type HistoryDto } from '../routers/load-history.ts';
+import { toBusinessDto, toFactDto, type BusinessDto, type FactDto } from './business-dto.ts';
+
+export type BusinessExport = {
+  format: 'switchboard.business';
+  version: 1;
+  exportedAt: string;
+  business: BusinessDto;
+  profile: { facts: FactDto[] };
+  /** Uploaded files and generated images (their list; the bytes stay behind GET /api/files/:id). */
+  files: FileDto[];
+  /** Oldest first, each as chat.history shows it. */
+  conversations: HistoryDto[];
+};
+
+export async function exportBusiness(db: Db, business: BusinessRow, pricing: Pricing, exportedAt: Date): Promise<ExportFile> {
+  const [facts, files, ids] = await Promise.all([
+    listCurrentFacts(db, business.id),
+    listFiles(db, business.id),
+    conversationIdsOf(db, business.id),
+  ]);
+  const conversations: HistoryDto[] = [];
+  // One at a time: a business with many conversations must not take every pooled connection.
+  for (const id of ids) conversations.push(await loadHistory(db, id, pricing));
+  const body: BusinessExport = {
+    format: 'switchboard.business',
+    version: 1,
+    exportedAt: exportedAt.toISOString(),
+    business: toBusinessDto(business),
+    profile: { facts: facts.map(toFactDto) },
+    files: files.map(toFileDto),
+    conversations,
+  };
+  return {
+    filename: `${slug(business.name) || 'business'}-${business.id.slice(0, 8)}.json`,
+    contentType: 'application/json; charset=utf-8',
+    content: `${JSON.stringify(body, null, 2)}\n`,
+  };
+}

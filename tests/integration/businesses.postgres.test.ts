@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { businessesSuite } from './businesses.suite.ts';
+
+describe('businesses and profiles on Postgres', () => businessesSuite('postgres'));

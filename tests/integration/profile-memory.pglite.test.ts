@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { profileMemorySuite } from './profile-memory.suite.ts';
+
+describe('profile memory on PGlite', () => profileMemorySuite('pglite'));
