@@ -43,6 +43,8 @@ describe('reviewing past conversations by agent in the web client', () => {
     await nav(page).getByRole('link', { name: '+ New chat' }).click();
     await ask(page, 'How do I get press for my bakery?');
     await page.getByText('Pitch the local paper.').waitFor(POLL);
+    // The list refreshes after the reply shows: search only once it lists both conversations.
+    await nav(page).getByTestId('conversation-list').getByRole('link').nth(1).waitFor(POLL);
   });
   afterAll(() => stack?.close());
 
