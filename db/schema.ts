@@ -2,10 +2,12 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -48,6 +50,8 @@ export const messages = pgTable(
     agent: text(),
     tokens: integer().notNull(),
     clientMessageId: text(),
+    /** A reply whose turn was cancelled: the text streamed until Stop. */
+    stopped: boolean().notNull().default(false),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -69,7 +73,7 @@ export const turns = pgTable(
     userMessageId: uuid()
       .notNull()
       .references(() => messages.id),
-    status: text({ enum: ['running', 'completed', 'failed'] }).notNull(),
+    status: text({ enum: ['running', 'completed', 'failed', 'cancelled'] }).notNull(),
     agents: text().array().notNull().default(sql`'{}'::text[]`),
     handoffs: jsonb().$type<Handoff[]>().notNull().default([]),
     tools: jsonb().$type<ToolRun[]>().notNull().default([]),
@@ -82,6 +86,8 @@ export const turns = pgTable(
     model: text(),
     errorCode: text(),
     errorMessage: text(),
+    /** Set by chat.cancel on any instance; the one running the turn stops it (kept so a missed NOTIFY is not a lost cancel). */
+    cancelRequestedAt: timestamptz('cancel_requested_at'),
     startedAt: timestamptz('started_at').notNull().defaultNow(),
     finishedAt: timestamptz('finished_at'),
   },
@@ -91,6 +97,23 @@ export const turns = pgTable(
     // a partial index stays tiny instead of indexing every finished turn.
     index('turns_running_index').on(t.conversationId).where(sql`${t.status} = 'running'`),
   ],
+);
+
+/**
+ * What a running turn has produced so far, in order, so a watcher on any instance can replay it
+ * before following the live events (NOTIFY carries only "turn X has events up to seq N").
+ * Rows live as long as the turn runs: its end is stored in turns and messages.
+ */
+export const turnEvents = pgTable(
+  'turn_events',
+  {
+    turnId: uuid()
+      .notNull()
+      .references(() => turns.id, { onDelete: 'cascade' }),
+    seq: integer().notNull(),
+    event: jsonb().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.turnId, t.seq] })],
 );
 
 export type ConversationRow = typeof conversations.$inferSelect;

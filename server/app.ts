@@ -15,11 +15,12 @@ import type { Env } from './env.ts';
 import { createHttpServer, type Health } from './http-server.ts';
 import { trackResponses, type InFlight } from './http/in-flight.ts';
 import { requestPolicy } from './http/request-policy.ts';
+import { createLiveTurns } from './live/live-turns.ts';
 import { turnLockFor } from './locks/choose-lock.ts';
 import { windowMemory } from './memory/window-memory.ts';
 import { recoverInterruptedTurns } from './turns/interrupted-turns.ts';
 import type { TurnDeps } from './turns/run-turn.ts';
-import { RunningTurns } from './turns/running-turns.ts';
+import type { RunningTurns } from './turns/running-turns.ts';
 
 export type App = {
   server: Server;
@@ -55,7 +56,9 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     tools,
     modelTimeoutMs: model.timeoutMs,
   });
-  const running = new RunningTurns();
+  const live = createLiveTurns({ database, lock, logger });
+  await live.ready;
+  const { running } = live;
   const chat: TurnDeps = {
     db: database.db,
     agents,
@@ -63,6 +66,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     lock,
     logger,
     running,
+    live,
     pricing: pricingFor(env),
   };
   const health = async (): Promise<Health> => {
@@ -106,6 +110,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      live.close();
       await database.close();
     },
   };

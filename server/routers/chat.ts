@@ -10,12 +10,13 @@ import { runTurn } from '../turns/run-turn.ts';
 import { toMessageDto, toTurnDto, type SendResult } from './dto.ts';
 import { conversationId, sendInput, turnId } from './inputs.ts';
 import { loadHistory } from './load-history.ts';
-import { streamTurn } from './stream-turn.ts';
+import { streamTurn, watchTurnEvents } from './stream-turn.ts';
 
-/** Runs a turn to its end and answers with its outcome. */
+/** Runs a turn to its end and answers with its outcome; a stopped turn with its stopped reply. */
 async function complete(turn: AsyncGenerator<TurnEvent, void>, pricing: Pricing): Promise<SendResult> {
   for await (const event of turn) {
-    if (event.type !== 'done') continue;
+    if (event.type !== 'done' && event.type !== 'cancelled') continue;
+    if (!event.reply) throw new DomainError('TURN_CANCELLED', { turnId: event.turn.id });
     return { conversationId: event.conversationId, turn: toTurnDto(event.turn, pricing), reply: toMessageDto(event.reply) };
   }
   throw new Error('a turn ended without an outcome');
@@ -24,7 +25,19 @@ async function complete(turn: AsyncGenerator<TurnEvent, void>, pricing: Pricing)
 export const chatRouter = {
   send: publicProcedure.input(sendInput).mutation(({ ctx, input }) => complete(runTurn(ctx.chat, { kind: 'send', ...input }), ctx.chat.pricing)),
 
-  stream: publicProcedure.input(sendInput).subscription(({ ctx, input }) => streamTurn(runTurn(ctx.chat, { kind: 'send', ...input }), ctx.chat.pricing)),
+  stream: publicProcedure
+    .input(sendInput)
+    .subscription(({ ctx, input, signal }) =>
+      streamTurn(ctx.chat, { kind: 'send', conversationId: input.conversationId, message: input.message, clientMessageId: input.clientMessageId }, signal),
+    ),
+
+  watch: publicProcedure
+    .input(z.object({ turnId, lastEventId: z.string().max(20).nullish() }))
+    .subscription(({ ctx, input, signal }) => watchTurnEvents(ctx.chat, input.turnId, input.lastEventId, signal)),
+
+  cancel: publicProcedure
+    .input(z.object({ turnId }))
+    .mutation(async ({ ctx, input }) => ({ turn: toTurnDto(await ctx.chat.live.cancel(input.turnId), ctx.chat.pricing) })),
 
   retry: publicProcedure
     .input(z.object({ turnId }))

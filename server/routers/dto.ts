@@ -2,7 +2,8 @@
 import type { MessageRow, TurnRow } from '../../db/schema.ts';
 import type { Consult, Handoff, ToolRun } from '../../shared/turn-record.ts';
 import { costUsd, type Pricing } from '../cost/pricing.ts';
-import type { TurnEvent } from '../turns/events.ts';
+import { ERRORS } from '../errors.ts';
+import type { LiveEvent } from '../turns/events.ts';
 
 export type MessageDto = {
   id: string;
@@ -10,6 +11,8 @@ export type MessageDto = {
   content: string;
   agent: string | null;
   turnId: string | null;
+  /** A reply cut short by Stop: the text streamed until then. */
+  stopped: boolean;
   createdAt: string;
 };
 
@@ -17,7 +20,7 @@ export type TurnDto = {
   id: string;
   /** Lets a streaming client learn a new conversation's id from the first event. */
   conversationId: string;
-  status: 'running' | 'completed' | 'failed';
+  status: TurnRow['status'];
   agents: string[];
   handoffs: Handoff[];
   tools: ToolRun[];
@@ -32,13 +35,14 @@ export type TurnDto = {
   createdAt: string;
 };
 
-export function toMessageDto(row: Pick<MessageRow, 'id' | 'role' | 'content' | 'agent' | 'turnId' | 'createdAt'>): MessageDto {
+export function toMessageDto(row: Pick<MessageRow, 'id' | 'role' | 'content' | 'agent' | 'turnId' | 'stopped' | 'createdAt'>): MessageDto {
   return {
     id: row.id,
     role: row.role,
     content: row.content,
     agent: row.agent,
     turnId: row.turnId,
+    stopped: row.stopped,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -74,14 +78,24 @@ function costOf(row: TurnRow, pricing: Pricing): TurnDto['cost'] {
 
 export type TurnEventDto =
   | { type: 'turn'; turn: TurnDto }
-  | Exclude<TurnEvent, { type: 'turn' } | { type: 'done' }>
+  | Exclude<LiveEvent, { type: 'turn' | 'done' | 'cancelled' | 'failed' }>
   | { type: 'done'; conversationId: string; turn: TurnDto; reply: MessageDto }
+  | { type: 'cancelled'; conversationId: string; turn: TurnDto; reply: MessageDto | null }
   | { type: 'error'; code: string; message: string; turnId: string | null };
 
-export function toEventDto(event: TurnEvent, pricing: Pricing): TurnEventDto {
-  if (event.type === 'turn') return { type: 'turn', turn: toTurnDto(event.turn, pricing) };
-  if (event.type === 'done') return { ...event, turn: toTurnDto(event.turn, pricing), reply: toMessageDto(event.reply) };
-  return event;
+export function toEventDto(event: LiveEvent, pricing: Pricing): TurnEventDto {
+  switch (event.type) {
+    case 'turn':
+      return { type: 'turn', turn: toTurnDto(event.turn, pricing) };
+    case 'done':
+      return { ...event, turn: toTurnDto(event.turn, pricing), reply: toMessageDto(event.reply) };
+    case 'cancelled':
+      return { ...event, turn: toTurnDto(event.turn, pricing), reply: event.reply && toMessageDto(event.reply) };
+    case 'failed':
+      return { type: 'error', code: ERRORS[event.code].trpc, message: event.message, turnId: event.turnId };
+    default:
+      return event;
+  }
 }
 
 export type SendResult = { conversationId: string; turn: TurnDto; reply: MessageDto };

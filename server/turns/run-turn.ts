@@ -19,6 +19,8 @@ import type { TurnEvent } from './events.ts';
 import { describeFailure } from './failures.ts';
 import { openTurn, type TurnRequest } from './open-turn.ts';
 import { RouteRecorder } from './route-recorder.ts';
+import { stopTurn } from './stop-turn.ts';
+import type { LiveTurns } from '../live/live-turns.ts';
 import type { RunningTurns } from './running-turns.ts';
 import { logTurn } from './turn-log.ts';
 
@@ -29,6 +31,8 @@ export type TurnDeps = {
   lock: TurnLock;
   logger: Logger;
   running: RunningTurns;
+  /** Cancel and watch, on this instance or another; `live.running` is `running`. */
+  live: LiveTurns;
   /** Whose prices the API shows for turns' tokens. */
   pricing: Pricing;
 };
@@ -44,7 +48,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   }
   const { started, lock } = opened;
   const { conversation, turn } = started;
-  deps.running.register({ turnId: turn.id, conversationId: conversation.id });
+  const live = deps.running.register({ turnId: turn.id, conversationId: conversation.id });
   const startedAt = performance.now();
   const context = newTurnContext();
   const recorder = new RouteRecorder(context, EXPERT_NAMES);
@@ -59,20 +63,22 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   });
 
   try {
-    yield { type: 'turn', turn };
+    yield live.publish({ type: 'turn', turn });
     const { runner, team } = agents;
     if (!runner) throw new DomainError('MODEL_NOT_CONFIGURED', { turnId: turn.id });
 
     const recalled = await memory.recall(started, summarizeWith(runner));
     memoryTokens = recalled.summarizerTokens;
 
-    yield recorder.start(team.orchestrator.name);
+    yield live.publish(recorder.start(team.orchestrator.name));
     const result = await runner.run(team.orchestrator, recalled.items.map(toAgentInput), {
       stream: true,
       context,
       maxTurns: MAX_AGENT_TURNS,
+      signal: live.signal,
     });
-    for await (const event of result) yield* recorder.observe(event);
+    for await (const event of result) for (const observed of recorder.observe(event)) yield live.publish(observed);
+    live.signal.throwIfAborted();
     await result.completed;
     if (result.error) throw result.error;
     usage = { inputTokens: result.state.usage.inputTokens, outputTokens: result.state.usage.outputTokens };
@@ -89,18 +95,26 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
       agent: result.lastAgent?.name ?? team.orchestrator.name,
       tokens: memory.tokensOf(text),
       clientMessageId: null,
+      stopped: false,
       createdAt: finishedAt,
     };
     const final = record();
     await finishTurn(db, { reply, turnId: turn.id, record: final, finishedAt });
     const completed = { ...turn, ...final, status: 'completed' as const, finishedAt };
     logTurn(deps.logger, completed, 'completed');
-    yield { type: 'done', conversationId: conversation.id, turn: completed, reply };
+    yield live.publish({ type: 'done', conversationId: conversation.id, turn: completed, reply });
   } catch (error) {
+    if (live.cancelled) {
+      const stopped = await stopTurn({ db, tokensOf: memory.tokensOf }, live, turn, record());
+      logTurn(deps.logger, stopped.turn, 'cancelled');
+      yield live.publish(stopped);
+      return;
+    }
     const failure = describeFailure(error, turn.id);
     const failed = record();
     logTurn(deps.logger, { ...turn, ...failed, errorCode: failure.code }, 'failed');
     await failTurn(db, turn.id, { ...failed, errorCode: failure.code, errorMessage: failure.message });
+    live.publish({ type: 'failed', code: failure.code, message: failure.message, turnId: turn.id });
     throw failure;
   } finally {
     await lock.release();

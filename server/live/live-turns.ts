@@ -1,0 +1,79 @@
+// Live turns across instances: this process's running turns (cancel, watch) joined to the other
+// instances' through Postgres — events in turn_events plus NOTIFY, cancels as a flag plus NOTIFY.
+import { and, inArray, isNotNull } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Database } from '../../db/client.ts';
+import { findTurn } from '../../db/queries/turns.ts';
+import { turns, type TurnRow } from '../../db/schema.ts';
+import { conversationKey, type TurnLock } from '../locks/turn-lock.ts';
+import { settleInterruptedTurns } from '../turns/interrupted-turns.ts';
+import { RunningTurns } from '../turns/running-turns.ts';
+import { CANCEL_CHANNEL, EVENTS_CHANNEL } from './channels.ts';
+import { cancelTurn } from './cancel-turn.ts';
+import { EventStore } from './event-store.ts';
+import { RemoteFeeds } from './remote-feeds.ts';
+import { watchTurn, type TurnWatch } from './watch-turn.ts';
+
+export type LiveTurns = {
+  running: RunningTurns;
+  watch: TurnWatch;
+  /** Stops a running turn wherever it runs; resolves with it once it is cancelled. */
+  cancel(turnId: string): Promise<TurnRow>;
+  /** Resolves once this instance listens for other instances' events and cancels. */
+  ready: Promise<void>;
+  /** Resolves once this instance's events so far are shared. */
+  flushed(): Promise<void>;
+  close(): void;
+};
+
+type LiveDeps = { database: Pick<Database, 'db' | 'notifications'>; lock: TurnLock; logger: Pick<Logger, 'warn'> };
+
+export function createLiveTurns({ database, lock, logger }: LiveDeps): LiveTurns {
+  const { db, notifications } = database;
+  const cancelHere = (turnId: string) => void running.cancel(turnId);
+  const store = new EventStore(db, { logger, onCancelRequested: cancelHere });
+  const running: RunningTurns = new RunningTurns(store);
+  const remote = new RemoteFeeds(db, {
+    settleIfOrphaned: (turnId) => settleIfOrphaned(turnId),
+    onError: (error) => logger.warn({ err: error }, 'could not read a turn running on another instance'),
+  });
+
+  async function settleIfOrphaned(turnId: string): Promise<boolean> {
+    const turn = await findTurn(db, turnId);
+    if (turn?.status !== 'running' || running.find(turnId)) return false;
+    const held = await lock.tryAcquire(conversationKey(turn.conversationId));
+    if (!held) return false;
+    try {
+      return (await settleInterruptedTurns(db, turn.conversationId)) > 0;
+    } finally {
+      await held.release();
+    }
+  }
+
+  const ready = Promise.all([
+    notifications.listen(EVENTS_CHANNEL, (turnId) => remote.changed(turnId)),
+    notifications.listen(CANCEL_CHANNEL, cancelHere),
+  ]).then(() => {});
+  // Whoever starts the app awaits `ready`; until then watchers still catch up by polling.
+  ready.catch((error: unknown) => logger.warn({ err: error }, 'could not listen for other instances’ turns'));
+  notifications.onReconnect(() => {
+    remote.changedAll();
+    const ids = running.list().map((turn) => turn.turnId);
+    if (!ids.length) return;
+    db.select({ id: turns.id })
+      .from(turns)
+      .where(and(inArray(turns.id, ids), isNotNull(turns.cancelRequestedAt)))
+      .then((rows) => rows.forEach((row) => cancelHere(row.id)))
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not check for cancelled turns'));
+  });
+
+  const watch: TurnWatch = (turnId, after, signal) => watchTurn({ db, running, remote }, turnId, after, signal);
+  return {
+    running,
+    ready,
+    watch,
+    cancel: (turnId) => cancelTurn({ db, running, watch }, turnId),
+    flushed: () => store.flushed(),
+    close: () => remote.close(),
+  };
+}

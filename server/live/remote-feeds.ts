@@ -1,0 +1,112 @@
+// Turns running on other instances, as this instance's watchers see them: one log per watched
+// turn, filled from turn_events whenever that turn's NOTIFY arrives (or a poll, should one be
+// missed), and ended with the final event read from the turn's row.
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { findTurn } from '../../db/queries/turns.ts';
+import { turnEvents } from '../../db/schema.ts';
+import type { LiveEvent } from '../turns/events.ts';
+import { reviveEvent } from './event-json.ts';
+import { EventLog } from './event-log.ts';
+import { finalEvent } from './final-event.ts';
+
+type Feed = { log: EventLog<LiveEvent>; watchers: number; reading: boolean; again: boolean; poll: NodeJS.Timeout };
+
+/** A missed notification (a LISTEN connection being re-opened) costs a watcher at most this long. */
+const POLL_MS = 2_000;
+
+export type RemoteFeedsOptions = {
+  /** Settles the turn if the instance that ran it is gone; true when it did (see interrupted-turns.ts). */
+  settleIfOrphaned: (turnId: string) => Promise<boolean>;
+  onError: (error: unknown) => void;
+};
+
+export class RemoteFeeds {
+  readonly #db: Db;
+  readonly #options: RemoteFeedsOptions;
+  readonly #feeds = new Map<string, Feed>();
+
+  constructor(db: Db, options: RemoteFeedsOptions) {
+    this.#db = db;
+    this.#options = options;
+  }
+
+  /** The turn's log, shared by this instance's watchers of it; `release` when done reading. */
+  open(turnId: string): { log: EventLog<LiveEvent>; release(): void } {
+    let feed = this.#feeds.get(turnId);
+    if (!feed) {
+      const created: Feed = { log: new EventLog(), watchers: 0, reading: false, again: false, poll: setInterval(() => this.#read(turnId, created, true), POLL_MS) };
+      created.poll.unref();
+      this.#feeds.set(turnId, (feed = created));
+      this.#read(turnId, feed);
+    }
+    feed.watchers++;
+    let released = false;
+    const opened = feed;
+    return {
+      log: feed.log,
+      release: () => {
+        if (released) return;
+        released = true;
+        if (--opened.watchers === 0) this.#close(turnId, opened);
+      },
+    };
+  }
+
+  /** A NOTIFY for the turn: read what is new. */
+  changed(turnId: string): void {
+    const feed = this.#feeds.get(turnId);
+    if (feed) this.#read(turnId, feed);
+  }
+
+  /** After a gap in notifications: every feed reads again. */
+  changedAll(): void {
+    for (const [turnId, feed] of this.#feeds) this.#read(turnId, feed);
+  }
+
+  close(): void {
+    for (const [turnId, feed] of this.#feeds) this.#close(turnId, feed);
+  }
+
+  #close(turnId: string, feed: Feed): void {
+    clearInterval(feed.poll);
+    feed.log.end();
+    if (this.#feeds.get(turnId) === feed) this.#feeds.delete(turnId);
+  }
+
+  /** One read at a time per feed; a notification during a read makes it read once more. */
+  #read(turnId: string, feed: Feed, polled = false): void {
+    if (feed.log.ended) return;
+    if (feed.reading) {
+      feed.again = true;
+      return;
+    }
+    feed.reading = true;
+    feed.again = false;
+    this.#catchUp(turnId, feed, polled)
+      .catch(this.#options.onError)
+      .finally(() => {
+        feed.reading = false;
+        if (feed.again) this.#read(turnId, feed);
+      });
+  }
+
+  async #catchUp(turnId: string, feed: Feed, polled: boolean): Promise<void> {
+    const rows = await this.#db
+      .select({ seq: turnEvents.seq, event: turnEvents.event })
+      .from(turnEvents)
+      .where(and(eq(turnEvents.turnId, turnId), gt(turnEvents.seq, feed.log.lastSeq)))
+      .orderBy(asc(turnEvents.seq));
+    for (const row of rows) feed.log.append(reviveEvent(row.event), row.seq);
+    // Read after the events: a turn that ended meanwhile still shows every event it stored.
+    let turn = await findTurn(this.#db, turnId);
+    if (turn?.status === 'running' && polled && rows.length === 0 && (await this.#options.settleIfOrphaned(turnId))) {
+      turn = await findTurn(this.#db, turnId);
+    }
+    const final = turn ? await finalEvent(this.#db, turn) : null;
+    if (final || !turn) {
+      if (final) feed.log.append(final);
+      feed.log.end();
+    }
+  }
+}
