@@ -46,10 +46,11 @@ export class EventLog<E> {
    * fewer, larger steps; the merged event carries the last seq it covers.
    */
   async *read(after: number, options: { merge?: (a: E, b: E) => E | null; signal?: AbortSignal } = {}): AsyncGenerator<Sequenced<E>> {
-    let index = this.#events.findIndex((entry) => entry.seq > after);
-    if (index < 0) index = this.#events.length;
+    let index = 0;
     let caughtUpTo = this.#events.length;
     while (!options.signal?.aborted) {
+      // A log being filled from elsewhere may still be adding events the reader already has.
+      while (index < this.#events.length && this.#events[index]!.seq <= after) index++;
       if (index < this.#events.length) {
         if (this.#events.length - Math.max(index, caughtUpTo) > MAX_LAG) throw new WatcherLagged();
         let entry = this.#events[index++]!;

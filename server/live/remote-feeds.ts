@@ -10,7 +10,7 @@ import { reviveEvent } from './event-json.ts';
 import { EventLog } from './event-log.ts';
 import { finalEvent } from './final-event.ts';
 
-type Feed = { log: EventLog<LiveEvent>; watchers: number; reading: boolean; again: boolean; poll: NodeJS.Timeout };
+type Feed = { log: TextLog; watchers: number; reading: boolean; again: boolean; poll: NodeJS.Timeout };
 
 /** A missed notification (a LISTEN connection being re-opened) costs a watcher at most this long. */
 const POLL_MS = 2_000;
@@ -20,6 +20,18 @@ export type RemoteFeedsOptions = {
   settleIfOrphaned: (turnId: string) => Promise<boolean>;
   onError: (error: unknown) => void;
 };
+
+/** A feed's log, with the text its deltas carried so far. */
+class TextLog extends EventLog<LiveEvent> {
+  text = '';
+
+  override append(event: LiveEvent, seq?: number) {
+    const before = this.lastSeq;
+    const entry = super.append(event, seq);
+    if (event.type === 'delta' && this.lastSeq > before) this.text += event.text;
+    return entry;
+  }
+}
 
 export class RemoteFeeds {
   readonly #db: Db;
@@ -35,7 +47,7 @@ export class RemoteFeeds {
   open(turnId: string): { log: EventLog<LiveEvent>; release(): void } {
     let feed = this.#feeds.get(turnId);
     if (!feed) {
-      const created: Feed = { log: new EventLog(), watchers: 0, reading: false, again: false, poll: setInterval(() => this.#read(turnId, created, true), POLL_MS) };
+      const created: Feed = { log: new TextLog(), watchers: 0, reading: false, again: false, poll: setInterval(() => this.#read(turnId, created, true), POLL_MS) };
       created.poll.unref();
       this.#feeds.set(turnId, (feed = created));
       this.#read(turnId, feed);
@@ -105,8 +117,19 @@ export class RemoteFeeds {
     }
     const final = turn ? await finalEvent(this.#db, turn) : null;
     if (final || !turn) {
-      if (final) feed.log.append(final);
+      if (final) for (const event of withUnsharedText(feed.log.text, final)) feed.log.append(event);
       feed.log.end();
     }
   }
+}
+
+/**
+ * The running instance stops sharing events once the turn has ended, so the last few deltas may
+ * never reach this log; the reply has them, and they go out as one delta before the end.
+ */
+function withUnsharedText(streamed: string, final: LiveEvent): LiveEvent[] {
+  const reply = final.type === 'done' || final.type === 'cancelled' ? final.reply?.content : undefined;
+  const shared = streamed.trimStart();
+  if (!reply || !shared || !reply.startsWith(shared) || reply.length === shared.length) return [final];
+  return [{ type: 'delta', text: reply.slice(shared.length) }, final];
 }

@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { findConversation, resetMemory } from '../../db/queries/conversations.ts';
+import { findTurn } from '../../db/queries/turns.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { DomainError } from '../errors.ts';
 import { conversationKey, withLock } from '../locks/turn-lock.ts';
@@ -33,7 +34,11 @@ export const chatRouter = {
 
   watch: publicProcedure
     .input(z.object({ turnId, lastEventId: z.string().max(20).nullish() }))
-    .subscription(({ ctx, input, signal }) => watchTurnEvents(ctx.chat, input.turnId, input.lastEventId, signal)),
+    .subscription(async ({ ctx, input, signal }) => {
+      // Before the stream opens, so an unknown id is a NOT_FOUND answer, not an event.
+      if (!(await findTurn(ctx.chat.db, input.turnId))) throw new DomainError('TURN_NOT_FOUND');
+      return watchTurnEvents(ctx.chat, input.turnId, input.lastEventId, signal);
+    }),
 
   cancel: publicProcedure
     .input(z.object({ turnId }))
