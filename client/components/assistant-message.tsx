@@ -3,6 +3,7 @@ import { formatTime } from '../format.ts';
 import { AgentBadge } from './agent-badge.tsx';
 import { CopyButton } from './copy-button.tsx';
 import { MarkdownText } from './markdown-text.tsx';
+import { RetryButton } from './retry-button.tsx';
 import { RoutingDetail } from './routing-detail.tsx';
 
 export function AssistantMessage({ message, turn }: { message: Message; turn: Turn | undefined }) {
@@ -15,6 +16,12 @@ export function AssistantMessage({ message, turn }: { message: Message; turn: Tu
         <CopyButton text={message.content} />
       </header>
       <MarkdownText text={message.content} />
+      {message.stopped && turn && (
+        <p className="stopped-note" data-testid="stopped-reply">
+          <span>Stopped: the reply ends where you pressed Stop.</span>
+          <RetryButton turnId={turn.id} conversationId={turn.conversationId} />
+        </p>
+      )}
       {turn && <RoutingDetail turn={turn} answeredBy={message.agent} />}
     </article>
   );
