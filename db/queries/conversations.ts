@@ -69,7 +69,7 @@ export async function storeSummary(
   return row;
 }
 
-export type TurnStatus = 'running' | 'completed' | 'failed';
+export type TurnStatus = 'running' | 'completed' | 'failed' | 'cancelled';
 export type ConversationListItem = {
   id: string;
   title: string;

@@ -36,11 +36,6 @@ export class EventStore implements TurnSink {
     if (!batches.writing) void this.#write(turnId, batches);
   }
 
-  /** Resolves once every turn's events so far are written (shutdown, tests). */
-  async flushed(): Promise<void> {
-    while ([...this.#turns.values()].some((b) => b.writing || b.rows.length)) await new Promise((r) => setTimeout(r, 5));
-  }
-
   async #write(turnId: string, batches: Batches): Promise<void> {
     batches.writing = true;
     try {

@@ -21,8 +21,6 @@ export type LiveTurns = {
   cancel(turnId: string): Promise<TurnRow>;
   /** Resolves once this instance listens for other instances' events and cancels. */
   ready: Promise<void>;
-  /** Resolves once this instance's events so far are shared. */
-  flushed(): Promise<void>;
   close(): void;
 };
 
@@ -73,7 +71,6 @@ export function createLiveTurns({ database, lock, logger }: LiveDeps): LiveTurns
     ready,
     watch,
     cancel: (turnId) => cancelTurn({ db, running, watch }, turnId),
-    flushed: () => store.flushed(),
     close: () => remote.close(),
   };
 }
