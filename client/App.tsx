@@ -34,7 +34,7 @@ export function App() {
     [navigate],
   );
   const onNewConversation = useCallback((id: string) => navigate(id), [navigate]);
-  const { live, send, dismiss } = useTurnStream(onNewConversation);
+  const { live, send, watch, stop, dismiss } = useTurnStream(onNewConversation);
   const layout = ['layout', insightsOpen && 'insights-open', drawerOpen && 'drawer-open'].filter(Boolean).join(' ');
 
   return (
@@ -61,6 +61,8 @@ export function App() {
             focusTurnId={turnId}
             live={live}
             send={send}
+            watch={watch}
+            stop={stop}
             dismiss={dismiss}
             onNewChat={() => open(null)}
             onOpenDrawer={() => setDrawerOpen(true)}

@@ -2,6 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   customType,
   index,
   integer,
@@ -55,6 +56,8 @@ export const messages = pgTable(
     agent: text(),
     tokens: integer().notNull(),
     clientMessageId: text(),
+    /** A reply whose turn was cancelled: the text streamed until Stop. */
+    stopped: boolean().notNull().default(false),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     search: tsvector().generatedAlwaysAs((): SQL => sql`to_tsvector(${sql.raw(`'${SEARCH_CONFIG}'`)}, ${messages.content})`),
   },
@@ -78,7 +81,7 @@ export const turns = pgTable(
     userMessageId: uuid()
       .notNull()
       .references(() => messages.id),
-    status: text({ enum: ['running', 'completed', 'failed'] }).notNull(),
+    status: text({ enum: ['running', 'completed', 'failed', 'cancelled'] }).notNull(),
     // The fencing token of a run: a retry reruns the same turn as attempt + 1, so a late write from
     // an earlier run (one that lost its lock) can never land on the new one.
     attempt: integer().notNull().default(1),
@@ -98,6 +101,8 @@ export const turns = pgTable(
     /** The user's correction of the route: the expert that should have answered (chat.flagRouting). */
     flaggedExpert: text(),
     flaggedAt: timestamptz('flagged_at'),
+    /** Set by chat.cancel on any instance; the one running the turn stops it (kept so a missed NOTIFY is not a lost cancel). */
+    cancelRequestedAt: timestamptz('cancel_requested_at'),
     startedAt: timestamptz('started_at').notNull().defaultNow(),
     finishedAt: timestamptz('finished_at'),
   },
@@ -154,6 +159,23 @@ export const filePassages = pgTable(
     search: tsvector().generatedAlwaysAs(sql`to_tsvector('english', text)`),
   },
   (t) => [primaryKey({ columns: [t.fileId, t.n] }), index('file_passages_search_index').using('gin', t.search)],
+);
+
+/**
+ * What a running turn has produced so far, in order, so a watcher on any instance can replay it
+ * before following the live events (NOTIFY carries only "turn X has events up to seq N").
+ * Rows live as long as the turn runs: its end is stored in turns and messages.
+ */
+export const turnEvents = pgTable(
+  'turn_events',
+  {
+    turnId: uuid()
+      .notNull()
+      .references(() => turns.id, { onDelete: 'cascade' }),
+    seq: integer().notNull(),
+    event: jsonb().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.turnId, t.seq] })],
 );
 
 export type ConversationRow = typeof conversations.$inferSelect;

@@ -12,6 +12,7 @@ import { list } from './commands/list.ts';
 import { remove, rename } from './commands/manage.ts';
 import { retry } from './commands/retry.ts';
 import { send } from './commands/send.ts';
+import { watch } from './commands/watch.ts';
 import { CliError, describeError, EXIT } from './errors.ts';
 import { HELP } from './help.ts';
 import { processOut, type Out } from './print.ts';
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, { options: Options; run: (client: Client, out: Ou
       send(client, out, { message: messageFrom(positionals), conversationId: text(values.conversation) }),
   },
   retry: { options: {}, run: (client, out, { positionals }) => retry(client, out, onlyId(positionals, 'retry', 'turn')) },
+  watch: { options: {}, run: (client, out, { positionals }) => watch(client, out, onlyId(positionals, 'watch', 'turn')) },
   rename: {
     options: {},
     run: (client, out, { positionals }) => {

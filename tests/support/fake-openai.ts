@@ -52,7 +52,8 @@ export type FakeOpenAI = {
 
 const words = (text: string) => text.match(/\S+\s*/g) ?? [text];
 
-export async function startFakeOpenAI(responder: Responder, options: { latencyMs?: number } = {}): Promise<FakeOpenAI> {
+/** `latencyMs`: before each answer; `wordDelayMs`: between streamed words, like a slow model. */
+export async function startFakeOpenAI(responder: Responder, options: { latencyMs?: number; wordDelayMs?: number } = {}): Promise<FakeOpenAI> {
   let respond = responder;
   const requests: ChatRequest[] = [];
   const firstTextAt: number[] = [];
@@ -139,6 +140,7 @@ export async function startFakeOpenAI(responder: Responder, options: { latencyMs
     const hold = 'hold' in reply ? reply.hold : undefined;
     for (const [index, piece] of words(text).entries()) {
       if (hold && index === hold.afterWords) await hold.until;
+      if (options.wordDelayMs && index > 0) await new Promise((r) => setTimeout(r, options.wordDelayMs));
       send({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
     }
     if ('cutAfter' in reply) {

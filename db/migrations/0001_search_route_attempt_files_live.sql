@@ -22,13 +22,23 @@ CREATE TABLE "files" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "turn_events" (
+	"turn_id" uuid NOT NULL,
+	"seq" integer NOT NULL,
+	"event" jsonb NOT NULL,
+	CONSTRAINT "turn_events_turn_id_seq_pk" PRIMARY KEY("turn_id","seq")
+);
+--> statement-breakpoint
+ALTER TABLE "messages" ADD COLUMN "stopped" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "messages" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (to_tsvector('english', "messages"."content")) STORED;--> statement-breakpoint
 ALTER TABLE "turns" ADD COLUMN "attempt" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "turns" ADD COLUMN "route" text DEFAULT 'handoff' NOT NULL;--> statement-breakpoint
 ALTER TABLE "turns" ADD COLUMN "flagged_expert" text;--> statement-breakpoint
 ALTER TABLE "turns" ADD COLUMN "flagged_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "turns" ADD COLUMN "cancel_requested_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "file_passages" ADD CONSTRAINT "file_passages_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "files" ADD CONSTRAINT "files_turn_id_turns_id_fk" FOREIGN KEY ("turn_id") REFERENCES "public"."turns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "turn_events" ADD CONSTRAINT "turn_events_turn_id_turns_id_fk" FOREIGN KEY ("turn_id") REFERENCES "public"."turns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "file_passages_search_index" ON "file_passages" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "files_business_id_created_at_index" ON "files" USING btree ("business_id","created_at");--> statement-breakpoint
 CREATE INDEX "files_turn_id_index" ON "files" USING btree ("turn_id");--> statement-breakpoint
