@@ -12,6 +12,7 @@ import { runFootprintBench } from './footprint/footprint.ts';
 import { formatMemoryBench, runMemoryBench } from './memory.ts';
 import { overheadTable, runOverheadBench } from './overhead.ts';
 import { round, table } from './stats.ts';
+import { runLiveWatchBench } from './live-watch.ts';
 import { runStreamingBench } from './streaming.ts';
 
 setTracingDisabled(true);
@@ -45,6 +46,15 @@ section("d. Streaming: model's first text chunk to the first SSE delta at the cl
 const streaming = await runStreamingBench({ quick });
 console.log(table(['samples', 'p50 ms', 'p95 ms', 'p99 ms'], [[streaming.n, round(streaming.p50), round(streaming.p95), round(streaming.p99)]]));
 
+section('d2. Live turns: how far a watcher on instance B trails the turn streaming on instance A (one Postgres)');
+const liveWatch = await runLiveWatchBench({ quick });
+console.log(
+  table(
+    ['model word every', 'deltas', 'p50 ms', 'p95 ms', 'p99 ms'],
+    [[`${liveWatch.wordDelayMs} ms`, liveWatch.n, round(liveWatch.p50), round(liveWatch.p95), round(liveWatch.p99)]],
+  ),
+);
+
 section('e. Footprint and start of `npm start` (whole process tree) against Node + Agents SDK + PGlite alone');
 const footprint = await runFootprintBench({ quick, postgresUrl: benchPostgresUrl() });
 console.log(footprintTable(footprint));
@@ -55,6 +65,6 @@ const results = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(results, { recursive: true });
 writeFileSync(
   `${results}latest.json`,
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, callTokens, concurrency, streaming, footprint }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, callTokens, concurrency, streaming, liveWatch, footprint }, null, 2)}\n`,
 );
 await postgres.stop();

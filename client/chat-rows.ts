@@ -1,6 +1,6 @@
 // Flattens history (messages, turns, the memory boundary) and the live turn into list rows.
 import type { History, Message, Turn } from './api-types.ts';
-import type { LiveTurn } from './hooks/use-turn-stream.ts';
+import type { LiveTurn } from './live-turn.ts';
 
 export type ChatRow =
   | { kind: 'user'; key: string; message: Message }
@@ -40,7 +40,9 @@ export function buildRows(history: History | undefined, live: LiveTurn | null): 
       continue;
     }
     rows.push({ kind: 'user', key: message.id, message });
-    if (turn?.status === 'failed') rows.push({ kind: 'failed', key: `failed-${turn.id}`, turn });
+    // A turn stopped before any text has no reply: like a failed one, it offers Retry.
+    const replied = history?.messages.some((m) => m.turnId === turn?.id && m.role === 'assistant');
+    if (turn?.status === 'failed' || (turn?.status === 'cancelled' && !replied)) rows.push({ kind: 'failed', key: `failed-${turn.id}`, turn });
     if (turn?.status === 'running') rows.push({ kind: 'pending', key: `pending-${turn.id}`, turn });
   }
   if (!dividerPlaced) rows.push(divider());

@@ -35,6 +35,10 @@ export function plainWords(failure: Failure, provider = 'The model service'): st
       return 'A tool the expert used (such as web search) failed. Try again.';
     case 'INTERRUPTED':
       return 'Switchboard stopped while answering (it was restarted). Your message is saved: try again.';
+    case 'CANCELLED':
+      return 'You stopped this turn before the reply began. Your message is saved: retry it for an answer.';
+    case 'TOO_MANY_REQUESTS':
+      return 'This tab fell behind the reply and stopped following it. Reload to see it.';
     case 'NETWORK':
       return 'Switchboard cannot be reached, so the message was not sent. Your text is kept: send it again when the connection is back.';
     case 'LOST':

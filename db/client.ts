@@ -3,13 +3,14 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { mkdirSync } from 'node:fs';
 import type pg from 'pg';
+import { pgliteNotifications, pgNotifications, type Notifications } from './notifications.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
 /** Either driver's database, or a transaction on it: queries take this. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
-export type Database = { db: Db; close(): Promise<void> } & (
+export type Database = { db: Db; notifications: Notifications; close(): Promise<void> } & (
   | { kind: 'pglite' }
   /** `lockPool`: connections a running turn holds for its conversation's advisory lock. */
   | { kind: 'postgres'; lockPool: pg.Pool }
@@ -28,12 +29,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // connections of their own, so sharing one pool could leave every holder waiting.
     const lockPool = resilientPool(new pg.Pool({ connectionString: options.url, max: options.lockPoolSize ?? 20 }));
     const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
+    // Connects on its first LISTEN: a process that never listens opens no extra connection.
+    const notifications = pgNotifications(pg.Client, options.url);
     return {
       db,
       kind: 'postgres',
       lockPool,
+      notifications,
       close: async () => {
-        await Promise.all([pool.end(), lockPool.end()]);
+        await Promise.all([notifications.close(), pool.end(), lockPool.end()]);
       },
     };
   }
@@ -41,7 +45,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
   const client = await PGlite.create(options.dataDir);
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', notifications: pgliteNotifications(client), close: () => client.close() };
 }
 
 /**

@@ -72,6 +72,8 @@ export const messages = pgTable(
     agent: text(),
     tokens: integer().notNull(),
     clientMessageId: text(),
+    /** A reply whose turn was cancelled: the text streamed until Stop. */
+    stopped: boolean().notNull().default(false),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     search: tsvector().generatedAlwaysAs((): SQL => sql`to_tsvector(${sql.raw(`'${SEARCH_CONFIG}'`)}, ${messages.content})`),
   },
@@ -95,7 +97,7 @@ export const turns = pgTable(
     userMessageId: uuid()
       .notNull()
       .references(() => messages.id),
-    status: text({ enum: ['running', 'completed', 'failed'] }).notNull(),
+    status: text({ enum: ['running', 'completed', 'failed', 'cancelled'] }).notNull(),
     // The fencing token of a run: a retry reruns the same turn as attempt + 1, so a late write from
     // an earlier run (one that lost its lock) can never land on the new one.
     attempt: integer().notNull().default(1),
@@ -117,6 +119,8 @@ export const turns = pgTable(
     /** The user's correction of the route: the expert that should have answered (chat.flagRouting). */
     flaggedExpert: text(),
     flaggedAt: timestamptz('flagged_at'),
+    /** Set by chat.cancel on any instance; the one running the turn stops it (kept so a missed NOTIFY is not a lost cancel). */
+    cancelRequestedAt: timestamptz('cancel_requested_at'),
     startedAt: timestamptz('started_at').notNull().defaultNow(),
     finishedAt: timestamptz('finished_at'),
   },
@@ -203,6 +207,24 @@ export const facts = pgTable(
 
 export type BusinessRow = typeof businesses.$inferSelect;
 export type FactRow = typeof facts.$inferSelect;
+
+/**
+ * What a running turn has produced so far, in order, so a watcher on any instance can replay it
+ * before following the live events (NOTIFY carries only "turn X has events up to seq N").
+ * Rows live as long as the turn runs: its end is stored in turns and messages.
+ */
+export const turnEvents = pgTable(
+  'turn_events',
+  {
+    turnId: uuid()
+      .notNull()
+      .references(() => turns.id, { onDelete: 'cascade' }),
+    seq: integer().notNull(),
+    event: jsonb().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.turnId, t.seq] })],
+);
+
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = Omit<typeof messages.$inferSelect, 'search'>;
 export type TurnRow = typeof turns.$inferSelect;

@@ -16,11 +16,12 @@ import type { Env } from './env.ts';
 import { createHttpServer, type Health } from './http-server.ts';
 import { trackResponses, type InFlight } from './http/in-flight.ts';
 import { requestPolicy } from './http/request-policy.ts';
+import { createLiveTurns } from './live/live-turns.ts';
 import { turnLockFor } from './locks/choose-lock.ts';
 import { windowMemory } from './memory/window-memory.ts';
 import { recoverInterruptedTurns } from './turns/interrupted-turns.ts';
 import type { TurnDeps } from './turns/run-turn.ts';
-import { RunningTurns } from './turns/running-turns.ts';
+import type { RunningTurns } from './turns/running-turns.ts';
 import { startSweep } from './turns/sweep.ts';
 
 export type App = {
@@ -60,7 +61,9 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     modelTimeoutMs: model.timeoutMs,
     promptCacheKeys: model.configured && model.promptCacheKeys,
   });
-  const running = new RunningTurns();
+  const live = createLiveTurns({ database, logger });
+  await live.ready;
+  const { running } = live;
   const chat: TurnDeps = {
     db: database.db,
     agents,
@@ -73,6 +76,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     lock,
     logger,
     running,
+    live,
     pricing: pricingFor(env),
   };
   const health = async (): Promise<Health> => {
@@ -120,6 +124,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sweep.stop();
+      live.close();
       await database.close();
     },
   };

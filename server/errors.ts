@@ -23,7 +23,20 @@ export const ERRORS = {
     message: 'No current fact has this id: it may have been forgotten. profile.get shows the facts there are.',
   },
   TURN_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'No turn has this id. It may belong to a deleted conversation.' },
-  TURN_NOT_RETRYABLE: { trpc: 'CONFLICT', message: 'Only a failed turn can be retried, and this one has not failed.' },
+  TURN_NOT_RETRYABLE: { trpc: 'CONFLICT', message: 'Only a failed or stopped turn can be retried, and this one is neither.' },
+  TURN_NOT_RUNNING: { trpc: 'CONFLICT', message: 'This turn is not running any more, so there is nothing to stop.' },
+  TURN_STILL_RUNNING: {
+    trpc: 'TIMEOUT',
+    message: 'The turn was asked to stop but has not stopped yet. It will stop on its own; check it again in a moment.',
+  },
+  TURN_CANCELLED: {
+    trpc: 'CLIENT_CLOSED_REQUEST',
+    message: 'The turn was stopped before any reply was written. Retry it to get an answer.',
+  },
+  WATCHER_TOO_SLOW: {
+    trpc: 'TOO_MANY_REQUESTS',
+    message: 'This connection fell too far behind the reply and was closed. Open the conversation again to catch up.',
+  },
   TURN_IN_PROGRESS: { trpc: 'CONFLICT', message: 'This message is still being answered. Try again in a moment.' },
   TURN_NOT_FLAGGABLE: { trpc: 'CONFLICT', message: 'Only an answered turn can be flagged; this one is still running or failed.' },
   FLAG_ALREADY_ANSWERED: {

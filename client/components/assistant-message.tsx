@@ -5,6 +5,7 @@ import { CopyButton } from './copy-button.tsx';
 import { FlagRouting } from './flag-routing.tsx';
 import { MarkdownText } from './markdown-text.tsx';
 import { ReplyImages } from './reply-images.tsx';
+import { RetryButton } from './retry-button.tsx';
 import { RoutingDetail } from './routing-detail.tsx';
 
 export function AssistantMessage({ message, turn }: { message: Message; turn: Turn | undefined }) {
@@ -18,6 +19,12 @@ export function AssistantMessage({ message, turn }: { message: Message; turn: Tu
       </header>
       <MarkdownText text={message.content} />
       {message.attachments?.length ? <ReplyImages images={message.attachments} /> : null}
+      {message.stopped && turn && (
+        <p className="stopped-note" data-testid="stopped-reply">
+          <span>Stopped: the reply ends where you pressed Stop.</span>
+          <RetryButton turnId={turn.id} conversationId={turn.conversationId} />
+        </p>
+      )}
       {turn && <RoutingDetail turn={turn} answeredBy={message.agent} />}
       {turn?.status === 'completed' && <FlagRouting turn={turn} answeredBy={message.agent} />}
     </article>

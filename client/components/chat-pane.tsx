@@ -2,9 +2,10 @@
 import { skipToken, useIsMutating, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useBusiness } from '../hooks/use-business.ts';
+import type { History } from '../api-types.ts';
 import { buildRows } from '../chat-rows.ts';
 import { draftKey, readDraft, writeDraft } from '../drafts.ts';
-import type { LiveTurn } from '../hooks/use-turn-stream.ts';
+import type { LiveTurn } from '../live-turn.ts';
 import { useTRPC } from '../trpc.ts';
 import { ChatHeader } from './chat-header.tsx';
 import { ChatNotice } from './chat-notice.tsx';
@@ -18,18 +19,18 @@ type Props = {
   focusTurnId?: string | null;
   live: LiveTurn | null;
   send: (text: string, conversationId: string | null, resendKey?: string) => void;
+  watch: (turnId: string, conversationId: string, userText: string) => void;
+  stop: () => void;
   dismiss: () => void;
   onNewChat: () => void;
   onOpenDrawer: () => void;
   onToggleInsights: () => void;
 };
 
-export function ChatPane({ conversationId, focusTurnId, live, send, dismiss, onNewChat, onOpenDrawer, onToggleInsights }: Props) {
+export function ChatPane({ conversationId, focusTurnId, live, send, watch, stop, dismiss, onNewChat, onOpenDrawer, onToggleInsights }: Props) {
   const trpc = useTRPC();
   const history = useQuery({
     ...trpc.chat.history.queryOptions(conversationId ? { conversationId } : skipToken),
-    // A turn running elsewhere (another tab, or before a reload) shows up when it finishes.
-    refetchInterval: (query) => (query.state.data?.turns.some((turn) => turn.status === 'running') ? 2000 : false),
   });
   // A conversation opened by its link switches the app to its business.
   const { businessId, choose } = useBusiness();
@@ -37,9 +38,11 @@ export function ChatPane({ conversationId, focusTurnId, live, send, dismiss, onN
   useEffect(() => {
     if (ownerBusiness && businessId && ownerBusiness !== businessId) choose(ownerBusiness);
   }, [ownerBusiness, businessId, choose]);
+  useFollowRunningTurn(conversationId, history.data, live, watch);
   const retrying = useIsMutating({ mutationKey: trpc.chat.retry.mutationKey() }) > 0;
   const ours = live && live.conversationId === conversationId ? live : null;
   const busy = Boolean(live?.running) || retrying;
+  const canStop = Boolean(ours?.running && ours.turnId && !ours.stopping);
   const rows = useMemo(() => buildRows(conversationId ? history.data : undefined, ours), [conversationId, history.data, ours]);
   // The same text sent again after it failed to leave reuses its clientMessageId: never stored twice.
   const unsentKey = (text: string) => (ours && !ours.turnId && ours.error && ours.userText === text ? ours.key : undefined);
@@ -76,7 +79,20 @@ export function ChatPane({ conversationId, focusTurnId, live, send, dismiss, onN
       ) : (
         <MessageList key={conversationId ?? 'new'} rows={rows} actions={actions} busy={busy} focusTurnId={focusTurnId} />
       )}
-      <Composer busy={busy} blocked={notFound} onSend={onSend} conversationId={conversationId} />
+      <Composer busy={busy} blocked={notFound} onSend={onSend} onStop={canStop ? stop : undefined} conversationId={conversationId} />
     </main>
   );
+}
+
+/**
+ * A turn of this conversation running elsewhere (started before a reload, in another tab or by
+ * the CLI) is followed live from what it has produced so far, unless this tab is busy with its own.
+ */
+function useFollowRunningTurn(conversationId: string | null, history: History | undefined, live: LiveTurn | null, watch: Props['watch']) {
+  const running = conversationId && history?.conversation.id === conversationId ? history.turns.find((turn) => turn.status === 'running') : undefined;
+  const userText = running ? (history?.messages.find((m) => m.turnId === running.id && m.role === 'user')?.content ?? '') : '';
+  const followed = live?.turnId === running?.id || Boolean(live?.running);
+  useEffect(() => {
+    if (running && conversationId && !followed) watch(running.id, conversationId, userText);
+  }, [running, conversationId, followed, userText, watch]);
 }

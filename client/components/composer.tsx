@@ -7,9 +7,10 @@ import { MAX_MESSAGE_CHARS } from '../../shared/limits.ts';
 
 const touchScreen = () => window.matchMedia('(pointer: coarse)').matches;
 
-type Props = { busy: boolean; blocked: boolean; onSend: (text: string) => void; conversationId: string | null };
+/** `onStop`: set while a reply this tab follows is streaming; Stop then takes Send's place. */
+type Props = { busy: boolean; blocked: boolean; onSend: (text: string) => void; onStop?: () => void; conversationId: string | null };
 
-export function Composer({ busy, blocked, onSend, conversationId }: Props) {
+export function Composer({ busy, blocked, onSend, onStop, conversationId }: Props) {
   const [text, setText] = useDraft(draftKey(conversationId));
   const input = useRef<HTMLTextAreaElement>(null);
 
@@ -47,9 +48,15 @@ export function Composer({ busy, blocked, onSend, conversationId }: Props) {
         disabled={blocked}
         aria-describedby={tooLong ? 'composer-hint composer-too-long' : 'composer-hint'}
       />
-      <button type="submit" className="primary" disabled={!canSend}>
-        Send
-      </button>
+      {onStop ? (
+        <button type="button" className="stop" onClick={onStop} data-testid="stop">
+          Stop
+        </button>
+      ) : (
+        <button type="submit" className="primary" disabled={!canSend}>
+          Send
+        </button>
+      )}
       <p id="composer-hint" className={busy ? 'composer-hint waiting' : 'composer-hint'} aria-live="polite">
         {hint}
       </p>

@@ -1,5 +1,5 @@
 // A turn as it streams: the badge follows the `agent` events, the text grows with each delta.
-import type { LiveTurn } from '../hooks/use-turn-stream.ts';
+import type { LiveTurn } from '../live-turn.ts';
 import { AgentBadge } from './agent-badge.tsx';
 import { ErrorNotice } from './error-notice.tsx';
 import { MarkdownText } from './markdown-text.tsx';

@@ -1,49 +1,19 @@
-// One streamed turn at a time over chat.stream: the agent badge and the text grow as events come.
+// One followed turn at a time: a send over chat.stream, or a turn running elsewhere (a reload, a
+// second tab) over chat.watch; Stop cancels it wherever it runs.
 // A dropped connection is retried by the SSE link with the same clientMessageId (the server never
 // stores a message twice); if it stays down, the turn gives up after a while instead of spinning.
 import type { Unsubscribable } from '@trpc/server/observable';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { noteAuthError } from '../access-token.ts';
-import type { ToolEvent, TurnEvent } from '../api-types.ts';
+import type { TurnEvent } from '../api-types.ts';
 import { draftKey, readDraft, writeDraft } from '../drafts.ts';
+import { apply, isFinal, STARTING, type LiveTurn } from '../live-turn.ts';
 import { newId } from '../new-id.ts';
 import { useTRPCClient } from '../trpc.ts';
 import { useRefreshChat } from './use-refresh-chat.ts';
 
-export type LiveTurn = {
-  key: string;
-  conversationId: string | null;
-  turnId: string | null;
-  userText: string;
-  path: { agent: string; reason: string | null }[];
-  text: string;
-  tools: ToolEvent[];
-  error: { code: string; message: string } | null;
-  running: boolean;
-  reconnecting: boolean;
-};
-
 /** How long a send may wait for the server (first contact, or a reconnect) before it gives up. */
 export const GIVE_UP_MS = 15_000;
-
-const STARTING = { turnId: null, path: [], text: '', tools: [], error: null, running: true, reconnecting: false };
-
-function apply(live: LiveTurn, event: TurnEvent): LiveTurn {
-  switch (event.type) {
-    case 'turn':
-      return { ...live, conversationId: event.turn.conversationId, turnId: event.turn.id };
-    case 'agent':
-      return { ...live, path: [...live.path, { agent: event.agent, reason: event.reason }] };
-    case 'delta':
-      return { ...live, text: live.text + event.text };
-    case 'tool':
-      return { ...live, tools: [...live.tools.filter((t) => t.callId !== event.callId), event] };
-    case 'error':
-      return { ...live, running: false, error: { code: event.code, message: event.message } };
-    case 'done':
-      return { ...live, running: false };
-  }
-}
 
 /** `businessId`: where a new conversation goes (the server's default business when undefined). */
 export function useTurnStream(onNewConversation: (conversationId: string) => void, businessId?: string) {
@@ -121,7 +91,7 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
               onNewConversation(known);
               void refresh(known);
             }
-            if (event.type === 'done' || (event.type === 'error' && (event.turnId || stored))) settle();
+            if (event.type === 'done' || event.type === 'cancelled' || (event.type === 'error' && (event.turnId || stored))) settle();
             else if (event.type === 'error') subscription.current?.unsubscribe();
           },
           onError(error) {
@@ -139,6 +109,50 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
     [client, refresh, onNewConversation, businessId],
   );
 
+  /** Follows a turn this tab did not start, from what it has produced so far. */
+  const watch = useCallback(
+    (turnId: string, conversationId: string, userText: string) => {
+      subscription.current?.unsubscribe();
+      const key = `watch-${turnId}`;
+      setLive({ ...STARTING, key, conversationId, turnId, userText });
+      const patch = (change: (current: LiveTurn) => LiveTurn) => setLive((current) => (current?.key === key ? change(current) : current));
+      const settle = () => {
+        subscription.current?.unsubscribe();
+        void refresh(conversationId).then(() => setLive((current) => (current?.key === key && !current.running ? null : current)));
+      };
+      subscription.current = client.chat.watch.subscribe(
+        { turnId },
+        {
+          onConnectionStateChange(state) {
+            // The link resumes after the last event id it got: nothing is shown twice.
+            patch((current) => ({ ...current, reconnecting: state.state === 'connecting' && Boolean(state.error) }));
+          },
+          onData({ data: event }) {
+            patch((current) => apply(current, event));
+            if (isFinal(event)) settle();
+          },
+          onError(error) {
+            noteAuthError(error);
+            patch((current) => ({ ...current, running: false, error: { code: error.data?.code ?? 'NETWORK', message: error.message } }));
+            settle();
+          },
+        },
+      );
+    },
+    [client, refresh],
+  );
+
+  const stop = useCallback(() => {
+    const turnId = live?.turnId;
+    if (!turnId || !live.running) return;
+    setLive((current) => (current?.turnId === turnId ? { ...current, stopping: true } : current));
+    // The stream ends with `cancelled` (or with `done`, when the answer was quicker than Stop).
+    client.chat.cancel.mutate({ turnId }).catch((error: unknown) => {
+      noteAuthError(error);
+      setLive((current) => (current?.turnId === turnId ? { ...current, stopping: false } : current));
+    });
+  }, [client, live]);
+
   const dismiss = useCallback(() => setLive((current) => (current?.running ? current : null)), []);
-  return { live, send, dismiss };
+  return { live, send, watch, stop, dismiss };
 }

@@ -42,25 +42,35 @@ CREATE TABLE "files" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "turn_events" (
+	"turn_id" uuid NOT NULL,
+	"seq" integer NOT NULL,
+	"event" jsonb NOT NULL,
+	CONSTRAINT "turn_events_turn_id_seq_pk" PRIMARY KEY("turn_id","seq")
+);
+--> statement-breakpoint
+-- "files" is new in this migration, so it has no rows to move.
 -- Hand-written: the default business, and existing conversations moved into it before the
 -- column becomes NOT NULL (a fresh database and an upgraded one both end with one default).
--- "files" is new in this migration, so it has no rows to move.
 ALTER TABLE "conversations" ADD COLUMN "business_id" uuid;--> statement-breakpoint
 INSERT INTO "businesses" ("name", "is_default") VALUES ('My business', true);--> statement-breakpoint
 UPDATE "conversations" SET "business_id" = (SELECT "id" FROM "businesses" WHERE "is_default");--> statement-breakpoint
 ALTER TABLE "conversations" ALTER COLUMN "business_id" SET NOT NULL;--> statement-breakpoint
+ALTER TABLE "messages" ADD COLUMN "stopped" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "messages" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (to_tsvector('english', "messages"."content")) STORED;--> statement-breakpoint
 ALTER TABLE "turns" ADD COLUMN "attempt" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "turns" ADD COLUMN "route" text DEFAULT 'handoff' NOT NULL;--> statement-breakpoint
 ALTER TABLE "turns" ADD COLUMN "cached_input_tokens" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "turns" ADD COLUMN "flagged_expert" text;--> statement-breakpoint
 ALTER TABLE "turns" ADD COLUMN "flagged_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "turns" ADD COLUMN "cancel_requested_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "facts" ADD CONSTRAINT "facts_business_id_businesses_id_fk" FOREIGN KEY ("business_id") REFERENCES "public"."businesses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "facts" ADD CONSTRAINT "facts_conversation_id_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."conversations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "facts" ADD CONSTRAINT "facts_turn_id_turns_id_fk" FOREIGN KEY ("turn_id") REFERENCES "public"."turns"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "file_passages" ADD CONSTRAINT "file_passages_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "files" ADD CONSTRAINT "files_business_id_businesses_id_fk" FOREIGN KEY ("business_id") REFERENCES "public"."businesses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "files" ADD CONSTRAINT "files_turn_id_turns_id_fk" FOREIGN KEY ("turn_id") REFERENCES "public"."turns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "turn_events" ADD CONSTRAINT "turn_events_turn_id_turns_id_fk" FOREIGN KEY ("turn_id") REFERENCES "public"."turns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "businesses_one_default" ON "businesses" USING btree ("is_default") WHERE "businesses"."is_default";--> statement-breakpoint
 CREATE INDEX "facts_current_index" ON "facts" USING btree ("business_id","updated_at" DESC NULLS LAST) WHERE "facts"."forgotten_at" is null;--> statement-breakpoint
 CREATE INDEX "facts_turn_id_index" ON "facts" USING btree ("turn_id");--> statement-breakpoint

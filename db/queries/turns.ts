@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { turns, type TurnRow } from '../schema.ts';
+import { files, messages, turns, type TurnRow } from '../schema.ts';
 
 export async function openTurn(db: Db, params: { id: string; conversationId: string; userMessageId: string }): Promise<TurnRow> {
   const [row] = await db.insert(turns).values({ ...params, status: 'running' }).returning();
@@ -22,16 +22,30 @@ export async function listTurns(db: Db, conversationId: string): Promise<TurnRow
 }
 
 /**
- * Moves a failed turn back to running as its next attempt; undefined when it was not failed
- * (someone else took it).
+ * Moves a failed or cancelled turn back to running as its next attempt; undefined when it was
+ * neither (someone else took it). A stopped reply and the images drawn with it go: the retry
+ * writes the turn's reply anew.
  */
 export async function reopenTurn(db: Db, id: string): Promise<TurnRow | undefined> {
-  const [row] = await db
-    .update(turns)
-    .set({ status: 'running', attempt: sql`${turns.attempt} + 1`, errorCode: null, errorMessage: null, startedAt: sql`now()`, finishedAt: null })
-    .where(and(eq(turns.id, id), eq(turns.status, 'failed')))
-    .returning();
-  return row;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(turns)
+      .set({
+        status: 'running',
+        attempt: sql`${turns.attempt} + 1`,
+        errorCode: null,
+        errorMessage: null,
+        cancelRequestedAt: null,
+        startedAt: sql`now()`,
+        finishedAt: null,
+      })
+      .where(and(eq(turns.id, id), inArray(turns.status, ['failed', 'cancelled'])))
+      .returning();
+    if (!row) return undefined;
+    await tx.delete(messages).where(and(eq(messages.turnId, id), eq(messages.role, 'assistant')));
+    await tx.delete(files).where(and(eq(files.turnId, id), eq(files.kind, 'image')));
+    return row;
+  });
 }
 
 export type TurnRecord = Pick<

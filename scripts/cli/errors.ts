@@ -1,7 +1,8 @@
 // What went wrong, told to a person, with an exit code a script can test.
 import { TRPCClientError } from '@trpc/client';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, unreachable: 3, unauthorized: 4 } as const;
+/** 130: stopped with Ctrl-C, as shells report a SIGINT. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, unreachable: 3, unauthorized: 4, interrupted: 130 } as const;
 
 export class CliError extends Error {
   readonly exitCode: number;

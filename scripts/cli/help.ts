@@ -6,7 +6,9 @@ Usage:
                                                    the answering agent and routing record to stderr
                                                    (<message> "-" reads it from stdin; --business
                                                    for a new conversation, default the default one)
-  switchboard retry <turn-id>                      run a failed turn again (its message was kept)
+                                                   Ctrl-C stops the reply (kept as far as it got)
+  switchboard watch <turn-id>                      follow a running turn started anywhere, live
+  switchboard retry <turn-id>                      run a failed or stopped turn again
   switchboard history <conversation-id>            every message and turn of a conversation
   switchboard list [--agent NAME] [--query TEXT] [--limit N] [--business ID]
                                                    conversations, newest first; with --query the
@@ -33,5 +35,6 @@ Environment:
   SWITCHBOARD_URL     the server (default http://127.0.0.1:3000)
   SWITCHBOARD_TOKEN   the server's access token, when it has one
 
-Exit codes: 0 done, 1 the request failed, 2 wrong usage, 3 server unreachable, 4 token missing or wrong.
+Exit codes: 0 done, 1 the request failed, 2 wrong usage, 3 server unreachable, 4 token missing or wrong,
+130 stopped with Ctrl-C.
 `;

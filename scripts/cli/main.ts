@@ -13,6 +13,7 @@ import { remove, rename } from './commands/manage.ts';
 import { addFact, businesses, forgetFact, listProfile } from './commands/profile.ts';
 import { retry } from './commands/retry.ts';
 import { send } from './commands/send.ts';
+import { watch } from './commands/watch.ts';
 import { CliError, describeError, EXIT } from './errors.ts';
 import { HELP } from './help.ts';
 import { processOut, type Out } from './print.ts';
@@ -51,6 +52,7 @@ const COMMANDS: Record<string, { options: Options; run: (client: Client, out: Ou
     },
   },
   retry: { options: {}, run: (client, out, { positionals }) => retry(client, out, onlyId(positionals, 'retry', 'turn')) },
+  watch: { options: {}, run: (client, out, { positionals }) => watch(client, out, onlyId(positionals, 'watch', 'turn')) },
   rename: {
     options: {},
     run: (client, out, { positionals }) => {

@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { findConversation, resetMemory } from '../../db/queries/conversations.ts';
+import { findTurn } from '../../db/queries/turns.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { DomainError } from '../errors.ts';
 import { conversationKey, withLock } from '../locks/turn-lock.ts';
@@ -11,12 +12,13 @@ import { runTurn } from '../turns/run-turn.ts';
 import { toMessageDto, toTurnDto, type SendResult } from './dto.ts';
 import { conversationId, expertName, sendInput, turnId } from './inputs.ts';
 import { loadHistory } from './load-history.ts';
-import { streamTurn } from './stream-turn.ts';
+import { streamTurn, watchTurnEvents } from './stream-turn.ts';
 
-/** Runs a turn to its end and answers with its outcome. */
+/** Runs a turn to its end and answers with its outcome; a stopped turn with its stopped reply. */
 async function complete(turn: AsyncGenerator<TurnEvent, void>, pricing: Pricing): Promise<SendResult> {
   for await (const event of turn) {
-    if (event.type !== 'done') continue;
+    if (event.type !== 'done' && event.type !== 'cancelled') continue;
+    if (!event.reply) throw new DomainError('TURN_CANCELLED', { turnId: event.turn.id });
     return { conversationId: event.conversationId, turn: toTurnDto(event.turn, pricing), reply: toMessageDto(event.reply, event.attachments) };
   }
   throw new Error('a turn ended without an outcome');
@@ -25,7 +27,19 @@ async function complete(turn: AsyncGenerator<TurnEvent, void>, pricing: Pricing)
 export const chatRouter = {
   send: publicProcedure.input(sendInput).mutation(({ ctx, input }) => complete(runTurn(ctx.chat, { kind: 'send', ...input }), ctx.chat.pricing)),
 
-  stream: publicProcedure.input(sendInput).subscription(({ ctx, input }) => streamTurn(runTurn(ctx.chat, { kind: 'send', ...input }), ctx.chat.pricing)),
+  stream: publicProcedure.input(sendInput).subscription(({ ctx, input, signal }) => streamTurn(ctx.chat, { kind: 'send', ...input }, signal)),
+
+  watch: publicProcedure
+    .input(z.object({ turnId, lastEventId: z.string().max(20).nullish() }))
+    .subscription(async ({ ctx, input, signal }) => {
+      // Before the stream opens, so an unknown id is a NOT_FOUND answer, not an event.
+      if (!(await findTurn(ctx.chat.db, input.turnId))) throw new DomainError('TURN_NOT_FOUND');
+      return watchTurnEvents(ctx.chat, input.turnId, input.lastEventId, signal);
+    }),
+
+  cancel: publicProcedure
+    .input(z.object({ turnId }))
+    .mutation(async ({ ctx, input }) => ({ turn: toTurnDto(await ctx.chat.live.cancel(input.turnId), ctx.chat.pricing) })),
 
   retry: publicProcedure
     .input(z.object({ turnId }))

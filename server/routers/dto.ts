@@ -5,8 +5,9 @@ import type { RememberedFact } from '../agents/turn-context.ts';
 import { imageCostUsd } from '../cost/image-cost.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { turnCostUsd } from '../cost/turn-cost.ts';
+import { ERRORS } from '../errors.ts';
 import type { AttachmentDto } from '../files/file-dto.ts';
-import type { TurnEvent } from '../turns/events.ts';
+import type { LiveEvent } from '../turns/events.ts';
 
 export type MessageDto = {
   id: string;
@@ -14,6 +15,8 @@ export type MessageDto = {
   content: string;
   agent: string | null;
   turnId: string | null;
+  /** A reply cut short by Stop: the text streamed until then. */
+  stopped: boolean;
   createdAt: string;
   /** Images the reply's turn drew; present only when there are some. */
   attachments?: AttachmentDto[];
@@ -26,7 +29,7 @@ export type TurnDto = {
   id: string;
   /** Lets a streaming client learn a new conversation's id from the first event. */
   conversationId: string;
-  status: 'running' | 'completed' | 'failed';
+  status: TurnRow['status'];
   agents: string[];
   handoffs: Handoff[];
   /** How the Orchestrator's choice was found (see shared/turn-record.ts); meaningful once completed. */
@@ -55,7 +58,7 @@ export type TurnDto = {
 };
 
 export function toMessageDto(
-  row: Pick<MessageRow, 'id' | 'role' | 'content' | 'agent' | 'turnId' | 'createdAt'>,
+  row: Pick<MessageRow, 'id' | 'role' | 'content' | 'agent' | 'turnId' | 'stopped' | 'createdAt'>,
   attachments: AttachmentDto[] = [],
 ): MessageDto {
   return {
@@ -64,6 +67,7 @@ export function toMessageDto(
     content: row.content,
     agent: row.agent,
     turnId: row.turnId,
+    stopped: row.stopped,
     createdAt: row.createdAt.toISOString(),
     ...(attachments.length ? { attachments } : {}),
   };
@@ -104,17 +108,28 @@ function costOf(row: TurnRow, pricing: Pricing): TurnDto['cost'] {
 
 export type TurnEventDto =
   | { type: 'turn'; turn: TurnDto }
-  | Exclude<TurnEvent, { type: 'turn' } | { type: 'done' }>
+  | Exclude<LiveEvent, { type: 'turn' | 'done' | 'cancelled' | 'failed' }>
   | { type: 'done'; conversationId: string; turn: TurnDto; reply: MessageDto }
+  | { type: 'cancelled'; conversationId: string; turn: TurnDto; reply: MessageDto | null }
   | { type: 'error'; code: string; message: string; turnId: string | null };
 
-export function toEventDto(event: TurnEvent, pricing: Pricing): TurnEventDto {
-  if (event.type === 'turn') return { type: 'turn', turn: toTurnDto(event.turn, pricing) };
-  if (event.type === 'done') {
-    const { attachments, ...done } = event;
-    return { ...done, turn: toTurnDto(event.turn, pricing), reply: toMessageDto(event.reply, attachments) };
+export function toEventDto(event: LiveEvent, pricing: Pricing): TurnEventDto {
+  switch (event.type) {
+    case 'turn':
+      return { type: 'turn', turn: toTurnDto(event.turn, pricing) };
+    case 'done': {
+      const { attachments, ...done } = event;
+      return { ...done, turn: toTurnDto(event.turn, pricing), reply: toMessageDto(event.reply, attachments) };
+    }
+    case 'cancelled': {
+      const { attachments, ...cancelled } = event;
+      return { ...cancelled, turn: toTurnDto(event.turn, pricing), reply: event.reply && toMessageDto(event.reply, attachments) };
+    }
+    case 'failed':
+      return { type: 'error', code: ERRORS[event.code].trpc, message: event.message, turnId: event.turnId };
+    default:
+      return event;
   }
-  return event;
 }
 
 export type SendResult = { conversationId: string; turn: TurnDto; reply: MessageDto };

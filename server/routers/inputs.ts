@@ -51,7 +51,7 @@ export const dateRange = {
 const orderedRange = (range: { from?: Date; to?: Date }) => !range.from || !range.to || range.from < range.to;
 const orderedRangeMessage = { message: 'must be before "to"', path: ['from'] };
 
-export const turnStatus = z.enum(['running', 'completed', 'failed'], { message: 'must be running, completed or failed' });
+export const turnStatus = z.enum(['running', 'completed', 'failed', 'cancelled'], { message: 'must be running, completed, failed or cancelled' });
 
 const cursorText = z.string().max(400).refine(storable, storableMessage).nullish();
 

@@ -1,26 +1,56 @@
-// A turn as an SSE subscription. The turn runs to the end even when the client leaves: what it
-// produced is stored and shows up in history.
-import { TRPCError } from '@trpc/server';
-import type { Pricing } from '../cost/pricing.ts';
+// Turns as SSE subscriptions. chat.stream starts a turn detached from its caller and follows it
+// like any watcher, so the turn runs to its end whoever leaves, and a reload sees what the starter
+// sees. chat.watch follows a turn by id, with event ids so a reconnect resumes where it left off.
+import { TRPCError, tracked } from '@trpc/server';
+import { DomainError } from '../errors.ts';
+import { WatcherLagged } from '../live/event-log.ts';
 import type { TurnEvent } from '../turns/events.ts';
+import { runTurn, type TurnDeps } from '../turns/run-turn.ts';
+import type { TurnRequest } from '../turns/open-turn.ts';
 import { toEventDto, type TurnEventDto } from './dto.ts';
 import { toTrpcError, turnIdOf } from './to-trpc-error.ts';
 
-export async function* streamTurn(turn: AsyncGenerator<TurnEvent, void>, pricing: Pricing): AsyncGenerator<TurnEventDto> {
-  let finished = false;
+export async function* streamTurn(deps: TurnDeps, request: TurnRequest, signal?: AbortSignal): AsyncGenerator<TurnEventDto> {
+  const turn = runTurn(deps, request);
+  let first: IteratorResult<TurnEvent, void>;
   try {
-    for (;;) {
-      const next = await turn.next();
-      if (next.done) break;
-      yield toEventDto(next.value, pricing);
-    }
-    finished = true;
+    first = await turn.next();
   } catch (error) {
-    finished = true;
+    // A resend of a message whose turn is running (a reconnect): follow that turn from its start.
+    if (error instanceof DomainError && error.code === 'TURN_IN_PROGRESS' && error.turnId) {
+      for await (const { event } of followTurn(deps, error.turnId, 0, signal)) yield event;
+      return;
+    }
     yield errorEvent(error);
-  } finally {
-    // The client left mid-turn (tRPC returned this generator): let the turn finish on its own.
-    if (!finished) void drain(turn);
+    return;
+  }
+  if (first.done) return;
+  if (first.value.type !== 'turn') {
+    // Answered before (the same clientMessageId): its outcome at once.
+    yield toEventDto(first.value, deps.pricing);
+    return;
+  }
+  void drain(turn);
+  for await (const { event } of followTurn(deps, first.value.turn.id, 0, signal)) yield event;
+}
+
+/** chat.watch: tracked, so an EventSource reconnect sends the last seq it got. */
+export async function* watchTurnEvents(deps: TurnDeps, turnId: string, lastEventId: string | null | undefined, signal?: AbortSignal) {
+  const after = /^\d{1,9}$/.test(lastEventId ?? '') ? Number(lastEventId) : 0;
+  for await (const { seq, event } of followTurn(deps, turnId, after, signal)) yield tracked(String(seq), event);
+}
+
+async function* followTurn(deps: TurnDeps, turnId: string, after: number, signal?: AbortSignal): AsyncGenerator<{ seq: number; event: TurnEventDto }> {
+  let last = after;
+  try {
+    for await (const { seq, event } of deps.live.watch(turnId, after, signal)) {
+      last = seq;
+      yield { seq, event: toEventDto(event, deps.pricing) };
+    }
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'TURN_NOT_FOUND') throw error;
+    const failure = error instanceof WatcherLagged ? new DomainError('WATCHER_TOO_SLOW', { turnId, cause: error }) : error;
+    yield { seq: last + 1, event: errorEvent(failure) };
   }
 }
 
@@ -28,7 +58,7 @@ async function drain(turn: AsyncGenerator<TurnEvent, void>): Promise<void> {
   try {
     while (!(await turn.next()).done);
   } catch {
-    // The turn records its own failure; nobody is listening for it any more.
+    // The turn records its own failure, and its watchers get it as their last event.
   }
 }
 
@@ -39,3 +69,4 @@ function errorEvent(error: unknown): TurnEventDto {
   }
   return { type: 'error', code: mapped.code, message: mapped.message, turnId: turnIdOf(mapped) };
 }
+

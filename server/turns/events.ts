@@ -1,6 +1,7 @@
 // What a running turn tells its caller, in order; the API turns rows into its own shapes.
 import type { MessageRow, TurnRow } from '../../db/schema.ts';
 import type { AttachmentDto } from '../files/file-dto.ts';
+import type { ErrorCode } from '../errors.ts';
 
 export type ToolEvent = {
   type: 'tool';
@@ -26,4 +27,30 @@ export type TurnDone = {
   attachments: AttachmentDto[];
 };
 
-export type TurnEvent = { type: 'turn'; turn: TurnRow } | AgentEvent | { type: 'delta'; text: string } | ToolEvent | TurnDone;
+/**
+ * Stopped by chat.cancel: the text streamed so far is kept as a stopped reply (none if nothing
+ * streamed), with the images drawn before Stop (none without a reply).
+ */
+export type TurnCancelled = {
+  type: 'cancelled';
+  conversationId: string;
+  turn: TurnRow;
+  reply: Omit<MessageRow, 'seq'> | null;
+  attachments: AttachmentDto[];
+};
+
+export type TurnEvent =
+  | { type: 'turn'; turn: TurnRow }
+  | AgentEvent
+  | { type: 'delta'; text: string }
+  | ToolEvent
+  | TurnDone
+  | TurnCancelled;
+
+/** How a failed turn ends for its watchers (its caller gets the thrown error instead). */
+export type TurnFailed = { type: 'failed'; code: ErrorCode; message: string; turnId: string };
+
+/** What watchers of a turn see: its events, ending in done, cancelled or failed. */
+export type LiveEvent = TurnEvent | TurnFailed;
+
+export const isFinal = (event: LiveEvent): boolean => event.type === 'done' || event.type === 'cancelled' || event.type === 'failed';

@@ -7,11 +7,11 @@ import { findByClientMessageId, findReply } from '../../db/queries/messages.ts';
 import { findTurnByUserMessage } from '../../db/queries/turns.ts';
 import { DomainError, isErrorCode } from '../errors.ts';
 import { toAttachmentDto } from '../files/file-dto.ts';
-import type { TurnDone } from './events.ts';
+import type { TurnCancelled, TurnDone } from './events.ts';
 import { startTurn, type StartedTurn, type StartInput } from './start-turn.ts';
 
 /** Stores the message and opens its turn, or answers with the copy stored before. */
-export async function startOnce(db: Db, input: StartInput): Promise<{ started: StartedTurn } | { replay: TurnDone }> {
+export async function startOnce(db: Db, input: StartInput): Promise<{ started: StartedTurn } | { replay: TurnDone | TurnCancelled }> {
   const { clientMessageId } = input;
   if (clientMessageId) {
     const replay = await replayResend(db, input.conversationId, clientMessageId);
@@ -29,7 +29,7 @@ export async function startOnce(db: Db, input: StartInput): Promise<{ started: S
   }
 }
 
-async function replayResend(db: Db, conversationId: string | undefined, clientMessageId: string): Promise<TurnDone | undefined> {
+async function replayResend(db: Db, conversationId: string | undefined, clientMessageId: string): Promise<TurnDone | TurnCancelled | undefined> {
   const message = await findByClientMessageId(db, clientMessageId, conversationId);
   if (!message) return undefined;
   const turn = await findTurnByUserMessage(db, message.id);
@@ -38,8 +38,11 @@ async function replayResend(db: Db, conversationId: string | undefined, clientMe
     const code = isErrorCode(turn.errorCode) ? turn.errorCode : 'INTERNAL';
     throw new DomainError(code, { message: turn.errorMessage ?? undefined, turnId: turn.id });
   }
-  const reply = turn.status === 'completed' ? await findReply(db, turn.id) : undefined;
-  if (!reply) throw new DomainError('TURN_IN_PROGRESS');
-  const attachments = (await imagesOfTurns(db, [turn.id])).map(toAttachmentDto);
+  // The id lets a reconnecting stream follow the running turn instead (chat.stream).
+  if (turn.status === 'running') throw new DomainError('TURN_IN_PROGRESS', { turnId: turn.id });
+  const reply = await findReply(db, turn.id);
+  const attachments = reply ? (await imagesOfTurns(db, [turn.id])).map(toAttachmentDto) : [];
+  if (turn.status === 'cancelled') return { type: 'cancelled', conversationId: turn.conversationId, turn, reply: reply ?? null, attachments };
+  if (!reply) throw new DomainError('TURN_IN_PROGRESS', { turnId: turn.id });
   return { type: 'done', conversationId: turn.conversationId, turn, reply, attachments };
 }

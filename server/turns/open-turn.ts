@@ -7,7 +7,7 @@ import { findMessage } from '../../db/queries/messages.ts';
 import { findTurn, reopenTurn } from '../../db/queries/turns.ts';
 import { DomainError } from '../errors.ts';
 import { clientMessageKey, conversationKey, type LockHandle, type TurnLock } from '../locks/turn-lock.ts';
-import type { TurnDone } from './events.ts';
+import type { TurnCancelled, TurnDone } from './events.ts';
 import { startOnce } from './idempotency.ts';
 import { settleInterruptedTurns } from './interrupted-turns.ts';
 import type { StartedTurn } from './start-turn.ts';
@@ -17,7 +17,7 @@ export type TurnRequest =
   | { kind: 'retry'; turnId: string };
 
 /** An opened turn holds its conversation's lock until the caller releases it. */
-export type OpenedTurn = { kind: 'opened'; started: StartedTurn; lock: LockHandle } | { kind: 'replay'; done: TurnDone };
+export type OpenedTurn = { kind: 'opened'; started: StartedTurn; lock: LockHandle } | { kind: 'replay'; done: TurnDone | TurnCancelled };
 
 type OpenDeps = { db: Db; lock: TurnLock; tokensOf: (text: string) => number };
 

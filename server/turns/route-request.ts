@@ -56,6 +56,8 @@ export async function* routeRequest(p: RouteParams): AsyncGenerator<TurnEvent, R
     if (!run) continue;
     const handedOff = handoffIn(run);
     if (handedOff) return { route, ...handedOff, answer: run };
+    // An aborted run's stream just ends: a stopped turn tries no other route.
+    p.signal?.throwIfAborted();
     const written = writtenTransfer(orchestrator, typeof run.finalOutput === 'string' ? run.finalOutput : '');
     const expert = written && expertNamed(written.expert);
     if (written && expert) return { route: 'repaired', expert, reason: written.reason, answer: null };
@@ -69,6 +71,7 @@ export async function* routeRequest(p: RouteParams): AsyncGenerator<TurnEvent, R
 export async function* answerRequest(p: RouteParams): AsyncGenerator<TurnEvent, Routed & { answer: AgentRun }, undefined> {
   const routed = yield* routeRequest(p);
   if (routed.answer) return { ...routed, answer: routed.answer };
+  p.signal?.throwIfAborted();
   yield* p.recorder.handoff(routed.expert, routed.reason);
   return { ...routed, answer: yield* streamed(p, p.team.experts[routed.expert]) };
 }

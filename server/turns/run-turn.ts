@@ -10,6 +10,7 @@ import { EXPERT_NAMES } from '../../shared/roster.ts';
 import type { Route } from '../../shared/turn-record.ts';
 import { withPromptCacheKey } from '../agents/prompt-cache-key.ts';
 import { modelOf, type AgentRuntime } from '../agents/runtime.ts';
+import type { LiveTurns } from '../live/live-turns.ts';
 import { summarizeWith } from '../agents/summarizer.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { newTurnContext } from '../agents/turn-context.ts';
@@ -25,6 +26,7 @@ import { answerRequest, type UsageTally } from './route-request.ts';
 import { RouteRecorder } from './route-recorder.ts';
 import { routerInputFilter, toAgentInput } from './router-input.ts';
 import type { RunningTurns } from './running-turns.ts';
+import { stopTurn } from './stop-turn.ts';
 import { turnFiles } from './turn-files.ts';
 import { logTurn } from './turn-log.ts';
 
@@ -35,6 +37,8 @@ export type TurnDeps = {
   lock: TurnLock;
   logger: Logger;
   running: RunningTurns;
+  /** Cancel and watch, on this instance or another; `live.running` is `running`. */
+  live: LiveTurns;
   /** Whose prices the API shows for turns' tokens. */
   pricing: Pricing;
 };
@@ -51,9 +55,9 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   const { started, lock } = opened;
   const { conversation, turn } = started;
   const run = { turnId: turn.id, attempt: turn.attempt };
-  // Why this turn must stop early; the first reason given is the failure recorded.
-  const stop = lock.lost;
-  deps.running.register({ turnId: turn.id, conversationId: conversation.id });
+  const live = deps.running.register({ turnId: turn.id, conversationId: conversation.id });
+  // Why this turn must stop early: its lock went (LOCK_LOST) or someone pressed Stop (cancelled).
+  const stop = AbortSignal.any([lock.lost, live.signal]);
   const startedAt = performance.now();
   const businessId = conversation.businessId;
   const context = newTurnContext(
@@ -74,7 +78,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   });
 
   try {
-    yield { type: 'turn', turn };
+    yield live.publish({ type: 'turn', turn });
     const { team } = agents;
     if (!agents.runner) throw new DomainError('MODEL_NOT_CONFIGURED', { turnId: turn.id });
     const runner = agents.promptCacheKeys ? withPromptCacheKey(agents.runner, conversation.id) : agents.runner;
@@ -84,20 +88,22 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     context.profileDigest = recalled.profile?.text ?? null;
     stop.throwIfAborted();
 
-    yield recorder.start(team.orchestrator.name);
+    yield live.publish(recorder.start(team.orchestrator.name));
     const input = recalled.items.map(toAgentInput);
-    const routed = yield* answerRequest({
-      runner,
-      team,
-      input,
-      context,
-      recorder,
-      usage,
-      maxTurns: MAX_AGENT_TURNS,
-      signal: stop,
-      // The Orchestrator routes on a short context; the expert it hands off to reads all of `input`.
-      callModelInputFilter: routerInputFilter(team.orchestrator, input.length, recalled.routerItems),
-    });
+    const routed = yield* live.relay(
+      answerRequest({
+        runner,
+        team,
+        input,
+        context,
+        recorder,
+        usage,
+        maxTurns: MAX_AGENT_TURNS,
+        signal: stop,
+        // The Orchestrator routes on a short context; the expert it hands off to reads all of `input`.
+        callModelInputFilter: routerInputFilter(team.orchestrator, input.length, recalled.routerItems),
+      }),
+    );
     stop.throwIfAborted(); // an aborted run's stream just ends
     route = routed.route;
     const text = typeof routed.answer.finalOutput === 'string' ? routed.answer.finalOutput.trim() : '';
@@ -113,6 +119,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
       agent: routed.expert,
       tokens: memory.tokensOf(text),
       clientMessageId: null,
+      stopped: false,
       createdAt: finishedAt,
     };
     const final = record();
@@ -120,15 +127,24 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     if (!(await finishTurn(db, { reply, run, record: final, finishedAt }))) throw new DomainError('LOCK_LOST', { turnId: turn.id });
     const completed = { ...turn, ...final, status: 'completed' as const, finishedAt };
     logTurn(deps.logger, completed, 'completed');
-    yield { type: 'done', conversationId: conversation.id, turn: completed, reply, attachments: context.images };
+    yield live.publish({ type: 'done', conversationId: conversation.id, turn: completed, reply, attachments: context.images });
   } catch (error) {
-    const failure = describeFailure(stop.aborted ? stop.reason : error, turn.id);
+    // A lost lock outranks a Stop: the turn is no longer ours to record as cancelled.
+    const stopped = live.cancelled && !lock.lost.aborted ? await stopTurn({ db, tokensOf: memory.tokensOf }, live, run, record(), context.images) : null;
+    if (stopped) {
+      logTurn(deps.logger, stopped.turn, 'cancelled');
+      yield live.publish(stopped);
+      return;
+    }
+    const failure = describeFailure(lock.lost.aborted ? lock.lost.reason : live.cancelled ? new DomainError('LOCK_LOST', { turnId: turn.id }) : error, turn.id);
     const failed = record();
     logTurn(deps.logger, { ...turn, ...failed, errorCode: failure.code }, 'failed');
     const applied = await failTurn(db, run, { ...failed, errorCode: failure.code, errorMessage: failure.message });
     if (!applied) deps.logger.warn({ turnId: turn.id }, 'turn was already settled by another instance or a later turn');
-    // A failed turn has no reply to show its images under; a retry draws them again.
-    await deleteImagesOfTurn(db, turn.id);
+    // A failed turn has no reply to show its images under; a retry draws them again. Not ours to
+    // touch when the turn has moved on (a later attempt may be drawing its own).
+    else await deleteImagesOfTurn(db, turn.id);
+    live.publish({ type: 'failed', code: failure.code, message: failure.message, turnId: turn.id });
     throw failure;
   } finally {
     await lock.release();

@@ -5,7 +5,7 @@ import type { TurnRow } from '../../db/schema.ts';
 
 type LoggedTurn = Pick<TurnRow, 'id' | 'conversationId' | 'agents' | 'route' | 'inputTokens' | 'outputTokens' | 'latencyMs' | 'errorCode'>;
 
-export function logTurn(logger: Pick<Logger, 'info'>, turn: LoggedTurn, status: 'completed' | 'failed'): void {
+export function logTurn(logger: Pick<Logger, 'info'>, turn: LoggedTurn, status: TurnRow['status']): void {
   logger.info(
     {
       turnId: turn.id,

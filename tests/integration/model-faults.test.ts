@@ -12,7 +12,7 @@ import { createCaller } from '../../server/routers/index.ts';
 import { LocalLock } from '../../server/locks/local-lock.ts';
 import { windowMemory } from '../../server/memory/window-memory.ts';
 import type { TurnDeps } from '../../server/turns/run-turn.ts';
-import { RunningTurns } from '../../server/turns/running-turns.ts';
+import { createLiveTurns } from '../../server/live/live-turns.ts';
 import type { TurnEventDto as TurnEvent } from '../../server/routers/dto.ts';
 import { rejection } from '../support/chat-harness.ts';
 import { plannedTurns, startFakeOpenAI, type FakeOpenAI, type FakeReply } from '../support/fake-openai.ts';
@@ -48,7 +48,8 @@ describe('model faults', () => {
     });
     const logger = pino({ level: 'silent' });
     const memory = windowMemory(database.db, { budget: 8000, logger });
-    const chat: TurnDeps = { db: database.db, agents, memory, lock: new LocalLock(), logger, running: new RunningTurns(), pricing: 'none' };
+    const live = createLiveTurns({ database, logger });
+    const chat: TurnDeps = { db: database.db, agents, memory, lock: new LocalLock(), logger, running: live.running, live, pricing: 'none' };
     return createCaller({ chat, authorized: true });
   }
 

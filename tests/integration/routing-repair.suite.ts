@@ -11,8 +11,8 @@ import { LocalLock } from '../../server/locks/local-lock.ts';
 import { windowMemory } from '../../server/memory/window-memory.ts';
 import type { TurnEventDto } from '../../server/routers/dto.ts';
 import { createCaller } from '../../server/routers/index.ts';
+import { createLiveTurns } from '../../server/live/live-turns.ts';
 import type { TurnDeps } from '../../server/turns/run-turn.ts';
-import { RunningTurns } from '../../server/turns/running-turns.ts';
 import type { ExpertName } from '../../shared/roster.ts';
 import { rejection } from '../support/chat-harness.ts';
 import { messageTexts, startFakeOpenAI, type ChatRequest, type FakeOpenAI, type FakeReply } from '../support/fake-openai.ts';
@@ -59,7 +59,8 @@ export function routingRepairSuite(kind: DriverKind) {
     const agents = createAgentRuntime({ provider, modelName: 'small-local-model', tools: NO_TOOLS });
     const logger = pino({ level: 'silent' });
     const memory = windowMemory(database.db, { budget: 8000, logger });
-    const chat: TurnDeps = { db: database.db, agents, memory, lock: new LocalLock(), logger, running: new RunningTurns(), pricing: 'none' };
+    const live = createLiveTurns({ database, logger });
+    const chat: TurnDeps = { db: database.db, agents, memory, lock: new LocalLock(), logger, running: live.running, live, pricing: 'none' };
     return createCaller({ chat, authorized: true });
   }
 

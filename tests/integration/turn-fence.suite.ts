@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { findConversation } from '../../db/queries/conversations.ts';
+import { closeCancelledTurn } from '../../db/queries/cancel-turn.ts';
 import { finishTurn } from '../../db/queries/finish-turn.ts';
 import { failTurn, findTurn, reopenTurn } from '../../db/queries/turns.ts';
 import { messages } from '../../db/schema.ts';
@@ -80,5 +81,26 @@ export function turnFenceSuite(kind: DriverKind) {
     expect(await finishTurn(database.db, { reply: reply('Fresh answer'), run: second, record, finishedAt: new Date() })).toBe(true);
     expect(await findTurn(database.db, turn.id)).toMatchObject({ status: 'completed', errorCode: null });
     expect((await replies(database, conversation.id)).map((m) => m.content)).toEqual(['Fresh answer']);
+  });
+
+  it('fences a cancel like a finish: an earlier attempt cannot stop the retry, and a cancelled turn reruns as the next attempt', async () => {
+    const { turn, conversation, reply } = await openedTurn(database);
+    const first = { turnId: turn.id, attempt: turn.attempt };
+    const stopped = (content: string, run: typeof first) =>
+      closeCancelledTurn(database.db, { reply: { ...reply(content), turnId: turn.id, role: 'assistant' }, run, conversationId: conversation.id, record, finishedAt: new Date() });
+    expect(await stopped('Half an ans', first)).toMatchObject({ status: 'cancelled', attempt: first.attempt });
+    expect(await stopped('Again', first)).toBeUndefined();
+
+    const rerun = (await reopenTurn(database.db, turn.id))!;
+    expect(rerun).toMatchObject({ status: 'running', attempt: first.attempt + 1, cancelRequestedAt: null });
+    // The stopped reply goes with the reopen: the retry writes the turn's reply anew.
+    expect(await replies(database, conversation.id)).toEqual([]);
+    expect(await stopped('Stale stop', first)).toBeUndefined();
+    expect(await findTurn(database.db, turn.id)).toMatchObject({ status: 'running', attempt: rerun.attempt });
+
+    const second = { turnId: turn.id, attempt: rerun.attempt };
+    expect(await finishTurn(database.db, { reply: reply('Whole answer'), run: second, record, finishedAt: new Date() })).toBe(true);
+    expect((await replies(database, conversation.id)).map((m) => [m.content, m.stopped])).toEqual([['Whole answer', false]]);
+    expect(await reopenTurn(database.db, turn.id)).toBeUndefined();
   });
 }

@@ -136,7 +136,7 @@ export function turnLockSuite(kind: DriverKind) {
     commit.open();
     const { turn, reply } = await original;
 
-    expect(await racing).toEqual({ replay: { type: 'done', conversationId, turn, reply: expect.objectContaining(reply) } });
+    expect(await racing).toEqual({ replay: { type: 'done', conversationId, turn, reply: expect.objectContaining(reply), attachments: [] } });
     const copies = await a.database.db.select().from(messages).where(eq(messages.clientMessageId, copy.clientMessageId));
     expect(copies).toHaveLength(1);
   });

@@ -8,7 +8,7 @@ import { turnLockFor } from '../../server/locks/choose-lock.ts';
 import type { TurnLock } from '../../server/locks/turn-lock.ts';
 import { windowMemory } from '../../server/memory/window-memory.ts';
 import type { TurnDeps } from '../../server/turns/run-turn.ts';
-import { RunningTurns } from '../../server/turns/running-turns.ts';
+import { createLiveTurns } from '../../server/live/live-turns.ts';
 import { scriptedRuntime } from './scripted-runtime.ts';
 
 export function chatHarness(
@@ -30,6 +30,8 @@ export function chatHarness(
     routerModelName: options.routerModelName,
   });
   const logger = options.logger ?? pino({ level: 'silent' });
+  const lock = options.lock ?? turnLockFor(database);
+  const live = createLiveTurns({ database, logger });
   const chat: TurnDeps = {
     db: database.db,
     agents: runtime,
@@ -40,8 +42,9 @@ export function chatHarness(
       logger,
     }),
     logger,
-    lock: options.lock ?? turnLockFor(database),
-    running: new RunningTurns(),
+    lock,
+    running: live.running,
+    live,
     pricing: 'openai',
   };
   const api = createCaller({ chat, authorized: true });

@@ -79,8 +79,11 @@ function promptCache(remember = 64) {
   };
 }
 
-/** `msPerThousandInputTokens`: a model that takes longer to start answering a longer prompt. */
-export type FakeOptions = { latencyMs?: number; msPerThousandInputTokens?: number };
+/**
+ * `latencyMs`: before each answer; `wordDelayMs`: between streamed words, like a slow model;
+ * `msPerThousandInputTokens`: a model that takes longer to start answering a longer prompt.
+ */
+export type FakeOptions = { latencyMs?: number; wordDelayMs?: number; msPerThousandInputTokens?: number };
 
 export async function startFakeOpenAI(responder: Responder, options: FakeOptions = {}): Promise<FakeOpenAI> {
   let respond = responder;
@@ -178,6 +181,7 @@ export async function startFakeOpenAI(responder: Responder, options: FakeOptions
     const hold = 'hold' in reply ? reply.hold : undefined;
     for (const [index, piece] of words(text).entries()) {
       if (hold && index === hold.afterWords) await hold.until;
+      if (options.wordDelayMs && index > 0) await new Promise((r) => setTimeout(r, options.wordDelayMs));
       send({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
     }
     if ('cutAfter' in reply) {

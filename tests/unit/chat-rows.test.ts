@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { History, Message, Turn } from '../../client/api-types.ts';
 import { buildRows } from '../../client/chat-rows.ts';
-import type { LiveTurn } from '../../client/hooks/use-turn-stream.ts';
+import type { LiveTurn } from '../../client/live-turn.ts';
 
 const conversationId = 'c0000000-0000-4000-8000-000000000000';
 
@@ -29,7 +29,7 @@ function turn(id: string, status: Turn['status']): Turn {
 }
 
 function message(id: string, role: Message['role'], turnId: string, createdAt: string): Message {
-  return { id, role, content: id, agent: role === 'assistant' ? 'Creative' : null, turnId, createdAt };
+  return { id, role, content: id, agent: role === 'assistant' ? 'Creative' : null, turnId, stopped: false, createdAt };
 }
 
 function history(messages: Message[], turns: Turn[], memoryFrom: string | null = null): History {
@@ -52,6 +52,7 @@ const live = (turnId: string | null): LiveTurn => ({
   error: null,
   running: true,
   reconnecting: false,
+  stopping: false,
 });
 
 const kinds = (rows: ReturnType<typeof buildRows>) => rows.map((row) => row.kind);
@@ -67,6 +68,14 @@ describe('buildRows', () => {
     const rows = buildRows(history([...done, second], [turn('t1', 'completed'), turn('t2', 'failed')]), null);
     expect(kinds(rows)).toEqual(['user', 'reply', 'user', 'failed']);
     expect(rows[1]).toMatchObject({ kind: 'reply', turn: { id: 't1' } });
+  });
+
+  it('offers Retry for a turn stopped before any text, and shows a stopped reply as a reply', () => {
+    const stoppedEarly = buildRows(history([...done, second], [turn('t1', 'completed'), turn('t2', 'cancelled')]), null);
+    expect(kinds(stoppedEarly)).toEqual(['user', 'reply', 'user', 'failed']);
+    const stoppedReply = { ...message('a2', 'assistant', 't2', '2025-01-01T10:01:05.000Z'), stopped: true };
+    const stoppedLate = buildRows(history([...done, second, stoppedReply], [turn('t1', 'completed'), turn('t2', 'cancelled')]), null);
+    expect(kinds(stoppedLate)).toEqual(['user', 'reply', 'user', 'reply']);
   });
 
   it('draws the memory divider before the first message after the reset, or at the end', () => {

@@ -19,6 +19,6 @@ export async function history(client: Client, out: Out, conversationId: string):
 }
 
 function turnIdLine(turn: TurnDto): string {
-  const retry = turn.status === 'failed' ? ` (retry: switchboard retry ${turn.id})` : '';
+  const retry = turn.status === 'failed' || turn.status === 'cancelled' ? ` (${turn.status === 'cancelled' ? 'stopped; ' : ''}retry: switchboard retry ${turn.id})` : '';
   return `    ${'turn'.padEnd(12)} ${turn.id}${retry}`;
 }

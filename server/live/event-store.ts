@@ -1,0 +1,66 @@
+// Writes this process's running turns' events to turn_events and tells other instances (NOTIFY
+// with the turn id), in one statement per batch. Events that arrive while a batch is being written
+// go in the next one, so the rate adapts to the database and the turn never waits for it.
+import { eq, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/client.ts';
+import { turnEvents } from '../../db/schema.ts';
+import { isFinal, type LiveEvent } from '../turns/events.ts';
+import type { TurnSink } from '../turns/running-turns.ts';
+import { EVENTS_CHANNEL } from './channels.ts';
+
+type Row = { turnId: string; seq: number; event: LiveEvent };
+type Batches = { rows: Row[]; ended: boolean; writing: boolean };
+
+/** Rows per statement: a burst after a slow write is split instead of sent as one huge insert. */
+const MAX_BATCH = 200;
+
+export class EventStore implements TurnSink {
+  readonly #db: Db;
+  readonly #logger: Pick<Logger, 'warn'>;
+  readonly #onCancelRequested: (turnId: string) => void;
+  readonly #turns = new Map<string, Batches>();
+
+  constructor(db: Db, options: { logger: Pick<Logger, 'warn'>; onCancelRequested: (turnId: string) => void }) {
+    this.#db = db;
+    this.#logger = options.logger;
+    this.#onCancelRequested = options.onCancelRequested;
+  }
+
+  event(turnId: string, seq: number, event: LiveEvent): void {
+    let batches = this.#turns.get(turnId);
+    if (!batches) this.#turns.set(turnId, (batches = { rows: [], ended: false, writing: false }));
+    // The end is read from the turn's own row, written before this event is published.
+    if (isFinal(event)) batches.ended = true;
+    else batches.rows.push({ turnId, seq, event });
+    if (!batches.writing) void this.#write(turnId, batches);
+  }
+
+  async #write(turnId: string, batches: Batches): Promise<void> {
+    batches.writing = true;
+    try {
+      while (batches.rows.length) {
+        const rows = batches.rows.splice(0, MAX_BATCH);
+        if (batches.ended) continue;
+        // The flag read back with each batch stops the turn even if its cancel NOTIFY was missed.
+        const result = await this.#db.execute(sql`with written as (${this.#db.insert(turnEvents).values(rows).onConflictDoNothing().getSQL()})
+          select pg_notify(${EVENTS_CHANNEL}, ${turnId}) as notified,
+            (select cancel_requested_at is not null from turns where id = ${turnId}) as cancel`);
+        if ((result as unknown as { rows: { cancel: boolean | null }[] }).rows[0]?.cancel) this.#onCancelRequested(turnId);
+      }
+      if (batches.ended) {
+        this.#turns.delete(turnId);
+        // Watchers elsewhere read the turn's row (now final) on this notification: the events can go.
+        await this.#db.execute(sql`with gone as (${this.#db.delete(turnEvents).where(eq(turnEvents.turnId, turnId)).getSQL()})
+          select pg_notify(${EVENTS_CHANNEL}, ${turnId})`);
+      }
+    } catch (error) {
+      // Watchers on this instance are unaffected; others catch up at the next batch or the end.
+      this.#logger.warn({ turnId, err: error }, 'could not share a turn’s events with other instances');
+      if (batches.ended) this.#turns.delete(turnId);
+    } finally {
+      batches.writing = false;
+      if (batches.rows.length || (batches.ended && this.#turns.has(turnId))) void this.#write(turnId, batches);
+    }
+  }
+}
