@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, type App } from '../server/app.ts';
+import { type App, startApp } from '../server/app.ts';
 import { parseEnv } from '../server/env.ts';
 import { createLogger } from '../server/logger.ts';
 import { startTestPostgres, type TestPostgres } from '../tests/support/test-postgres.ts';
@@ -44,7 +44,9 @@ export async function startBenchApp(
  * BENCH_DATABASE_URL for this process and the servers it starts; `stop()` when done.
  */
 export async function startBenchPostgres(): Promise<TestPostgres> {
-  const postgres = await startTestPostgres({ TEST_DATABASE_URL: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL });
+  const postgres = await startTestPostgres({
+    TEST_DATABASE_URL: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL,
+  });
   process.env.BENCH_DATABASE_URL = postgres.url;
   return postgres;
 }
@@ -55,7 +57,12 @@ export function benchPostgresUrl(): string {
   return url;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: benches read the fields they asked for from their own server.
 export async function postJson(url: string, body: unknown): Promise<{ status: number; json: any }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, json: await response.json() };
 }

@@ -2,9 +2,10 @@
 // pipeline (PGlite, real Runner, scripted model): the routing call, the expert call and the
 // Summarizer, against the seed's design (the whole history to both agents), and how much of each
 // call repeats the previous call's prefix for the same agent (what a prompt cache can serve).
-import { Usage, type ModelRequest, type ModelResponse } from '@openai/agents';
-import { assistantMessage, functionCall, modelResponder } from '@openai/agents/testing';
+
 import { randomUUID } from 'node:crypto';
+import { type ModelRequest, type ModelResponse, Usage } from '@openai/agents';
+import { assistantMessage, functionCall, modelResponder } from '@openai/agents/testing';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { countTokens } from '../server/memory/tokens.ts';
@@ -80,7 +81,10 @@ export async function measureCallTokens(options: { turns: number; budget: number
       }
       if (request.handoffs.length > 0) {
         record('routing', request);
-        return { output: [functionCall(transferToolName(h.team, 'Strategic'), { reason: 'bench' }, { callId: randomUUID() })], usage };
+        return {
+          output: [functionCall(transferToolName(h.team, 'Strategic'), { reason: 'bench' }, { callId: randomUUID() })],
+          usage,
+        };
       }
       record('expert', request);
       return { output: [assistantMessage(texts.text(SIMULATED.replyTokens).content)], usage };
@@ -152,10 +156,31 @@ export function callTokensTable(result: CallTokens): string {
   return [
     `Input tokens per call (tool schemas + instructions + conversation), memory budget ${result.budget}`,
     table(
-      ['turn', 'routing', 'expert', 'summarizer', 'seed routing', 'seed expert', 'seed ÷ ours', 'routing/expert', '(conversation only)', 'expert prefix', 'routing prefix'],
+      [
+        'turn',
+        'routing',
+        'expert',
+        'summarizer',
+        'seed routing',
+        'seed expert',
+        'seed ÷ ours',
+        'routing/expert',
+        '(conversation only)',
+        'expert prefix',
+        'routing prefix',
+      ],
       result.figures.map((f) => [
-        f.turn, f.routing, f.expert, f.summarizer, f.seedRouting, f.seedExpert, `${f.fewerBy}×`,
-        pct(f.routingShareOfExpert), pct(f.conversationShareOfExpert), pct(f.expertPrefixShare), pct(f.routingPrefixShare),
+        f.turn,
+        f.routing,
+        f.expert,
+        f.summarizer,
+        f.seedRouting,
+        f.seedExpert,
+        `${f.fewerBy}×`,
+        pct(f.routingShareOfExpert),
+        pct(f.conversationShareOfExpert),
+        pct(f.expertPrefixShare),
+        pct(f.routingPrefixShare),
       ]),
     ),
     `Lowest expert prefix share, fold turns aside: from turn 3 ${pct(result.minExpertPrefixShare)}, from turn 4 ${pct(result.minExpertPrefixShareFrom4)}`,

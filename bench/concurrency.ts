@@ -4,7 +4,7 @@ import { OpenAIProvider } from '@openai/agents';
 import { createAgentRuntime } from '../server/agents/runtime.ts';
 import { startFakeOpenAI } from '../tests/support/fake-openai.ts';
 import { fixedRoute } from '../tests/support/fixed-route.ts';
-import { postJson, startBenchApp, type BenchDriver } from './bench-app.ts';
+import { type BenchDriver, postJson, startBenchApp } from './bench-app.ts';
 import { round, table } from './stats.ts';
 
 const MODEL_LATENCY_MS = 50;
@@ -62,7 +62,10 @@ export async function runConcurrencyBench(options: { quick: boolean; drivers: Be
       let failed = 0;
       const ids = new Map<number, string>();
       const wallMs = await concurrently(conversations, turnsEach, async (c, t) => {
-        const { status, json } = await postJson(`${app.url}/api/trpc/chat.send`, { conversationId: ids.get(c), message: `Step ${t}?` });
+        const { status, json } = await postJson(`${app.url}/api/trpc/chat.send`, {
+          conversationId: ids.get(c),
+          message: `Step ${t}?`,
+        });
         if (status !== 200) failed += 1;
         else ids.set(c, json.result.data.conversationId);
       });
@@ -91,6 +94,16 @@ export function concurrencyTable(rows: ConcurrencyRow[]): string {
   const pct = (ratio: number) => `${Math.round(ratio * 100)}%`;
   return table(
     ['driver', 'conversations', 'turns', 'wall ms', 'ideal ms', 'of ideal', 'bare SDK ms', 'of bare SDK', 'failed'],
-    rows.map((r) => [r.driver, r.conversations, r.turns, r.wallMs, r.idealMs, pct(r.ofIdeal), r.bareSdkMs, pct(r.ofBareSdk), r.failed]),
+    rows.map((r) => [
+      r.driver,
+      r.conversations,
+      r.turns,
+      r.wallMs,
+      r.idealMs,
+      pct(r.ofIdeal),
+      r.bareSdkMs,
+      pct(r.ofBareSdk),
+      r.failed,
+    ]),
   );
 }

@@ -8,7 +8,7 @@ import { startFakeOpenAI } from '../tests/support/fake-openai.ts';
 import { fixedRoute } from '../tests/support/fixed-route.ts';
 import { createThrowawayDatabase } from '../tests/support/throwaway-database.ts';
 import { benchPostgresUrl } from './bench-app.ts';
-import { summarize, type Summary } from './stats.ts';
+import { type Summary, summarize } from './stats.ts';
 
 const REPLY = 'Post three reels a week, answer every comment within the hour and pin your best review. '.repeat(3);
 
@@ -19,7 +19,12 @@ export async function runLiveWatchBench(options: { quick: boolean }): Promise<Su
   const fake = await startFakeOpenAI(fixedRoute('Media', REPLY), { wordDelayMs });
   const database = await createThrowawayDatabase(benchPostgresUrl(), 'sb_bench_live');
   const start = async () => {
-    const parsed = parseEnv({ PORT: '0', OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'bench-model', DATABASE_URL: database.url });
+    const parsed = parseEnv({
+      PORT: '0',
+      OPENAI_BASE_URL: fake.url,
+      SWITCHBOARD_MODEL: 'bench-model',
+      DATABASE_URL: database.url,
+    });
     if (!parsed.ok) throw new Error(parsed.problems.join('; '));
     return startApp(parsed.env, createLogger('silent'));
   };
@@ -64,7 +69,7 @@ async function readDeltas(response: Response, onTurn?: (turnId: string) => void)
     buffer = messages.pop()!;
     for (const message of messages) {
       const data = message.split('\n').find((line) => line.startsWith('data: '));
-      if (!data || !data.startsWith('data: {')) continue;
+      if (!data?.startsWith('data: {')) continue;
       const event = JSON.parse(data.slice(6)) as { type?: string; text?: string; turn?: { id: string } };
       if (event.type === 'turn') onTurn?.(event.turn!.id);
       if (event.type === 'delta') arrivals.push({ at, length: (length += event.text!.length) });

@@ -1,12 +1,13 @@
 // Load: 100 conversations x 10 turns at once against a local fake model with 200 ms latency, on
 // PGlite, on Postgres, and with two instances on one Postgres. Loopback only, bounded in count and
 // time. `node bench/load.ts [--quick]`; Postgres as in bench-app.ts (TEST_DATABASE_URL or embedded).
-import { fileURLToPath } from 'node:url';
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { echoTurns, startFakeOpenAI } from '../tests/support/fake-openai.ts';
-import { startServer, type ServerProcess } from '../tests/support/server-process.ts';
+import { type ServerProcess, startServer } from '../tests/support/server-process.ts';
 import { createThrowawayDatabase } from '../tests/support/throwaway-database.ts';
 import { benchPostgresUrl, startBenchPostgres } from './bench-app.ts';
 import { driveConversations, verifyConversations } from './load-client.ts';
@@ -110,10 +111,22 @@ function percentile(sorted: number[], p: number): number {
 
 export function formatReports(reports: LoadReport[]): string {
   const rows = reports.map((r) =>
-    [r.setup, r.turns, r.failed, (r.wallMs / 1000).toFixed(1), r.throughput, r.idealThroughput,
-      `${Math.round((100 * r.throughput) / r.idealThroughput)}%`, r.p50OverheadMs, r.p99OverheadMs, r.lost, r.duplicated].join(' | '),
+    [
+      r.setup,
+      r.turns,
+      r.failed,
+      (r.wallMs / 1000).toFixed(1),
+      r.throughput,
+      r.idealThroughput,
+      `${Math.round((100 * r.throughput) / r.idealThroughput)}%`,
+      r.p50OverheadMs,
+      r.p99OverheadMs,
+      r.lost,
+      r.duplicated,
+    ].join(' | '),
   );
-  const header = 'setup | turns ok | failed | wall s | turns/s | ideal turns/s | of ideal | p50 overhead ms | p99 overhead ms | lost | duplicated';
+  const header =
+    'setup | turns ok | failed | wall s | turns/s | ideal turns/s | of ideal | p50 overhead ms | p99 overhead ms | lost | duplicated';
   return [header, ...rows].join('\n');
 }
 

@@ -2,11 +2,11 @@
 // timed many times per conversation. Every conversation ends the same way (nine messages after
 // its summary, then the new one), so only the length of the history differs.
 import { desc, eq, sql } from 'drizzle-orm';
-import { openDatabase, type Db } from '../db/client.ts';
+import { type Db, openDatabase } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
 import { createConversation } from '../db/queries/conversations.ts';
 import { memoryPage } from '../db/queries/messages.ts';
-import { migrate } from '../db/migrate.ts';
-import { conversations, messages, type ConversationRow, type MessageRow } from '../db/schema.ts';
+import { type ConversationRow, conversations, type MessageRow, messages } from '../db/schema.ts';
 import { assemble, summaryText } from '../server/memory/assemble.ts';
 import { summaryTarget } from '../server/memory/plan-fold.ts';
 import { countTokens } from '../server/memory/tokens.ts';
@@ -99,7 +99,12 @@ async function seed(db: Db, c: AssemblyCase, budget: number): Promise<Seeded> {
   const summary = texts.text(summaryTarget(budget) - 30).content;
   const [summarized] = await db
     .update(conversations)
-    .set({ summary, summaryTokens: countTokens(summaryText(summary)), summaryThrough: through.id, summaryThroughSeq: through.seq })
+    .set({
+      summary,
+      summaryTokens: countTokens(summaryText(summary)),
+      summaryThrough: through.id,
+      summaryThroughSeq: through.seq,
+    })
     .where(eq(conversations.id, conversation.id))
     .returning();
   return { conversation: summarized!, current };

@@ -22,7 +22,6 @@ export type TokenFigure = {
   summarizerCalls: number;
 };
 
-
 /** `largestCall`: the most conversation tokens any model call received, the Summarizer's included. */
 export type TokenSimulation = { figures: TokenFigure[]; largestCall: number };
 

@@ -2,7 +2,7 @@
 // against resending the whole history.   node bench/memory.ts [--quick]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { measureAssembly, type AssemblyResult } from './memory-assembly.ts';
+import { type AssemblyResult, measureAssembly } from './memory-assembly.ts';
 import { simulateTokens, type TokenSimulation } from './memory-tokens.ts';
 import { SIMULATED } from './sample-text.ts';
 
@@ -63,7 +63,7 @@ export function formatMemoryBench(result: MemoryBenchResult): string {
     ),
     `  index on (conversation_id, seq): newest-first ${usesIndex(result.assembly.plans.newestFirst)}, oldest-first ${usesIndex(result.assembly.plans.oldestFirst)}`,
     '',
-    'Memory: conversation tokens in a turn\'s model call vs resending the full history',
+    "Memory: conversation tokens in a turn's model call vs resending the full history",
     `  (user messages ~${SIMULATED.userTokens} tokens, replies ~${SIMULATED.replyTokens}, summaries up to 25% of the budget)`,
     '  budget  turn  with memory  full history  fewer by  cumulative incl. summarizer      full  fewer by',
     ...result.tokens.flatMap(({ budget, figures }) =>

@@ -4,13 +4,21 @@ import { OpenAIProvider } from '@openai/agents';
 import { createAgentRuntime } from '../server/agents/runtime.ts';
 import { startFakeOpenAI } from '../tests/support/fake-openai.ts';
 import { fixedRoute } from '../tests/support/fixed-route.ts';
-import { postJson, startBenchApp, type BenchDriver } from './bench-app.ts';
-import { round, summarize, table, time, type Summary } from './stats.ts';
+import { type BenchDriver, postJson, startBenchApp } from './bench-app.ts';
+import { round, type Summary, summarize, table, time } from './stats.ts';
 
 const REPLY = 'Price the candles at 24 EUR: materials 6, labour 5, margin for wholesale at 50%. '.repeat(3);
 const TURNS_PER_CONVERSATION = 5;
 
-export type OverheadRow = { driver: BenchDriver; latencyMs: number; bare: Summary; app: Summary; ratioP50: number; overheadP50Ms: number; overheadP99Ms: number };
+export type OverheadRow = {
+  driver: BenchDriver;
+  latencyMs: number;
+  bare: Summary;
+  app: Summary;
+  ratioP50: number;
+  overheadP50Ms: number;
+  overheadP99Ms: number;
+};
 
 export async function runOverheadBench(options: { quick: boolean; drivers: BenchDriver[] }): Promise<OverheadRow[]> {
   const rows: OverheadRow[] = [];

@@ -1,18 +1,19 @@
 // All benchmarks in one process run: `npm run bench` (add `-- --quick` for the short version CI
 // runs). Prints tables and writes bench/results/latest.json. No network: the model is a local fake.
-import { setTracingDisabled } from '@openai/agents';
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { benchPostgresUrl, startBenchPostgres, type BenchDriver } from './bench-app.ts';
+import { setTracingDisabled } from '@openai/agents';
+import { type BenchDriver, benchPostgresUrl, startBenchPostgres } from './bench-app.ts';
 import { callTokensTable, measureCallTokens } from './call-tokens.ts';
 import { concurrencyTable, runConcurrencyBench } from './concurrency.ts';
-import { footprintTable } from './footprint/footprint-table.ts';
 import { runFootprintBench } from './footprint/footprint.ts';
+import { footprintTable } from './footprint/footprint-table.ts';
+import { runLiveWatchBench } from './live-watch.ts';
 import { formatMemoryBench, runMemoryBench } from './memory.ts';
 import { overheadTable, runOverheadBench } from './overhead.ts';
 import { round, table } from './stats.ts';
-import { runLiveWatchBench } from './live-watch.ts';
 import { runStreamingBench } from './streaming.ts';
 
 setTracingDisabled(true);
@@ -34,7 +35,9 @@ section('b. Memory');
 const memory = await runMemoryBench({ quick });
 console.log(formatMemoryBench(memory));
 
-section("b2. What each call reads: routing, expert and Summarizer calls against the seed's design, and the prefix a cache can serve");
+section(
+  "b2. What each call reads: routing, expert and Summarizer calls against the seed's design, and the prefix a cache can serve",
+);
 const callTokens = await measureCallTokens({ turns: 100, budget: 8000, checkpoints: [3, 10, 50, 100] });
 console.log(callTokensTable(callTokens));
 
@@ -44,7 +47,12 @@ console.log(concurrencyTable(concurrency));
 
 section("d. Streaming: model's first text chunk to the first SSE delta at the client");
 const streaming = await runStreamingBench({ quick });
-console.log(table(['samples', 'p50 ms', 'p95 ms', 'p99 ms'], [[streaming.n, round(streaming.p50), round(streaming.p95), round(streaming.p99)]]));
+console.log(
+  table(
+    ['samples', 'p50 ms', 'p95 ms', 'p99 ms'],
+    [[streaming.n, round(streaming.p50), round(streaming.p95), round(streaming.p99)]],
+  ),
+);
 
 section('d2. Live turns: how far a watcher on instance B trails the turn streaming on instance A (one Postgres)');
 const liveWatch = await runLiveWatchBench({ quick });

@@ -2,7 +2,7 @@
 import { startFakeOpenAI } from '../tests/support/fake-openai.ts';
 import { fixedRoute } from '../tests/support/fixed-route.ts';
 import { startBenchApp } from './bench-app.ts';
-import { summarize, type Summary } from './stats.ts';
+import { type Summary, summarize } from './stats.ts';
 
 export async function runStreamingBench(options: { quick: boolean }): Promise<Summary> {
   const fake = await startFakeOpenAI(fixedRoute('Media', 'Post three reels a week and reply to every comment. '.repeat(4)));

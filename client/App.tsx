@@ -5,8 +5,8 @@ import { AgentPage } from './components/agent-page.tsx';
 import { ChatPane } from './components/chat-pane.tsx';
 import { ConnectionBanner } from './components/connection-banner.tsx';
 import { ConversationList } from './components/conversation-list.tsx';
-import { HealthBanner } from './components/health-banner.tsx';
 import { FilesPanel } from './components/files-panel.tsx';
+import { HealthBanner } from './components/health-banner.tsx';
 import { MemoryPanel } from './components/memory-panel.tsx';
 import { ProfilePanel } from './components/profile-panel.tsx';
 import { TokenForm } from './components/token-form.tsx';
@@ -72,7 +72,11 @@ export function App() {
             onToggleInsights={() => setInsightsOpen((value) => !value)}
           />
         )}
-        <aside className="insights" aria-label="Usage, profile and memory" onKeyDown={(e) => e.key === 'Escape' && setInsightsOpen(false)}>
+        <aside
+          className="insights"
+          aria-label="Usage, profile and memory"
+          onKeyDown={(e) => e.key === 'Escape' && setInsightsOpen(false)}
+        >
           <div className="insights-close">
             <h2 className="visually-hidden">Usage, profile and memory</h2>
             <button ref={closeInsights} type="button" className="ghost" onClick={() => setInsightsOpen(false)}>

@@ -13,6 +13,5 @@ export type MemoryStatus = RouterOutputs['chat']['memory'];
 export type AgentUsage = RouterOutputs['stats']['agentUsage'][number];
 export type TurnEvent = RouterOutputs['chat']['stream'] extends AsyncIterable<infer E> ? E : never;
 export type ToolEvent = Extract<TurnEvent, { type: 'tool' }>;
-export type AgentName = NonNullable<Exclude<RouterInputs['conversations']['list'], void | undefined>['agent']>;
 export type Fact = RouterOutputs['profile']['get']['facts'][number];
 export type Business = RouterOutputs['businesses']['list']['items'][number];

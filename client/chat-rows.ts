@@ -42,7 +42,8 @@ export function buildRows(history: History | undefined, live: LiveTurn | null): 
     rows.push({ kind: 'user', key: message.id, message });
     // A turn stopped before any text has no reply: like a failed one, it offers Retry.
     const replied = history?.messages.some((m) => m.turnId === turn?.id && m.role === 'assistant');
-    if (turn?.status === 'failed' || (turn?.status === 'cancelled' && !replied)) rows.push({ kind: 'failed', key: `failed-${turn.id}`, turn });
+    if (turn?.status === 'failed' || (turn?.status === 'cancelled' && !replied))
+      rows.push({ kind: 'failed', key: `failed-${turn.id}`, turn });
     if (turn?.status === 'running') rows.push({ kind: 'pending', key: `pending-${turn.id}`, turn });
   }
   if (!dividerPlaced) rows.push(divider());

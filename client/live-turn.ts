@@ -17,7 +17,16 @@ export type LiveTurn = {
   stopping: boolean;
 };
 
-export const STARTING = { turnId: null, path: [], text: '', tools: [], error: null, running: true, reconnecting: false, stopping: false };
+export const STARTING = {
+  turnId: null,
+  path: [],
+  text: '',
+  tools: [],
+  error: null,
+  running: true,
+  reconnecting: false,
+  stopping: false,
+};
 
 export function apply(live: LiveTurn, event: TurnEvent): LiveTurn {
   switch (event.type) {

@@ -1,5 +1,5 @@
 // The typed tRPC client: queries and mutations batched over HTTP, chat.stream over SSE.
-import { QueryCache, QueryClient, MutationCache } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '../server/routers/index.ts';
@@ -39,7 +39,6 @@ export function createApiClient() {
     ],
   });
 }
-
 
 /** Client errors (4xx) will not fix themselves: retrying them only delays the message. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

@@ -1,9 +1,10 @@
 // Opens the database: node-postgres when a URL is given, else PGlite on disk (or in memory).
 // Each driver is imported only when it is chosen: the other one's code never loads.
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
 import { mkdirSync } from 'node:fs';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
-import { pgliteNotifications, pgNotifications, type Notifications } from './notifications.ts';
+import { type Notifications, pgliteNotifications, pgNotifications } from './notifications.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -42,7 +43,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+  ]);
   const client = await PGlite.create(options.dataDir);
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return { db, kind: 'pglite', notifications: pgliteNotifications(client), close: () => client.close() };

@@ -1,5 +1,5 @@
 // The whole data model: one schema served by both node-postgres and PGlite.
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ROUTES, type AgentUsage, type Consult, type Handoff, type ToolRun } from '../shared/turn-record.ts';
+import { type AgentUsage, type Consult, type Handoff, ROUTES, type ToolRun } from '../shared/turn-record.ts';
 
 /** Full-text search document; written by Postgres (generated column), read only in SQL. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -81,9 +81,7 @@ export const messages = pgTable(
     index().on(t.conversationId, t.seq),
     index('messages_search_index').using('gin', t.search),
     index().on(t.clientMessageId),
-    uniqueIndex()
-      .on(t.conversationId, t.clientMessageId)
-      .where(sql`${t.clientMessageId} is not null`),
+    uniqueIndex().on(t.conversationId, t.clientMessageId).where(sql`${t.clientMessageId} is not null`),
   ],
 );
 

@@ -4,7 +4,9 @@ import module from 'node:module';
 import { buildClientIfStale } from './client-build.mjs';
 
 if (!process.features.typescript) {
-  console.error(`Switchboard needs Node 22.18 or newer (it runs its TypeScript with Node's own type stripping); this is Node ${process.versions.node}.`);
+  console.error(
+    `Switchboard needs Node 22.18 or newer (it runs its TypeScript with Node's own type stripping); this is Node ${process.versions.node}.`,
+  );
   process.exit(1);
 }
 const status = buildClientIfStale();

@@ -1,21 +1,22 @@
 // The composition root: database, migrations, agents and HTTP server, from a validated env.
-import { sql } from 'drizzle-orm';
+
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { openDatabase, type Database } from '../db/client.ts';
+import { type Database, openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-import { configureTracing, modelConfigFromEnv } from './agents/model.ts';
-import { pricingFor } from './cost/pricing.ts';
 import { imageServiceFromEnv } from './agents/images.ts';
+import { configureTracing, modelConfigFromEnv } from './agents/model.ts';
 import { createAgentRuntime } from './agents/runtime.ts';
 import type { ToolSettings } from './agents/tools/tool-settings.ts';
 import { webSearchMode } from './agents/tools/web-search.ts';
+import { pricingFor } from './cost/pricing.ts';
 import type { Env } from './env.ts';
-import { createHttpServer, type Health } from './http-server.ts';
-import { trackResponses, type InFlight } from './http/in-flight.ts';
+import { type InFlight, trackResponses } from './http/in-flight.ts';
 import { requestPolicy } from './http/request-policy.ts';
+import { createHttpServer, type Health } from './http-server.ts';
 import { createLiveTurns } from './live/live-turns.ts';
 import { turnLockFor } from './locks/choose-lock.ts';
 import { windowMemory } from './memory/window-memory.ts';
@@ -98,7 +99,11 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     health,
     token: env.SWITCHBOARD_TOKEN,
     uploadMaxBytes: env.SWITCHBOARD_UPLOAD_MAX_BYTES,
-    policy: requestPolicy({ host: env.HOST, allowedHosts: env.SWITCHBOARD_ALLOWED_HOSTS, tokenSet: Boolean(env.SWITCHBOARD_TOKEN) }),
+    policy: requestPolicy({
+      host: env.HOST,
+      allowedHosts: env.SWITCHBOARD_ALLOWED_HOSTS,
+      tokenSet: Boolean(env.SWITCHBOARD_TOKEN),
+    }),
     staticRoot: distRoot,
     logger,
     isDraining: () => draining,

@@ -43,7 +43,10 @@ export const ERRORS = {
     trpc: 'BAD_REQUEST',
     message: 'expected: that expert already answered this turn; pick the expert that should have.',
   },
-  FILE_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'No file has this id. It may have been deleted; files.list shows the files there are.' },
+  FILE_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    message: 'No file has this id. It may have been deleted; files.list shows the files there are.',
+  },
   BAD_CURSOR: { trpc: 'BAD_REQUEST', message: 'cursor: is not a cursor returned by this list; start again without one.' },
   UNAUTHORIZED: {
     trpc: 'UNAUTHORIZED',

@@ -1,12 +1,13 @@
 // One Node HTTP server: tRPC at /api/trpc, health at /api/health, the SPA everywhere else. Every
 // request passes the guard first; every failure below it becomes a response, never a crash.
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Logger } from 'pino';
 import { isAuthorized } from './auth.ts';
-import { refusalFor } from './http/guard.ts';
 import { isFilesPath, serveFiles } from './http/files-route.ts';
+import { refusalFor } from './http/guard.ts';
 import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from './http/limits.ts';
 import { readTextBody } from './http/read-body.ts';
 import { REFUSALS, sendRefusal } from './http/refusals.ts';
@@ -48,7 +49,11 @@ export function createHttpServer(options: HttpOptions): Server {
     createContext: ({ req, res, info }) => ({
       chat: options.chat,
       authorized: isAuthorized(
-        { authorization: req.headers.authorization, connectionParams: info.connectionParams, isSubscription: info.type === 'subscription' },
+        {
+          authorization: req.headers.authorization,
+          connectionParams: info.connectionParams,
+          isSubscription: info.type === 'subscription',
+        },
         options.token,
       ),
       requestId: String(res.getHeader('x-request-id')),
@@ -56,7 +61,8 @@ export function createHttpServer(options: HttpOptions): Server {
     onError: ({ error, path, ctx }) => {
       const requestId = ctx?.requestId;
       if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ path, requestId, err: error.cause ?? error }, 'request failed');
-      if (error.code === 'SERVICE_UNAVAILABLE') logger.warn({ path, requestId, reason: error.cause?.message }, 'database unavailable');
+      if (error.code === 'SERVICE_UNAVAILABLE')
+        logger.warn({ path, requestId, reason: error.cause?.message }, 'database unavailable');
     },
   });
   const spa = serveStatic(options.staticRoot);
@@ -68,7 +74,8 @@ export function createHttpServer(options: HttpOptions): Server {
     if (refusal) return sendRefusal(res, refusal);
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/api/health') return sendHealth(res, await options.health().catch(() => null));
-    if (isFilesPath(path)) return serveFiles(req, res, path, { db: options.chat.db, token: options.token, maxBytes: options.uploadMaxBytes });
+    if (isFilesPath(path))
+      return serveFiles(req, res, path, { db: options.chat.db, token: options.token, maxBytes: options.uploadMaxBytes });
     if (path.startsWith(TRPC_BASE)) {
       if (req.method === 'POST') {
         const body = await readTextBody(req, MAX_BODY_BYTES);

@@ -1,6 +1,6 @@
 // Structured logs; anything that could carry a secret is redacted before it is written. JSON
 // lines for log collectors, or pino-pretty's readable lines when a person watches a terminal.
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 import pretty, { type PrettyOptions } from 'pino-pretty';
 
 export type LogFormat = 'json' | 'pretty';
@@ -11,7 +11,15 @@ export function createLogger(level: string, format: LogFormat = 'json', destinat
   const options = {
     level,
     redact: {
-      paths: ['*.apiKey', '*.token', '*.authorization', '*.headers.authorization', 'req.headers.authorization', '*.prompt', '*.input'],
+      paths: [
+        '*.apiKey',
+        '*.token',
+        '*.authorization',
+        '*.headers.authorization',
+        'req.headers.authorization',
+        '*.prompt',
+        '*.input',
+      ],
       censor: '[redacted]',
     },
   };

@@ -20,7 +20,8 @@ export async function shutDown(app: App, options: { graceMs: number; logger: Log
       return 0;
     });
   }
-  if (left.length) logger.warn({ interrupted, turnIds: left.map((t) => t.turnId) }, 'turns still running at shutdown were marked interrupted');
+  if (left.length)
+    logger.warn({ interrupted, turnIds: left.map((t) => t.turnId) }, 'turns still running at shutdown were marked interrupted');
   // A turn that just finished still has its answer to write; a stream that never ends does not wait long.
   await app.responses.settled(RESPONSE_GRACE_MS);
   await app.close();

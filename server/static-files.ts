@@ -63,4 +63,5 @@ function isFile(path: string): boolean {
 
 // No inline scripts and no third-party origins: markup a model echoes back cannot run.
 // blob: images are files fetched with the token (client/hooks/use-file-url.ts); only this app's own scripts can make them.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";

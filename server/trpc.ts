@@ -1,6 +1,6 @@
 // The one tRPC root: context type, error formatting and the procedure builders.
 import { initTRPC, TRPCError } from '@trpc/server';
-import { z, ZodError } from 'zod';
+import { ZodError, z } from 'zod';
 import type { AppContext } from './context.ts';
 import { DomainError } from './errors.ts';
 import { readableMessage } from './routers/readable-errors.ts';

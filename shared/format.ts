@@ -7,7 +7,8 @@ export function formatTokens(n: number): string {
 
 /** Estimated dollars: cents for real money, two significant digits for fractions of a cent. */
 export function formatUsd(usd: number): string {
-  const digits = usd >= 0.01 || usd === 0 ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumSignificantDigits: 2 };
+  const digits =
+    usd >= 0.01 || usd === 0 ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumSignificantDigits: 2 };
   return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', ...digits }).format(usd);
 }
 

@@ -9,7 +9,7 @@ import { fixedRoute } from '../../tests/support/fixed-route.ts';
 import { createThrowawayDatabase } from '../../tests/support/throwaway-database.ts';
 import { postJson } from '../bench-app.ts';
 import { percentile, round } from '../stats.ts';
-import { launchFloor, launchNpmStart, type Launched } from './launch.ts';
+import { type Launched, launchFloor, launchNpmStart } from './launch.ts';
 import { processTree, treeRssMb } from './process-tree.ts';
 
 const REPLY = 'Price the candles at 24 EUR: materials 6, labour 5, margin for wholesale at 50%. '.repeat(3);
@@ -60,7 +60,12 @@ async function measureStarts(launch: (dataDir: string) => Promise<Launched>, run
     idleMb: median(samples.idleMb),
   };
   // The caller may go on with the last folder (an existing one), then removes them all.
-  return { starts, processes, lastDataDir: dataDirs.at(-1)!, dispose: () => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })) };
+  return {
+    starts,
+    processes,
+    lastDataDir: dataDirs.at(-1)!,
+    dispose: () => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })),
+  };
 }
 
 async function measureTurns(env: Record<string, string>, turns: number, settleMs: number): Promise<TurnsRun> {
@@ -71,7 +76,10 @@ async function measureTurns(env: Record<string, string>, turns: number, settleMs
     let conversationId: string | undefined;
     for (let i = 0; i < turns; i += 1) {
       if (i % TURNS_PER_CONVERSATION === 0) conversationId = undefined;
-      const response = await postJson(`${launched.url}/api/trpc/chat.send`, { conversationId, message: `How should I price candle set ${i}?` });
+      const response = await postJson(`${launched.url}/api/trpc/chat.send`, {
+        conversationId,
+        message: `How should I price candle set ${i}?`,
+      });
       if (response.status !== 200) throw new Error(`chat.send failed: ${JSON.stringify(response.json)}`);
       conversationId = response.json.result.data.conversationId;
     }

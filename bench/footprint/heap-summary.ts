@@ -14,7 +14,11 @@ const dir = mkdtempSync(join(tmpdir(), 'switchboard-heap-'));
 const env: Record<string, string | undefined> = { PATH: process.env.PATH, PORT: '0', SWITCHBOARD_DATA_DIR: join(dir, 'data') };
 if (process.argv.includes('--postgres')) env.DATABASE_URL = process.env.TEST_DATABASE_URL;
 
-const child = spawn(process.execPath, ['--max-semi-space-size=4', `--diagnostic-dir=${dir}`, '--heapsnapshot-signal=SIGUSR2', 'server/index.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(
+  process.execPath,
+  ['--max-semi-space-size=4', `--diagnostic-dir=${dir}`, '--heapsnapshot-signal=SIGUSR2', 'server/index.ts'],
+  { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] },
+);
 let output = '';
 child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 while (!output.includes('"url"')) await pause(200);
@@ -44,9 +48,18 @@ for (let i = 0; i < retained.length; i += 1) {
   const type = types[field(i, fields.type)]!;
   byType.set(type, (byType.get(type) ?? 0) + field(i, fields.size));
 }
-console.log('Self size by node type:', [...byType].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([t, s]) => `${t} ${mb(s)}`).join(', '));
+console.log(
+  'Self size by node type:',
+  [...byType]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([t, s]) => `${t} ${mb(s)}`)
+    .join(', '),
+);
 // The biggest retainers below the synthetic roots, each with the chain that holds it.
-const ranked = [...retained.keys()].filter((i) => i > 0 && !label(i).startsWith('synthetic')).sort((a, b) => retained[b]! - retained[a]!);
+const ranked = [...retained.keys()]
+  .filter((i) => i > 0 && !label(i).startsWith('synthetic'))
+  .sort((a, b) => retained[b]! - retained[a]!);
 const shown = new Set<number>();
 for (const i of ranked) {
   if (shown.size >= 15) break;
@@ -54,6 +67,9 @@ for (const i of ranked) {
   while (holder > 0 && !shown.has(holder)) holder = idom[holder]!;
   if (holder > 0) continue; // inside one already listed
   shown.add(i);
-  const chain = [idom[i]!, idom[idom[i]!]!].filter((h) => h > 0).map(label).join(' ← ');
+  const chain = [idom[i]!, idom[idom[i]!]!]
+    .filter((h) => h > 0)
+    .map(label)
+    .join(' ← ');
   console.log(`${mb(retained[i]!).padStart(9)}  ${label(i)}${chain ? `  (held by ${chain})` : ''}`);
 }

@@ -1,5 +1,5 @@
 // Starts `npm start` (as a user types it) or the floor process, times it to ready, and stops it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -24,7 +24,9 @@ function describe(pid: number): TreeProcess | undefined {
 }
 
 export function processTree(root: number): TreeProcess[] {
-  const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+  const pids = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number);
   const children = new Map<number, number[]>();
   for (const pid of pids) {
     const parent = parentOf(pid);

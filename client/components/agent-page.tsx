@@ -2,8 +2,8 @@
 // the user corrected the Orchestrator's choice (routing review), in the business the app works in.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { AgentName } from '../../shared/roster.ts';
 import { isUnauthorized } from '../access-token.ts';
-import type { AgentName } from '../api-types.ts';
 import { useBusiness } from '../hooks/use-business.ts';
 import { useTRPC } from '../trpc.ts';
 import { AgentBadge } from './agent-badge.tsx';
@@ -45,7 +45,13 @@ export function AgentPage({ agent, onBack, onOpenTurn, onOpenDrawer, onToggleIns
   return (
     <main className="chat-pane agent-page" aria-labelledby="agent-page-title" data-testid="agent-page">
       <header className="chat-header agent-page-head">
-        <button type="button" id="drawer-button" className="ghost icon drawer-only" onClick={onOpenDrawer} aria-label="Conversations">
+        <button
+          type="button"
+          id="drawer-button"
+          className="ghost icon drawer-only"
+          onClick={onOpenDrawer}
+          aria-label="Conversations"
+        >
           <span aria-hidden="true">☰</span>
         </button>
         <button type="button" className="ghost" onClick={onBack}>
@@ -54,7 +60,12 @@ export function AgentPage({ agent, onBack, onOpenTurn, onOpenDrawer, onToggleIns
         <h1 id="agent-page-title">
           <AgentBadge agent={agent} /> turns
         </h1>
-        <button type="button" className="ghost icon insights-toggle" onClick={onToggleInsights} aria-label="Usage, profile & memory">
+        <button
+          type="button"
+          className="ghost icon insights-toggle"
+          onClick={onToggleInsights}
+          aria-label="Usage, profile & memory"
+        >
           <span aria-hidden="true">▤</span>
         </button>
       </header>

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { createApiClient, createQueryClient, TRPCProvider } from '../trpc.ts';
 
 export function ApiProvider({ children }: { children: ReactNode }) {

@@ -1,6 +1,6 @@
 // Which business the app works in; a new one is named in place.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useBusiness } from '../hooks/use-business.ts';
 import { useTRPC } from '../trpc.ts';
 
@@ -33,11 +33,7 @@ export function BusinessSwitcher({ onSwitched }: { onSwitched: () => void }) {
         <label htmlFor="business-select" className="visually-hidden">
           Business
         </label>
-        <select
-          id="business-select"
-          value={business?.id ?? ''}
-          onChange={(event) => (choose(event.target.value), onSwitched())}
-        >
+        <select id="business-select" value={business?.id ?? ''} onChange={(event) => (choose(event.target.value), onSwitched())}>
           {businesses.map((b) => (
             <option key={b.id} value={b.id}>
               {b.name}

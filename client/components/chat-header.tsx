@@ -28,7 +28,13 @@ export function ChatHeader({ conversationId, title, busy, onOpenDrawer, onNewCha
   const reset = useMutation(trpc.chat.reset.mutationOptions({ onSuccess: (result) => refresh(result.conversationId) }));
   return (
     <header className="chat-header">
-      <button type="button" id="drawer-button" className="ghost icon drawer-only" onClick={onOpenDrawer} aria-label="Conversations">
+      <button
+        type="button"
+        id="drawer-button"
+        className="ghost icon drawer-only"
+        onClick={onOpenDrawer}
+        aria-label="Conversations"
+      >
         <span aria-hidden="true">☰</span>
       </button>
       {renaming && conversationId ? (
@@ -68,7 +74,12 @@ export function ChatHeader({ conversationId, title, busy, onOpenDrawer, onNewCha
             )}
           </Menu>
         )}
-        <button type="button" className="ghost icon insights-toggle" onClick={onToggleInsights} aria-label="Usage, profile & memory">
+        <button
+          type="button"
+          className="ghost icon insights-toggle"
+          onClick={onToggleInsights}
+          aria-label="Usage, profile & memory"
+        >
           <span aria-hidden="true">▤</span>
         </button>
       </div>

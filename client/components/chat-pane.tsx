@@ -1,10 +1,10 @@
 // The centre: the conversation's messages, its header actions and the composer.
 import { skipToken, useIsMutating, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { useBusiness } from '../hooks/use-business.ts';
 import type { History } from '../api-types.ts';
 import { buildRows } from '../chat-rows.ts';
 import { draftKey, readDraft, writeDraft } from '../drafts.ts';
+import { useBusiness } from '../hooks/use-business.ts';
 import type { LiveTurn } from '../live-turn.ts';
 import { useTRPC } from '../trpc.ts';
 import { ChatHeader } from './chat-header.tsx';
@@ -27,7 +27,18 @@ type Props = {
   onToggleInsights: () => void;
 };
 
-export function ChatPane({ conversationId, focusTurnId, live, send, watch, stop, dismiss, onNewChat, onOpenDrawer, onToggleInsights }: Props) {
+export function ChatPane({
+  conversationId,
+  focusTurnId,
+  live,
+  send,
+  watch,
+  stop,
+  dismiss,
+  onNewChat,
+  onOpenDrawer,
+  onToggleInsights,
+}: Props) {
   const trpc = useTRPC();
   const history = useQuery({
     ...trpc.chat.history.queryOptions(conversationId ? { conversationId } : skipToken),
@@ -79,7 +90,13 @@ export function ChatPane({ conversationId, focusTurnId, live, send, watch, stop,
       ) : (
         <MessageList key={conversationId ?? 'new'} rows={rows} actions={actions} busy={busy} focusTurnId={focusTurnId} />
       )}
-      <Composer busy={busy} blocked={notFound} onSend={onSend} onStop={canStop ? stop : undefined} conversationId={conversationId} />
+      <Composer
+        busy={busy}
+        blocked={notFound}
+        onSend={onSend}
+        onStop={canStop ? stop : undefined}
+        conversationId={conversationId}
+      />
     </main>
   );
 }
@@ -88,8 +105,16 @@ export function ChatPane({ conversationId, focusTurnId, live, send, watch, stop,
  * A turn of this conversation running elsewhere (started before a reload, in another tab or by
  * the CLI) is followed live from what it has produced so far, unless this tab is busy with its own.
  */
-function useFollowRunningTurn(conversationId: string | null, history: History | undefined, live: LiveTurn | null, watch: Props['watch']) {
-  const running = conversationId && history?.conversation.id === conversationId ? history.turns.find((turn) => turn.status === 'running') : undefined;
+function useFollowRunningTurn(
+  conversationId: string | null,
+  history: History | undefined,
+  live: LiveTurn | null,
+  watch: Props['watch'],
+) {
+  const running =
+    conversationId && history?.conversation.id === conversationId
+      ? history.turns.find((turn) => turn.status === 'running')
+      : undefined;
   const userText = running ? (history?.messages.find((m) => m.turnId === running.id && m.role === 'user')?.content ?? '') : '';
   const followed = live?.turnId === running?.id || Boolean(live?.running);
   useEffect(() => {

@@ -27,7 +27,12 @@ export function CodeBlock({ code, language }: { code: string; language: string |
       </figcaption>
       <pre tabIndex={0}>
         {/* highlight.js escapes the code: its output holds only its own span elements. */}
-        {html === null ? <code>{code}</code> : <code className="hljs" dangerouslySetInnerHTML={{ __html: html }} />}
+        {html === null ? (
+          <code>{code}</code>
+        ) : (
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: highlight.js escaped the code (see above).
+          <code className="hljs" dangerouslySetInnerHTML={{ __html: html }} />
+        )}
       </pre>
     </figure>
   );

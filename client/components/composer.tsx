@@ -1,19 +1,27 @@
 // The message box. Enter sends and Shift+Enter adds a line (on a keyboard; on a touch screen
 // Enter adds a line and the button sends). While a reply streams the box stays open for
 // drafting; sending waits for the reply. The text is a draft kept per conversation.
-import { useEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
-import { draftKey, useDraft } from '../drafts.ts';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef } from 'react';
 import { MAX_MESSAGE_CHARS } from '../../shared/limits.ts';
+import { draftKey, useDraft } from '../drafts.ts';
 
 const touchScreen = () => window.matchMedia('(pointer: coarse)').matches;
 
 /** `onStop`: set while a reply this tab follows is streaming; Stop then takes Send's place. */
-type Props = { busy: boolean; blocked: boolean; onSend: (text: string) => void; onStop?: () => void; conversationId: string | null };
+type Props = {
+  busy: boolean;
+  blocked: boolean;
+  onSend: (text: string) => void;
+  onStop?: () => void;
+  conversationId: string | null;
+};
 
 export function Composer({ busy, blocked, onSend, onStop, conversationId }: Props) {
   const [text, setText] = useDraft(draftKey(conversationId));
   const input = useRef<HTMLTextAreaElement>(null);
 
+  // Focus again when another conversation opens (its id is the reason to run, not a value used).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: conversationId is the trigger.
   useEffect(() => {
     if (!touchScreen()) input.current?.focus();
   }, [conversationId]);

@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
+import type { AgentName } from '../../shared/roster.ts';
 import { AGENT_NAMES as AGENTS, isAgentName } from '../../shared/roster.ts';
-import type { AgentName } from '../api-types.ts';
 
 type Props = {
   searchRef: RefObject<HTMLInputElement | null>;

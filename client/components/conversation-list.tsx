@@ -1,9 +1,9 @@
 // The left column (a drawer on phones): past conversations, newest first, searchable and
 // filterable by agent; a conversation whose last answer failed says so.
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { type MouseEvent, useEffect, useRef, useState } from 'react';
+import type { AgentName } from '../../shared/roster.ts';
 import { isUnauthorized } from '../access-token.ts';
-import type { AgentName } from '../api-types.ts';
 import { formatWhen } from '../format.ts';
 import { useBusiness } from '../hooks/use-business.ts';
 import { useDebounced } from '../hooks/use-debounced.ts';

@@ -26,9 +26,7 @@ export function DeleteDialog({ conversationId, title, onClose, onDeleted }: Prop
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="delete-title" onClose={onClose}>
       <h2 id="delete-title">Delete this conversation?</h2>
-      <p>
-        “{title}”, its messages and their routing records will be deleted for good.
-      </p>
+      <p>“{title}”, its messages and their routing records will be deleted for good.</p>
       {remove.error && (
         <p className="field-error" role="alert">
           {remove.error.data?.code ? remove.error.message : 'Switchboard cannot be reached: nothing was deleted.'}

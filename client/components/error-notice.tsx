@@ -1,6 +1,6 @@
 // A failure as a person reads it: the plain sentence, the next step, the technical detail one click away.
 import type { ReactNode } from 'react';
-import { plainWords, providerName, type Failure } from '../error-words.ts';
+import { type Failure, plainWords, providerName } from '../error-words.ts';
 import { useHealth } from '../hooks/use-health.ts';
 
 type Props = { failure: Failure; heading?: string; children?: ReactNode; testId?: string };

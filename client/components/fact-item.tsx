@@ -1,7 +1,7 @@
 // One fact of the business profile: who taught it (with a link to that conversation), edited in
 // place, forgotten after a confirmation.
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent, type MouseEvent } from 'react';
+import { type FormEvent, type MouseEvent, useState } from 'react';
 import type { Fact } from '../api-types.ts';
 import { formatWhen } from '../format.ts';
 import { pathFor, useRoute } from '../hooks/use-route.ts';
@@ -36,7 +36,14 @@ export function FactItem({ fact, onChanged }: { fact: Fact; onChanged: () => Pro
           <label htmlFor={`fact-${fact.id}`} className="visually-hidden">
             Fact
           </label>
-          <textarea id={`fact-${fact.id}`} rows={3} value={text} maxLength={500} autoFocus onChange={(e) => setText(e.target.value)} />
+          <textarea
+            id={`fact-${fact.id}`}
+            rows={3}
+            value={text}
+            maxLength={500}
+            autoFocus
+            onChange={(e) => setText(e.target.value)}
+          />
           <div className="fact-actions">
             <button type="submit" className="primary small" disabled={!text.trim() || update.isPending}>
               Save
@@ -79,7 +86,12 @@ export function FactItem({ fact, onChanged }: { fact: Fact; onChanged: () => Pro
       {mode === 'forget' && (
         <div className="fact-actions" role="group" aria-label="Forget this fact?">
           <span className="small">No expert will see this again.</span>
-          <button type="button" className="danger small" disabled={forget.isPending} onClick={() => forget.mutate({ factId: fact.id })}>
+          <button
+            type="button"
+            className="danger small"
+            disabled={forget.isPending}
+            onClick={() => forget.mutate({ factId: fact.id })}
+          >
             Forget
           </button>
           <button type="button" className="small" autoFocus onClick={() => setMode('view')}>

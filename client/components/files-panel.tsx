@@ -2,7 +2,7 @@
 // drew, of the business the app works in. Drop files or pick them; each uploads with its progress;
 // delete asks first.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type DragEvent } from 'react';
+import { type DragEvent, useState } from 'react';
 import type { RouterOutputs } from '../api-types.ts';
 import { useTRPC } from '../trpc.ts';
 import { uploadFile } from '../upload-file.ts';
@@ -44,7 +44,12 @@ export function FilesPanel({ businessId }: { businessId: string | undefined }) {
         onDrop={onDrop}
       >
         <span>Drop a PDF, CSV, Markdown or text file here, or choose one</span>
-        <input type="file" multiple accept=".pdf,.csv,.md,.markdown,.txt,application/pdf,text/csv,text/markdown,text/plain" onChange={(e) => void upload(e.target.files).then(() => (e.target.value = ''))} />
+        <input
+          type="file"
+          multiple
+          accept=".pdf,.csv,.md,.markdown,.txt,application/pdf,text/csv,text/markdown,text/plain"
+          onChange={(e) => void upload(e.target.files).then(() => (e.target.value = ''))}
+        />
       </label>
       <p className="small muted">The experts look facts up in these files when they answer.</p>
       {uploads.map((u) => (
@@ -52,7 +57,14 @@ export function FilesPanel({ businessId }: { businessId: string | undefined }) {
           <span className="file-name">{u.name}</span>
           {u.error ? (
             <p className="field-error" role="alert">
-              {u.error} <button type="button" className="small ghost" onClick={() => setUploads((all) => all.filter((x) => x.key !== u.key))}>Dismiss</button>
+              {u.error}{' '}
+              <button
+                type="button"
+                className="small ghost"
+                onClick={() => setUploads((all) => all.filter((x) => x.key !== u.key))}
+              >
+                Dismiss
+              </button>
             </p>
           ) : (
             <progress max={1} value={u.progress} aria-label={`Uploading ${u.name}`} />
@@ -62,7 +74,9 @@ export function FilesPanel({ businessId }: { businessId: string | undefined }) {
       {files.error && <p className="field-error">Could not load files: {files.error.message}</p>}
       {files.data && files.data.items.length === 0 && <p className="small muted">No files yet.</p>}
       <ul className="file-list">
-        {files.data?.items.map((file) => <FileRow key={file.id} file={file} />)}
+        {files.data?.items.map((file) => (
+          <FileRow key={file.id} file={file} />
+        ))}
       </ul>
     </section>
   );
@@ -76,18 +90,34 @@ function FileRow({ file }: { file: FileItem }) {
     trpc.files.delete.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.files.list.pathFilter()) }),
   );
   const label = file.kind === 'image' ? (file.prompt ?? 'Image') : file.name;
-  const extent = file.kind === 'image' ? 'image' : file.pages ? `${file.pages} ${file.pages === 1 ? 'page' : 'pages'}` : `${file.chars.toLocaleString('en')} characters`;
+  const extent =
+    file.kind === 'image'
+      ? 'image'
+      : file.pages
+        ? `${file.pages} ${file.pages === 1 ? 'page' : 'pages'}`
+        : `${file.chars.toLocaleString('en')} characters`;
   return (
     <li className="file-row" data-testid="file-row">
-      <span className="file-name" title={label}>{label}</span>
-      <span className="small muted">{extent} · {sizeOf(file.bytes)}</span>
+      <span className="file-name" title={label}>
+        {label}
+      </span>
+      <span className="small muted">
+        {extent} · {sizeOf(file.bytes)}
+      </span>
       {remove.error && <span className="field-error">{remove.error.message}</span>}
       {confirming ? (
         <span className="file-actions">
-          <button type="button" className="small danger" disabled={remove.isPending} onClick={() => remove.mutate({ fileId: file.id })}>
+          <button
+            type="button"
+            className="small danger"
+            disabled={remove.isPending}
+            onClick={() => remove.mutate({ fileId: file.id })}
+          >
             {remove.isPending ? 'Deleting…' : `Delete ${file.kind === 'image' ? 'image' : 'file'}`}
           </button>
-          <button type="button" className="small" onClick={() => setConfirming(false)}>Keep</button>
+          <button type="button" className="small" onClick={() => setConfirming(false)}>
+            Keep
+          </button>
         </span>
       ) : (
         <button type="button" className="small ghost" aria-label={`Delete ${label}`} onClick={() => setConfirming(true)}>

@@ -7,7 +7,6 @@ import type { Turn } from '../api-types.ts';
 import { useTRPC } from '../trpc.ts';
 import { AgentBadge } from './agent-badge.tsx';
 
-
 export function FlagRouting({ turn, answeredBy }: { turn: Turn; answeredBy: string | null }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -32,7 +31,12 @@ export function FlagRouting({ turn, answeredBy }: { turn: Turn; answeredBy: stri
     return (
       <p className="flag-routing flagged" data-testid="routing-flag">
         Marked wrong expert: should have been <AgentBadge agent={turn.flag.expected} />
-        <button type="button" className="ghost small" onClick={() => flag.mutate({ turnId: turn.id, expected: null })} disabled={flag.isPending}>
+        <button
+          type="button"
+          className="ghost small"
+          onClick={() => flag.mutate({ turnId: turn.id, expected: null })}
+          disabled={flag.isPending}
+        >
           Undo
         </button>
       </p>

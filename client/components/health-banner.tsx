@@ -14,9 +14,9 @@ export function HealthBanner() {
   if (data.model?.configured !== false) return null;
   return (
     <div className="banner warn" role="alert" data-testid="model-banner">
-      <strong>No model configured.</strong> Set <code>OPENAI_API_KEY</code> (for OpenAI) or <code>OPENAI_BASE_URL</code>{' '}
-      (for an OpenAI-compatible server such as Ollama or vLLM) and restart Switchboard. Your messages are saved and can be
-      retried once a model is set.
+      <strong>No model configured.</strong> Set <code>OPENAI_API_KEY</code> (for OpenAI) or <code>OPENAI_BASE_URL</code> (for an
+      OpenAI-compatible server such as Ollama or vLLM) and restart Switchboard. Your messages are saved and can be retried once a
+      model is set.
     </div>
   );
 }

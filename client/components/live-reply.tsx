@@ -20,7 +20,7 @@ export function LiveReply({ live, onResend, onDismiss }: Props) {
   const unsent = Boolean(live.error && !live.turnId);
   return (
     <div className="live-turn">
-      <UserMessage text={live.userText} state={unsent ? 'Not sent' : live.turnId ? undefined : note ?? undefined} />
+      <UserMessage text={live.userText} state={unsent ? 'Not sent' : live.turnId ? undefined : (note ?? undefined)} />
       <article className="msg reply live" data-testid="live-reply" aria-label="Reply in progress" aria-busy={live.running}>
         <header>
           {current && <AgentBadge agent={current.agent} pending={live.running} />}

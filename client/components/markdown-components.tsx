@@ -40,7 +40,7 @@ export const markdownComponents: Components = {
   ),
   pre: ({ node }) => {
     const code = node?.children[0];
-    if (!code || code.type !== 'element' || code.tagName !== 'code') return null;
+    if (code?.type !== 'element' || code.tagName !== 'code') return null;
     const classes = (code.properties.className as string[] | undefined) ?? [];
     const language = classes.find((name) => name.startsWith('language-'))?.slice('language-'.length) ?? null;
     const text = code.children.map((child) => (child.type === 'text' ? child.value : '')).join('');

@@ -16,7 +16,9 @@ const plugins = [remarkGfm];
 export function splitBlocks(text: string): string[] {
   const tree = parser.parse(text);
   const definitions = tree.children.filter((node) => node.type === 'definition');
-  const suffix = definitions.length ? `\n\n${definitions.map((d) => text.slice(d.position!.start.offset, d.position!.end.offset)).join('\n')}` : '';
+  const suffix = definitions.length
+    ? `\n\n${definitions.map((d) => text.slice(d.position!.start.offset, d.position!.end.offset)).join('\n')}`
+    : '';
   return tree.children
     .filter((node) => node.type !== 'definition')
     .map((node) => text.slice(node.position!.start.offset, node.position!.end.offset) + suffix);

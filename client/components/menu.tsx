@@ -1,6 +1,6 @@
 // A small pop-up list of actions: closes on Escape (focus back on its button), on a click
 // outside, or after a choice.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 
 type Props = { label: string; icon: string; children: (close: () => void) => ReactNode };
 
@@ -19,6 +19,7 @@ export function Menu({ label, icon, children }: Props) {
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the menu from any of its buttons.
     <div
       ref={root}
       className="menu"

@@ -24,6 +24,7 @@ export function MessageList({ rows, actions, busy, focusTurnId }: Props) {
   useFocusTurn(virtualizer, rows, focusTurnId, stickToBottom);
   const focusedIndex = focusTurnId ? turnRowIndex(rows, focusTurnId) : -1;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new rows and a new size are the triggers.
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (element && stickToBottom.current) element.scrollTop = element.scrollHeight;

@@ -1,6 +1,6 @@
 // "Business profile": the facts every expert sees, newest first, and a box to add one.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState, type FormEvent } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { isUnauthorized } from '../access-token.ts';
 import { isNetworkError } from '../network-error.ts';
 import { useTRPC } from '../trpc.ts';
@@ -36,7 +36,9 @@ export function ProfilePanel({ businessId, businessName }: { businessId: string 
       </div>
       {profile.error && !isUnauthorized(profile.error) && (
         <p className="field-error">
-          {isNetworkError(profile.error) ? 'The profile will show once Switchboard is reachable.' : `Could not load the profile: ${profile.error.message}`}
+          {isNetworkError(profile.error)
+            ? 'The profile will show once Switchboard is reachable.'
+            : `Could not load the profile: ${profile.error.message}`}
         </p>
       )}
       {profile.isSuccess && facts.length === 0 && <p className="small muted">No facts yet.</p>}

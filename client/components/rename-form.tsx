@@ -1,6 +1,6 @@
 // The conversation's title, edited in place: Enter saves, Escape cancels.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTRPC } from '../trpc.ts';
 
 type Props = { conversationId: string; title: string; onDone: () => void };

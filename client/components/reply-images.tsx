@@ -19,12 +19,27 @@ export function ReplyImages({ images }: { images: Attachment[] }) {
 function ReplyImage({ image }: { image: Attachment }) {
   const { src, failed } = useFileUrl(image.url);
   const [enlarged, setEnlarged] = useState(false);
-  const filename = `${image.prompt.toLowerCase().match(/[a-z0-9]+/g)?.slice(0, 6).join('-') || 'image'}.${image.contentType.split('/')[1] ?? 'png'}`;
+  const filename = `${
+    image.prompt
+      .toLowerCase()
+      .match(/[a-z0-9]+/g)
+      ?.slice(0, 6)
+      .join('-') || 'image'
+  }.${image.contentType.split('/')[1] ?? 'png'}`;
   if (failed) return <p className="field-error">This image could not be loaded.</p>;
   return (
     <figure className="reply-image">
-      <button type="button" className="image-button" onClick={() => setEnlarged(true)} aria-label={`Enlarge image: ${image.prompt}`}>
-        {src ? <img src={src} alt={image.prompt} loading="lazy" decoding="async" width={1024} height={1024} /> : <span className="image-placeholder" aria-hidden="true" />}
+      <button
+        type="button"
+        className="image-button"
+        onClick={() => setEnlarged(true)}
+        aria-label={`Enlarge image: ${image.prompt}`}
+      >
+        {src ? (
+          <img src={src} alt={image.prompt} loading="lazy" decoding="async" width={1024} height={1024} />
+        ) : (
+          <span className="image-placeholder" aria-hidden="true" />
+        )}
       </button>
       <figcaption className="small muted">
         {src && (
@@ -43,7 +58,14 @@ function ImageDialog({ src, prompt, filename, onClose }: { src: string; prompt: 
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
   return (
-    <dialog ref={dialog} className="dialog image-dialog" aria-label={prompt} onClose={onClose} onClick={(e) => e.target === dialog.current && dialog.current?.close()}>
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes it; Escape is the dialog's own.
+    <dialog
+      ref={dialog}
+      className="dialog image-dialog"
+      aria-label={prompt}
+      onClose={onClose}
+      onClick={(e) => e.target === dialog.current && dialog.current?.close()}
+    >
       <img src={src} alt={prompt} />
       <p className="small">{prompt}</p>
       <div className="actions">

@@ -11,7 +11,15 @@ export function useRetry(turnId: string, conversationId: string) {
   return { retry, run: () => retry.mutate({ turnId }), disabled: anyRunning };
 }
 
-export function RetryButton({ turnId, conversationId, className = 'primary' }: { turnId: string; conversationId: string; className?: string }) {
+export function RetryButton({
+  turnId,
+  conversationId,
+  className = 'primary',
+}: {
+  turnId: string;
+  conversationId: string;
+  className?: string;
+}) {
   const { retry, run, disabled } = useRetry(turnId, conversationId);
   return (
     <button type="button" className={className} onClick={run} disabled={disabled}>

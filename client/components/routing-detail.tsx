@@ -107,7 +107,12 @@ export function RoutingDetail({ turn, answeredBy }: { turn: Turn; answeredBy: st
           <dd>{turn.cost ? formatUsd(turn.cost.usd) : 'unknown for this model'}</dd>
           <dt>Latency</dt>
           <dd>{formatMs(turn.latencyMs)}</dd>
-          {turn.status === 'completed' && <><dt>Route</dt><dd data-testid="routing-route">{turn.route}</dd></>}
+          {turn.status === 'completed' && (
+            <>
+              <dt>Route</dt>
+              <dd data-testid="routing-route">{turn.route}</dd>
+            </>
+          )}
           <dt>Model</dt>
           <dd>{modelsOf(turn)}</dd>
         </dl>

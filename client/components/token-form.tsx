@@ -1,6 +1,6 @@
 // Asked once when the server answers UNAUTHORIZED; the token is kept in this browser.
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { saveToken, useTokenState } from '../access-token.ts';
 
 export function TokenForm() {

@@ -31,7 +31,8 @@ export function UsageRow({ row, maxTokens, routing = false, onOpen }: Props) {
         <dt>Tokens</dt>
         <dd>
           {formatTokens(row.inputTokens)} read
-          {row.cachedInputTokens > 0 && ` (${formatTokens(row.cachedInputTokens)} cached)`} · {formatTokens(row.outputTokens)} written
+          {row.cachedInputTokens > 0 && ` (${formatTokens(row.cachedInputTokens)} cached)`} · {formatTokens(row.outputTokens)}{' '}
+          written
           <span className="bar" aria-hidden="true">
             <span style={{ width: pct(row.inputTokens) }} className="fill" />
             <span style={{ width: pct(row.outputTokens) }} className="fill out" />

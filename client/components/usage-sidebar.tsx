@@ -2,8 +2,8 @@
 // Orchestrator) is shown apart from the experts who answer; cost only where the price is known.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { isUnauthorized } from '../access-token.ts';
 import { agentOrder } from '../../shared/roster.ts';
+import { isUnauthorized } from '../access-token.ts';
 import { isNetworkError } from '../network-error.ts';
 import { useTRPC } from '../trpc.ts';
 import { UsageRow } from './usage-row.tsx';
@@ -41,7 +41,9 @@ export function UsageSidebar({ conversationId, businessId, onOpenAgent }: Props)
       </div>
       {usage.error && !isUnauthorized(usage.error) && (
         <p className="field-error">
-          {isNetworkError(usage.error) ? 'Usage will show once Switchboard is reachable.' : `Could not load usage: ${usage.error.message}`}
+          {isNetworkError(usage.error)
+            ? 'Usage will show once Switchboard is reachable.'
+            : `Could not load usage: ${usage.error.message}`}
         </p>
       )}
       {usage.isSuccess && rows.length === 0 && <p className="muted small">No completed turns yet.</p>}

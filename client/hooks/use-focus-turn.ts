@@ -1,10 +1,12 @@
 // Brings the turn a link named (/c/:id?turn=…) into view once its rows have loaded.
 import type { Virtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type RefObject } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import type { ChatRow } from '../chat-rows.ts';
 
 export function turnRowIndex(rows: ChatRow[], turnId: string): number {
-  return rows.findIndex((row) => (row.kind === 'user' ? row.message.turnId === turnId : 'turn' in row && row.turn?.id === turnId));
+  return rows.findIndex((row) =>
+    row.kind === 'user' ? row.message.turnId === turnId : 'turn' in row && row.turn?.id === turnId,
+  );
 }
 
 export function useFocusTurn(

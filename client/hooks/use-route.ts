@@ -1,8 +1,8 @@
 // The URL names what is open: a conversation (/c/:id, ?turn= to show one turn) or an agent's view
 // (/agents/:name). pushState + popstate, so reload and back/forward work.
 import { useCallback, useSyncExternalStore } from 'react';
+import type { AgentName } from '../../shared/roster.ts';
 import { isAgentName } from '../../shared/roster.ts';
-import type { AgentName } from '../api-types.ts';
 
 const NAVIGATE_EVENT = 'switchboard:navigate';
 const CONVERSATION_PATH = /^\/c\/([0-9a-f-]{36})\/?$/i;

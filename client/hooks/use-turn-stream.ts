@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { noteAuthError } from '../access-token.ts';
 import type { TurnEvent } from '../api-types.ts';
 import { draftKey, readDraft, writeDraft } from '../drafts.ts';
-import { apply, isFinal, STARTING, type LiveTurn } from '../live-turn.ts';
+import { apply, isFinal, type LiveTurn, STARTING } from '../live-turn.ts';
 import { newId } from '../new-id.ts';
 import { useTRPCClient } from '../trpc.ts';
 import { useRefreshChat } from './use-refresh-chat.ts';
@@ -67,7 +67,12 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
       };
       arm();
       subscription.current = client.chat.stream.subscribe(
-        { conversationId: conversationId ?? undefined, businessId: conversationId ? undefined : businessId, message, clientMessageId: key },
+        {
+          conversationId: conversationId ?? undefined,
+          businessId: conversationId ? undefined : businessId,
+          message,
+          clientMessageId: key,
+        },
         {
           onConnectionStateChange(state) {
             // The link reconnects by itself (same input, same clientMessageId); the watchdog bounds the wait.
@@ -91,7 +96,8 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
               onNewConversation(known);
               void refresh(known);
             }
-            if (event.type === 'done' || event.type === 'cancelled' || (event.type === 'error' && (event.turnId || stored))) settle();
+            if (event.type === 'done' || event.type === 'cancelled' || (event.type === 'error' && (event.turnId || stored)))
+              settle();
             else if (event.type === 'error') subscription.current?.unsubscribe();
           },
           onError(error) {
@@ -115,10 +121,13 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
       subscription.current?.unsubscribe();
       const key = `watch-${turnId}`;
       setLive({ ...STARTING, key, conversationId, turnId, userText });
-      const patch = (change: (current: LiveTurn) => LiveTurn) => setLive((current) => (current?.key === key ? change(current) : current));
+      const patch = (change: (current: LiveTurn) => LiveTurn) =>
+        setLive((current) => (current?.key === key ? change(current) : current));
       const settle = () => {
         subscription.current?.unsubscribe();
-        void refresh(conversationId).then(() => setLive((current) => (current?.key === key && !current.running ? null : current)));
+        void refresh(conversationId).then(() =>
+          setLive((current) => (current?.key === key && !current.running ? null : current)),
+        );
       };
       subscription.current = client.chat.watch.subscribe(
         { turnId },
@@ -133,7 +142,11 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
           },
           onError(error) {
             noteAuthError(error);
-            patch((current) => ({ ...current, running: false, error: { code: error.data?.code ?? 'NETWORK', message: error.message } }));
+            patch((current) => ({
+              ...current,
+              running: false,
+              error: { code: error.data?.code ?? 'NETWORK', message: error.message },
+            }));
             settle();
           },
         },

@@ -1,7 +1,7 @@
 // One agent's turns across every conversation, newest first: the agent view and its routing review.
 import { and, desc, eq, getTableColumns, gte, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { conversations, messages, turns, type TurnRow } from '../schema.ts';
+import { conversations, messages, type TurnRow, turns } from '../schema.ts';
 
 export type AgentTurnRow = TurnRow & { conversationTitle: string; request: string; at: string };
 export type TurnCursor = { at: string; id: string };
@@ -20,7 +20,10 @@ export type AgentTurnsParams = {
 
 const exactStartedAt = sql<string>`to_char(${turns.startedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-export async function agentTurns(db: Db, params: AgentTurnsParams): Promise<{ rows: AgentTurnRow[]; nextCursor: TurnCursor | null }> {
+export async function agentTurns(
+  db: Db,
+  params: AgentTurnsParams,
+): Promise<{ rows: AgentTurnRow[]; nextCursor: TurnCursor | null }> {
   const { agent, cursor } = params;
   // `agents` lists consulted experts too, so one condition covers "handled or consulted".
   const tookPart = sql`${agent} = any(${turns.agents})`;

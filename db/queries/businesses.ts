@@ -1,7 +1,7 @@
 // Businesses: the ventures an owner runs; every conversation and fact belongs to one.
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { businesses, type BusinessRow } from '../schema.ts';
+import { type BusinessRow, businesses } from '../schema.ts';
 
 export async function listBusinesses(db: Db): Promise<BusinessRow[]> {
   return db.select().from(businesses).orderBy(asc(businesses.createdAt), asc(businesses.id));

@@ -4,13 +4,19 @@
 // nothing to show them under, so they go (as with a failed turn).
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { conversations, files, messages, turns, type TurnRow } from '../schema.ts';
+import { conversations, files, messages, type TurnRow, turns } from '../schema.ts';
 import type { NewMessage } from './messages.ts';
 import { stillRunning, type TurnRecord, type TurnRun } from './turns.ts';
 
 export async function closeCancelledTurn(
   db: Db,
-  params: { reply: (NewMessage & { id: string; createdAt: Date }) | null; run: TurnRun; conversationId: string; record: TurnRecord; finishedAt: Date },
+  params: {
+    reply: (NewMessage & { id: string; createdAt: Date }) | null;
+    run: TurnRun;
+    conversationId: string;
+    record: TurnRecord;
+    finishedAt: Date;
+  },
 ): Promise<TurnRow | undefined> {
   const { reply, run, record, finishedAt } = params;
   return db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 // Which conversations a list or search may show: one place, so a new filter is one condition.
-import { and, eq, exists, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { conversations, turns, type TurnRow } from '../schema.ts';
+import { conversations, type TurnRow, turns } from '../schema.ts';
 
 export type ConversationFilters = {
   /** Conversations of this business. */
@@ -28,7 +28,14 @@ export function conversationFilters(db: Db, filters: ConversationFilters): SQL[]
   ].filter((c) => c !== undefined);
   return [
     filters.businessId ? eq(conversations.businessId, filters.businessId) : undefined,
-    onTurn.length ? exists(db.select({ one: sql`1` }).from(turns).where(and(eq(turns.conversationId, conversations.id), ...onTurn))) : undefined,
+    onTurn.length
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(turns)
+            .where(and(eq(turns.conversationId, conversations.id), ...onTurn)),
+        )
+      : undefined,
   ].filter((c) => c !== undefined);
 }
 

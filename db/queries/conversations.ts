@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { conversations, type ConversationRow } from '../schema.ts';
+import { type ConversationRow, conversations } from '../schema.ts';
 
 /**
  * `id` lets a caller lock a conversation before it exists; without it the database picks one.

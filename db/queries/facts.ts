@@ -2,7 +2,7 @@
 // model or changed; forgetting keeps the row, so a forgotten fact cannot come back by an update.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { facts, type FactRow } from '../schema.ts';
+import { type FactRow, facts } from '../schema.ts';
 
 /** Who wrote a fact: an expert during a turn, or the owner. */
 export type FactSource =
@@ -33,7 +33,10 @@ export async function recallFacts(db: Db, businessId: string, limit: number): Pr
 }
 
 export async function findCurrentFact(db: Db, id: string): Promise<FactRow | undefined> {
-  const [row] = await db.select().from(facts).where(and(eq(facts.id, id), isNull(facts.forgottenAt)));
+  const [row] = await db
+    .select()
+    .from(facts)
+    .where(and(eq(facts.id, id), isNull(facts.forgottenAt)));
   return row;
 }
 
@@ -51,7 +54,11 @@ export async function findFactByRef(db: Db, businessId: string, ref: string): Pr
 }
 
 export async function findSameFact(db: Db, businessId: string, text: string): Promise<FactRow | undefined> {
-  const [row] = await db.select().from(facts).where(and(current(businessId), eq(facts.text, text))).limit(1);
+  const [row] = await db
+    .select()
+    .from(facts)
+    .where(and(current(businessId), eq(facts.text, text)))
+    .limit(1);
   return row;
 }
 

@@ -1,7 +1,7 @@
 // The file store: uploads with their searchable passages, and the images turns draw.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { filePassages, files, turns, type FileRow } from '../schema.ts';
+import { type FileRow, filePassages, files, turns } from '../schema.ts';
 
 export type FileInfo = Omit<FileRow, 'content'>;
 export type NewUpload = Pick<FileRow, 'name' | 'contentType' | 'content' | 'chars' | 'businessId'> & {
@@ -94,7 +94,10 @@ export type PassageHit = { fileId: string; name: string; location: string; text:
  * question rarely repeats every word of the answer); passages matching more of them, closer
  * together, rank higher.
  */
-export async function searchPassages(db: Db, params: { query: string; businessId: string; limit: number }): Promise<PassageHit[]> {
+export async function searchPassages(
+  db: Db,
+  params: { query: string; businessId: string; limit: number },
+): Promise<PassageHit[]> {
   const words = params.query.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (!words.length) return [];
   // websearch_to_tsquery never fails on user text; "or" between the words makes any one enough.

@@ -2,8 +2,14 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { conversations, messages, SEARCH_CONFIG, type TurnRow } from '../schema.ts';
-import { conversationAgents, conversationFilters, exactUpdatedAt, lastTurnStatus, type ConversationFilters } from './conversation-filters.ts';
-import { snippetsFor, type Snippet } from './snippets.ts';
+import {
+  type ConversationFilters,
+  conversationAgents,
+  conversationFilters,
+  exactUpdatedAt,
+  lastTurnStatus,
+} from './conversation-filters.ts';
+import { type Snippet, snippetsFor } from './snippets.ts';
 
 export type ConversationListItem = {
   id: string;
@@ -37,7 +43,9 @@ export async function listConversations(db: Db, params: ListParams): Promise<Pag
     .where(
       and(
         ...conversationFilters(db, params),
-        cursor ? sql`(${conversations.updatedAt}, ${conversations.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : undefined,
+        cursor
+          ? sql`(${conversations.updatedAt}, ${conversations.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(desc(conversations.updatedAt), desc(conversations.id))
@@ -52,7 +60,10 @@ export async function listConversations(db: Db, params: ListParams): Promise<Pag
 async function searchConversations(db: Db, params: ListParams, text: string): Promise<Page> {
   const query = sql`websearch_to_tsquery(${sql.raw(`'${SEARCH_CONFIG}'`)}, ${text})`;
   const hits = db
-    .select({ conversationId: messages.conversationId, rank: sql<number>`max(ts_rank(${messages.search}, ${query}))::float8`.as('rank') })
+    .select({
+      conversationId: messages.conversationId,
+      rank: sql<number>`max(ts_rank(${messages.search}, ${query}))::float8`.as('rank'),
+    })
     .from(messages)
     .where(sql`${messages.search} @@ ${query}`)
     .groupBy(messages.conversationId)
@@ -69,7 +80,11 @@ async function searchConversations(db: Db, params: ListParams, text: string): Pr
     .orderBy(desc(hits.rank), desc(conversations.updatedAt), desc(conversations.id))
     .limit(params.limit + 1);
   const result = page(rows, params.limit);
-  const snippets = await snippetsFor(db, query, result.items.map((item) => item.id));
+  const snippets = await snippetsFor(
+    db,
+    query,
+    result.items.map((item) => item.id),
+  );
   for (const item of result.items) item.snippet = snippets.get(item.id);
   return result;
 }

@@ -1,14 +1,10 @@
 // Renaming and deleting a conversation; its messages and turns go with it (ON DELETE CASCADE).
 import { and, eq, exists, not, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { conversations, turns, type ConversationRow } from '../schema.ts';
+import { type ConversationRow, conversations, turns } from '../schema.ts';
 
 export async function renameConversation(db: Db, id: string, title: string): Promise<ConversationRow | undefined> {
-  const [row] = await db
-    .update(conversations)
-    .set({ title, updatedAt: sql`now()` })
-    .where(eq(conversations.id, id))
-    .returning();
+  const [row] = await db.update(conversations).set({ title, updatedAt: sql`now()` }).where(eq(conversations.id, id)).returning();
   return row;
 }
 

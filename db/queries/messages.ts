@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, gt, gte, lt } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { messages, type MessageRow } from '../schema.ts';
+import { type MessageRow, messages } from '../schema.ts';
 
 export type NewMessage = typeof messages.$inferInsert;
 

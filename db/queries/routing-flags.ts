@@ -1,7 +1,7 @@
 // The user's corrections of the Orchestrator's choice, and the turns they corrected with their context.
 import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { conversations, messages, turns, type TurnRow } from '../schema.ts';
+import { conversations, messages, type TurnRow, turns } from '../schema.ts';
 
 /** `expected` null clears the flag. */
 export async function setRoutingFlag(db: Db, turnId: string, expected: string | null): Promise<TurnRow | undefined> {
@@ -32,7 +32,9 @@ export async function flaggedTurns(db: Db, businessId?: string): Promise<Flagged
       message: messages.content,
       expected: sql<string>`${turns.flaggedExpert}`,
       // Qualified by hand: inside a subquery drizzle renders bare column names.
-      answeredBy: sql<string | null>`(select r.agent from messages r where r.turn_id = "turns"."id" and r.role = 'assistant' limit 1)`,
+      answeredBy: sql<
+        string | null
+      >`(select r.agent from messages r where r.turn_id = "turns"."id" and r.role = 'assistant' limit 1)`,
       userMessageSeq: messages.seq,
     })
     .from(turns)

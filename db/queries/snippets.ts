@@ -1,6 +1,6 @@
 // The words that matched, in context: ts_headline between private-use markers, parsed into ranges
 // so a client highlights them without ever rendering HTML from the database.
-import { and, asc, desc, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { messages, SEARCH_CONFIG } from '../schema.ts';
 

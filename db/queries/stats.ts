@@ -9,7 +9,10 @@ export function turnsIn(db: Db, scope: UsageScope) {
   return and(
     scope.conversationId ? eq(turns.conversationId, scope.conversationId) : undefined,
     scope.businessId
-      ? inArray(turns.conversationId, db.select({ id: conversations.id }).from(conversations).where(eq(conversations.businessId, scope.businessId)))
+      ? inArray(
+          turns.conversationId,
+          db.select({ id: conversations.id }).from(conversations).where(eq(conversations.businessId, scope.businessId)),
+        )
       : undefined,
   );
 }

@@ -1,9 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { files, messages, turns, type TurnRow } from '../schema.ts';
+import { files, messages, type TurnRow, turns } from '../schema.ts';
 
 export async function openTurn(db: Db, params: { id: string; conversationId: string; userMessageId: string }): Promise<TurnRow> {
-  const [row] = await db.insert(turns).values({ ...params, status: 'running' }).returning();
+  const [row] = await db
+    .insert(turns)
+    .values({ ...params, status: 'running' })
+    .returning();
   return row!;
 }
 
@@ -50,7 +53,18 @@ export async function reopenTurn(db: Db, id: string): Promise<TurnRow | undefine
 
 export type TurnRecord = Pick<
   TurnRow,
-  'agents' | 'handoffs' | 'route' | 'tools' | 'agentUsage' | 'consults' | 'inputTokens' | 'cachedInputTokens' | 'outputTokens' | 'memoryTokens' | 'latencyMs' | 'model'
+  | 'agents'
+  | 'handoffs'
+  | 'route'
+  | 'tools'
+  | 'agentUsage'
+  | 'consults'
+  | 'inputTokens'
+  | 'cachedInputTokens'
+  | 'outputTokens'
+  | 'memoryTokens'
+  | 'latencyMs'
+  | 'model'
 >;
 
 /** One run of a turn: a finish or failure applies only to the run still in charge of the row. */

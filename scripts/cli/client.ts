@@ -17,7 +17,11 @@ export function createClient(baseUrl: string, token: string | undefined) {
         // EventSource cannot send headers, so subscriptions (and only they) carry the token as
         // connectionParams; the server refuses a token in the URL of anything else.
         true: httpSubscriptionLink({ url, EventSource, connectionParams: () => (token ? { token } : {}) }),
-        false: httpBatchLink({ url, maxItems: MAX_BATCH_SIZE, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) }),
+        false: httpBatchLink({
+          url,
+          maxItems: MAX_BATCH_SIZE,
+          headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+        }),
       }),
     ],
   });

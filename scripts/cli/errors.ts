@@ -45,7 +45,9 @@ export function describeError(error: unknown, baseUrl: string, hasToken: boolean
       );
     }
     if (data?.code) return new CliError(error.message, EXIT.failed);
-    return new CliError(`Switchboard at ${baseUrl} gave an answer this CLI does not understand (${error.message}). Is SWITCHBOARD_URL right?`);
+    return new CliError(
+      `Switchboard at ${baseUrl} gave an answer this CLI does not understand (${error.message}). Is SWITCHBOARD_URL right?`,
+    );
   }
   return new CliError(error instanceof Error ? error.message : String(error));
 }

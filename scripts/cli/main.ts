@@ -1,12 +1,12 @@
 // The switchboard CLI: parses the command line, runs one command against the server, sets the exit code.
 import { readFileSync } from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { AgentName } from '../../shared/roster.ts';
-import { createClient, type Client } from './client.ts';
+import { type Client, createClient } from './client.ts';
 import { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
 import { exportConversation } from './commands/export.ts';
+import { deleteFile, listFiles, type Server, uploadFile } from './commands/files.ts';
 import { flags } from './commands/flags.ts';
-import { deleteFile, listFiles, uploadFile, type Server } from './commands/files.ts';
 import { history } from './commands/history.ts';
 import { list } from './commands/list.ts';
 import { remove, rename } from './commands/manage.ts';
@@ -16,11 +16,14 @@ import { send } from './commands/send.ts';
 import { watch } from './commands/watch.ts';
 import { CliError, describeError, EXIT } from './errors.ts';
 import { HELP } from './help.ts';
-import { processOut, type Out } from './print.ts';
+import { type Out, processOut } from './print.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-const COMMANDS: Record<string, { options: Options; run: (client: Client, out: Out, args: Parsed, server: Server) => Promise<void> }> = {
+const COMMANDS: Record<
+  string,
+  { options: Options; run: (client: Client, out: Out, args: Parsed, server: Server) => Promise<void> }
+> = {
   send: {
     options: { conversation: { type: 'string', short: 'c' }, business: { type: 'string', short: 'b' } },
     run: (client, out, { positionals, values }) =>
@@ -91,7 +94,8 @@ const COMMANDS: Record<string, { options: Options; run: (client: Client, out: Ou
     run: (client, out, { positionals, values }, server) => {
       const [action = 'list', ...args] = positionals;
       if (action === 'list' && !args.length) return listFiles(client, out, { businessId: text(values.business) });
-      if (action === 'upload' && args.length === 1) return uploadFile(server, out, { path: args[0]!, businessId: text(values.business) });
+      if (action === 'upload' && args.length === 1)
+        return uploadFile(server, out, { path: args[0]!, businessId: text(values.business) });
       if (action === 'delete' && args.length === 1) return deleteFile(client, out, args[0]!);
       throw usage('files takes list, upload <path> or delete <file-id>.');
     },

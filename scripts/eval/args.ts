@@ -27,20 +27,18 @@ function positive(name: string, value: string | undefined): number | null {
   return n;
 }
 
+const OPTIONS = {
+  limit: { type: 'string' },
+  concurrency: { type: 'string' },
+  out: { type: 'string' },
+  cases: { type: 'string' },
+  'router-model': { type: 'string' },
+} as const;
+
 export function parseEvalArgs(argv: string[]): EvalArgs {
-  let values;
+  let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; strict: true }>>['values'];
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        limit: { type: 'string' },
-        concurrency: { type: 'string' },
-        out: { type: 'string' },
-        cases: { type: 'string' },
-        'router-model': { type: 'string' },
-      },
-      strict: true,
-    }));
+    ({ values } = parseArgs({ args: argv, options: OPTIONS, strict: true }));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -55,7 +53,15 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
 
 function routerModels(value: string | undefined): string[] | null {
   if (value === undefined) return null;
-  const names = [...new Set(value.split(',').map((name) => name.trim()).filter(Boolean))];
-  if (!names.length) throw new UsageError('--router-model needs at least one model name, e.g. --router-model gpt-4.1-nano,gpt-4.1-mini');
+  const names = [
+    ...new Set(
+      value
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (!names.length)
+    throw new UsageError('--router-model needs at least one model name, e.g. --router-model gpt-4.1-nano,gpt-4.1-mini');
   return names;
 }

@@ -28,18 +28,22 @@ const routingCase = z
     if (c.kind === 'single' && c.expected.length !== 1) problem('expected', 'a single-domain case has exactly one expert');
     if (c.kind === 'followup' && !c.history) problem('history', 'a follow-up needs the history it follows');
     if (c.history && c.history[0]?.role !== 'user') problem('history', 'starts with the user');
-    if (c.history && c.history.at(-1)?.role !== 'assistant') problem('history', 'ends with the assistant reply the message follows');
+    if (c.history && c.history.at(-1)?.role !== 'assistant')
+      problem('history', 'ends with the assistant reply the message follows');
   });
 
 export type RoutingCase = z.infer<typeof routingCase>;
 
-const caseList = z.array(routingCase).min(1).superRefine((cases, ctx) => {
-  const seen = new Set<string>();
-  cases.forEach((c, index) => {
-    if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate id ${c.id}` });
-    seen.add(c.id);
+const caseList = z
+  .array(routingCase)
+  .min(1)
+  .superRefine((cases, ctx) => {
+    const seen = new Set<string>();
+    cases.forEach((c, index) => {
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate id ${c.id}` });
+      seen.add(c.id);
+    });
   });
-});
 
 export class CasesError extends Error {}
 

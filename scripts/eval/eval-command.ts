@@ -1,15 +1,16 @@
 // `npm run eval`: route every labelled case through the real Orchestrator and score the choices.
-import { getGlobalTraceProvider } from '@openai/agents';
+
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getGlobalTraceProvider } from '@openai/agents';
 import { configureTracing, modelConfigFromEnv } from '../../server/agents/model.ts';
 import { createAgentRuntime } from '../../server/agents/runtime.ts';
 import { parseEnv } from '../../server/env.ts';
-import { parseEvalArgs, USAGE, UsageError } from './args.ts';
-import { CasesError, DEFAULT_CASES_FILE, loadCases } from './cases.ts';
+import { type EvalArgs, parseEvalArgs, USAGE, UsageError } from './args.ts';
+import { CasesError, DEFAULT_CASES_FILE, loadCases, type RoutingCase } from './cases.ts';
 import { createProgress } from './progress.ts';
 import { renderComparison, renderSummary } from './render.ts';
-import { buildReport, defaultReportPath, writeReport, type EvalReport } from './report.ts';
+import { buildReport, defaultReportPath, type EvalReport, writeReport } from './report.ts';
 import { createCaseRouter } from './route-case.ts';
 import { runCases } from './run-cases.ts';
 import { score } from './score.ts';
@@ -31,7 +32,7 @@ export async function runEvalCommand(io: EvalIo): Promise<number> {
     return code;
   };
 
-  let args;
+  let args: EvalArgs;
   try {
     args = parseEvalArgs(io.argv);
   } catch (error) {
@@ -48,7 +49,7 @@ export async function runEvalCommand(io: EvalIo): Promise<number> {
   if (!model.configured) return fail(NO_MODEL_MESSAGE, EXIT.noModel);
 
   const casesFile = args.cases ? resolve(io.cwd, args.cases) : fileURLToPath(DEFAULT_CASES_FILE);
-  let cases;
+  let cases: RoutingCase[];
   try {
     cases = await loadCases(casesFile);
   } catch (error) {

@@ -1,12 +1,15 @@
 // The eval's console summary: accuracy table, confusion matrix, failures with the model's reasons.
 import { EXPERT_NAMES } from '../../shared/roster.ts';
 import type { EvalReport } from './report.ts';
-import { CHOSEN_COLUMNS, ROUTE_COLUMNS, type CaseResult, type Score, type Tally } from './score.ts';
+import { type CaseResult, CHOSEN_COLUMNS, ROUTE_COLUMNS, type Score, type Tally } from './score.ts';
 
 export const percent = (t: Tally): string => (t.accuracy === null ? '—' : `${(t.accuracy * 100).toFixed(1)}%`);
 
 const row = (cells: string[], widths: number[]): string =>
-  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  cells
+    .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+    .join('  ')
+    .trimEnd();
 
 function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -35,7 +38,10 @@ const POOR_ROUTER_SHARE = 0.1;
 
 export function renderRoutes(score: Score): string[] {
   const share = (n: number) => (score.scored ? `${((n / score.scored) * 100).toFixed(1)}%` : '—');
-  const lines = table(['route', 'cases', '%'], ROUTE_COLUMNS.map((route) => [route, String(score.routes[route]), share(score.routes[route])]));
+  const lines = table(
+    ['route', 'cases', '%'],
+    ROUTE_COLUMNS.map((route) => [route, String(score.routes[route]), share(score.routes[route])]),
+  );
   const helped = score.scored - score.routes.handoff;
   if (score.scored && helped / score.scored > POOR_ROUTER_SHARE) {
     lines.push(
@@ -81,5 +87,8 @@ export function renderComparison(reports: EvalReport[]): string {
     r.p50Ms === null ? '—' : `${Math.round(r.p50Ms)}`,
     String(r.score.errors),
   ]);
-  return ['Router models compared:', ...table(['model', 'correct', '%', 'input tokens', 'output tokens', 'p50 ms', 'errors'], rows)].join('\n');
+  return [
+    'Router models compared:',
+    ...table(['model', 'correct', '%', 'input tokens', 'output tokens', 'p50 ms', 'errors'], rows),
+  ].join('\n');
 }

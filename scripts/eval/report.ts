@@ -37,7 +37,14 @@ export function buildReport(params: {
     usage: { inputTokens: sum('inputTokens'), outputTokens: sum('outputTokens') },
     p50Ms: median(params.results.filter((r) => r.error === null).map((r) => r.ms)),
     score: figures,
-    failures: failures.map(({ id, kind, message, expected, chosen, reason }) => ({ id, kind, message, expected, chosen, reason })),
+    failures: failures.map(({ id, kind, message, expected, chosen, reason }) => ({
+      id,
+      kind,
+      message,
+      expected,
+      chosen,
+      reason,
+    })),
     errored: erroredCases.map(({ id, error }) => ({ id, error })),
     results: params.results,
   };

@@ -6,8 +6,8 @@ import { newTurnContext, type ProfileWriter, type TurnContext, type TurnFiles } 
 import { DomainError } from '../../server/errors.ts';
 import { DEFAULT_ROUTER_CONTEXT_TOKENS, routerContext } from '../../server/memory/router-context.ts';
 import { countTokens } from '../../server/memory/tokens.ts';
-import { routeRequest, type Routed } from '../../server/turns/route-request.ts';
 import { RouteRecorder } from '../../server/turns/route-recorder.ts';
+import { type Routed, routeRequest } from '../../server/turns/route-request.ts';
 import { toAgentInput } from '../../server/turns/router-input.ts';
 import { EXPERT_NAMES, type ExpertName } from '../../shared/roster.ts';
 import type { Route } from '../../shared/turn-record.ts';
@@ -79,9 +79,26 @@ export function createCaseRouter(
     const recorder = new RouteRecorder(context, EXPERT_NAMES, () => String(team.orchestrator.model || runner.config.model));
     recorder.start(team.orchestrator.name);
     const usage = { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0 };
-    const outcome: RouteOutcome = { chosen: null, reason: null, route: null, error: null, inputTokens: 0, outputTokens: 0, ms: 0 };
+    const outcome: RouteOutcome = {
+      chosen: null,
+      reason: null,
+      route: null,
+      error: null,
+      inputTokens: 0,
+      outputTokens: 0,
+      ms: 0,
+    };
     try {
-      const routing = routeRequest({ runner, team, input: caseInput(routingCase, routerBudget), context, maxTurns, recorder, usage, signal: controller.signal });
+      const routing = routeRequest({
+        runner,
+        team,
+        input: caseInput(routingCase, routerBudget),
+        context,
+        maxTurns,
+        recorder,
+        usage,
+        signal: controller.signal,
+      });
       // The events are the client's; only the decision matters here.
       let step: IteratorResult<unknown, Routed>;
       while (!(step = await routing.next()).done);

@@ -1,7 +1,7 @@
 // Routes every case with at most `concurrency` runs in flight; results keep the cases' order.
 import type { RoutingCase } from './cases.ts';
 import type { CaseRouter } from './route-case.ts';
-import { judge, type CaseResult } from './score.ts';
+import { type CaseResult, judge } from './score.ts';
 
 export async function runCases(
   cases: RoutingCase[],

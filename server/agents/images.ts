@@ -26,7 +26,11 @@ export type ImageService = {
 
 type ImageEnv = Pick<
   Env,
-  'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'SWITCHBOARD_IMAGE_MODEL' | 'SWITCHBOARD_IMAGES_PER_TURN' | 'SWITCHBOARD_UPLOAD_MAX_BYTES'
+  | 'OPENAI_API_KEY'
+  | 'OPENAI_BASE_URL'
+  | 'SWITCHBOARD_IMAGE_MODEL'
+  | 'SWITCHBOARD_IMAGES_PER_TURN'
+  | 'SWITCHBOARD_UPLOAD_MAX_BYTES'
 >;
 
 export function imagesMode(env: ImageEnv): ImagesMode {
@@ -67,7 +71,9 @@ export function imageServiceFromEnv(env: ImageEnv, logger: WarnLogger): ImageSer
       );
       const b64 = response.data?.[0]?.b64_json;
       if (!b64) throw new Error('the image service answered without an image');
-      const usage = response.usage ? { inputTokens: response.usage.input_tokens, outputTokens: response.usage.output_tokens } : null;
+      const usage = response.usage
+        ? { inputTokens: response.usage.input_tokens, outputTokens: response.usage.output_tokens }
+        : null;
       return { content: Buffer.from(b64, 'base64'), usage };
     },
   };

@@ -27,7 +27,11 @@ calling exactly one transfer tool, with a one-sentence reason that names what th
 }
 
 /** The paragraph that tells an expert when to consult which colleague, from the roster. */
-export function consultAdvice(owner: ExpertDefinition, experts: readonly ExpertDefinition[], toolName: (expert: string) => string): string {
+export function consultAdvice(
+  owner: ExpertDefinition,
+  experts: readonly ExpertDefinition[],
+  toolName: (expert: string) => string,
+): string {
   const colleagues = experts
     .filter((expert) => expert.name !== owner.name)
     .map((expert) => `${expert.consultFor}: ${toolName(expert.name)}`);

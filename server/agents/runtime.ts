@@ -1,5 +1,5 @@
 // Everything a turn needs to call the agents: the team, a runner on the chosen model, or nothing.
-import { getDefaultModel, Runner, type ModelProvider } from '@openai/agents';
+import { getDefaultModel, type ModelProvider, Runner } from '@openai/agents';
 import { buildTeam, type Team } from './team.ts';
 import type { ToolSettings } from './tools/tool-settings.ts';
 

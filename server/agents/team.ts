@@ -1,13 +1,13 @@
 // The agent team: an Orchestrator that must hand off to one of the experts declared in experts/.
 import { Agent, handoff, type Tool } from '@openai/agents';
 import { RECOMMENDED_PROMPT_PREFIX } from '@openai/agents-core/extensions';
-import { EXPERT_NAMES, ORCHESTRATOR, type ExpertName } from '../../shared/roster.ts';
+import { EXPERT_NAMES, type ExpertName, ORCHESTRATOR } from '../../shared/roster.ts';
 import type { ExpertDefinition, ToolFactory } from './expert.ts';
 import { EXPERTS } from './experts/index.ts';
 import { handoffInput } from './handoff-input.ts';
 import { consultAdvice, orchestratorInstructions } from './orchestrator-instructions.ts';
 import { consultToolName, withConsultTools } from './tools/consult.ts';
-import { remember, REMEMBER_ADVICE } from './tools/remember.ts';
+import { REMEMBER_ADVICE, remember } from './tools/remember.ts';
 import type { ToolSettings } from './tools/tool-settings.ts';
 import { webSearch } from './tools/web-search.ts';
 import type { TurnContext } from './turn-context.ts';

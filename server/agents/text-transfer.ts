@@ -1,7 +1,7 @@
 // Small models often write a transfer as text instead of calling the tool: the tool's name on its
 // own, or a JSON tool call inside the content. Both are the model's own tool-call syntax, parsed
 // here as the handoff it meant — never words of the user's message.
-import { Handoff, type Agent } from '@openai/agents';
+import { type Agent, Handoff } from '@openai/agents';
 import { handoffInput } from './handoff-input.ts';
 import type { TurnContext } from './turn-context.ts';
 

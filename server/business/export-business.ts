@@ -5,10 +5,10 @@ import { listCurrentFacts } from '../../db/queries/facts.ts';
 import { listFiles } from '../../db/queries/files.ts';
 import type { BusinessRow } from '../../db/schema.ts';
 import type { Pricing } from '../cost/pricing.ts';
-import { slug, type ExportFile } from '../export/export-conversation.ts';
-import { toFileDto, type FileDto } from '../files/file-dto.ts';
-import { loadHistory, type HistoryDto } from '../routers/load-history.ts';
-import { toBusinessDto, toFactDto, type BusinessDto, type FactDto } from './business-dto.ts';
+import { type ExportFile, slug } from '../export/export-conversation.ts';
+import { type FileDto, toFileDto } from '../files/file-dto.ts';
+import { type HistoryDto, loadHistory } from '../routers/load-history.ts';
+import { type BusinessDto, type FactDto, toBusinessDto, toFactDto } from './business-dto.ts';
 
 export type BusinessExport = {
   format: 'switchboard.business';

@@ -2,7 +2,7 @@
 // many facts the business has.
 import type { Db } from '../../db/client.ts';
 import { recallFacts } from '../../db/queries/facts.ts';
-import { factsToRead, profileDigest, type ProfileDigest } from './profile-digest.ts';
+import { factsToRead, type ProfileDigest, profileDigest } from './profile-digest.ts';
 
 export async function recallProfile(
   db: Db,

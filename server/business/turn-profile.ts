@@ -15,7 +15,14 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** One line of storable text: Postgres text holds no NUL, and a lone surrogate is not text. */
 function cleanFact(text: string): string {
-  return text.replace(/\u0000/g, '').replace(LONE_SURROGATE, '').replace(/\s+/g, ' ').trim();
+  return (
+    text
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what Postgres text cannot hold.
+      .replace(/\u0000/g, '')
+      .replace(LONE_SURROGATE, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export function turnProfile(db: Db, turn: { businessId: string; conversationId: string; turnId: string }): ProfileWriter {
@@ -29,7 +36,10 @@ export function turnProfile(db: Db, turn: { businessId: string; conversationId: 
       }
       if (written >= MAX_FACTS_PER_TURN) throw new Error(`a turn may remember at most ${MAX_FACTS_PER_TURN} facts`);
       const source = { kind: 'agent' as const, agent, conversationId: turn.conversationId, turnId: turn.turnId };
-      const ref = replaces?.trim().replace(/^\[|\]$/g, '').toLowerCase();
+      const ref = replaces
+        ?.trim()
+        .replace(/^\[|\]$/g, '')
+        .toLowerCase();
       if (ref) {
         const found = FACT_REF.test(ref) ? await findFactByRef(db, turn.businessId, ref) : [];
         if (found.length !== 1) {

@@ -1,8 +1,8 @@
 // The estimated cost of one Images API call, from the tokens it reported; null when unknown.
 import type { ToolUsage } from '../../shared/turn-record.ts';
 import { roundUsd } from './estimate.ts';
-import type { Pricing } from './pricing.ts';
 import { IMAGE_PRICES } from './prices.ts';
+import type { Pricing } from './pricing.ts';
 
 const table = new Map(Object.entries(IMAGE_PRICES));
 const SNAPSHOT_SUFFIX = /-\d{4}-\d{2}-\d{2}$/;

@@ -9,7 +9,11 @@ type Priced = Pick<TurnRow, 'model' | 'inputTokens' | 'cachedInputTokens' | 'out
 
 /** Null when any part with tokens is on a model of unknown price: a partial sum would understate it. */
 export function turnCostUsd(turn: Priced, pricing: Pricing): number | null {
-  const rest: Required<Tokens> = { inputTokens: turn.inputTokens, cachedInputTokens: turn.cachedInputTokens, outputTokens: turn.outputTokens };
+  const rest: Required<Tokens> = {
+    inputTokens: turn.inputTokens,
+    cachedInputTokens: turn.cachedInputTokens,
+    outputTokens: turn.outputTokens,
+  };
   const parts: { model: string | null; tokens: Tokens }[] = [];
   for (const usage of turn.agentUsage) {
     if (!usage.model || usage.model === turn.model) continue;

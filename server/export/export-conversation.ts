@@ -14,7 +14,11 @@ export function exportConversation(history: HistoryDto, format: ExportFormat, ex
     return { filename: `${base}.md`, contentType: 'text/markdown; charset=utf-8', content: toMarkdown(history, exportedAt) };
   }
   const body: JsonExport = { format: 'switchboard.conversation', version: 1, exportedAt: exportedAt.toISOString(), ...history };
-  return { filename: `${base}.json`, contentType: 'application/json; charset=utf-8', content: `${JSON.stringify(body, null, 2)}\n` };
+  return {
+    filename: `${base}.json`,
+    contentType: 'application/json; charset=utf-8',
+    content: `${JSON.stringify(body, null, 2)}\n`,
+  };
 }
 
 /** A file-name-safe version of the title: ASCII letters and digits joined by dashes. */

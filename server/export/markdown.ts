@@ -31,7 +31,8 @@ export function toMarkdown(history: HistoryDto, exportedAt: Date): string {
     if (reply) out.push('', `**${reply.agent ?? 'Assistant'}:**`, '', reply.content, ...imageLinks(reply));
     if (!turn) continue;
     if (turn.status === 'failed') out.push('', '**This turn failed** and has no reply.');
-    if (turn.status === 'cancelled') out.push('', reply ? '*Stopped: the reply ends where it was stopped.*' : '**This turn was stopped** before any reply.');
+    if (turn.status === 'cancelled')
+      out.push('', reply ? '*Stopped: the reply ends where it was stopped.*' : '**This turn was stopped** before any reply.');
     if (turn.status === 'running') out.push('', '*This turn was still being answered when exported.*');
     out.push('', '*Routing*', '', ...routingFacts(turn).map((f) => `- **${f.label}:** ${oneLine(f.value)}`));
   }

@@ -18,7 +18,10 @@ export function routingFacts(turn: TurnDto): Fact[] {
   const tools = turn.tools.map((t) => `${t.name} by ${t.agent}, ${formatMs(t.ms)}, ${t.ok ? 'ok' : 'failed'}`);
   facts.push({ label: 'Tools', value: tools.length ? tools.join('; ') : 'none' });
   const { inputTokens, cachedInputTokens, outputTokens, totalTokens } = turn.usage;
-  facts.push({ label: 'Tokens', value: `${inputTokens} in (${cachedInputTokens} cached), ${outputTokens} out (${totalTokens} total)` });
+  facts.push({
+    label: 'Tokens',
+    value: `${inputTokens} in (${cachedInputTokens} cached), ${outputTokens} out (${totalTokens} total)`,
+  });
   const perAgent = turn.agentUsage.map(
     (u) => `${u.agent}${u.model ? ` on ${u.model}` : ''} ${u.inputTokens}/${u.outputTokens} tokens, ${formatMs(u.ms)}`,
   );

@@ -50,7 +50,9 @@ export function detectType(name: string, content: Buffer): Detected {
   // A name that promises something else (.exe, .png, .docx) is refused even when the bytes are text.
   if (extension && !named) return { ok: false, reason: 'unsupported' };
   if (startsWith(content, PDF_MAGIC)) {
-    return !named || named === 'pdf' ? { ok: true, type: 'pdf', contentType: CONTENT_TYPES.pdf } : { ok: false, reason: 'unsupported' };
+    return !named || named === 'pdf'
+      ? { ok: true, type: 'pdf', contentType: CONTENT_TYPES.pdf }
+      : { ok: false, reason: 'unsupported' };
   }
   if (named === 'pdf' || !isText(content)) return { ok: false, reason: 'unsupported' };
   const type = named ?? 'text';

@@ -1,7 +1,7 @@
 // An upload's text, as passages: a PDF's text layer page by page, CSV rows, Markdown or plain text.
 import { parse } from 'csv-parse/sync';
 import type { DocumentType } from './detect-type.ts';
-import { rowPassages, textPassages, type Passage } from './passages.ts';
+import { type Passage, rowPassages, textPassages } from './passages.ts';
 
 export type Extracted =
   | { ok: true; passages: Passage[]; chars: number; pages?: number }

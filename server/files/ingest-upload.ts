@@ -4,11 +4,11 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { defaultBusiness, findBusiness } from '../../db/queries/businesses.ts';
 import { insertUpload } from '../../db/queries/files.ts';
-import type { Refusal } from '../http/refusals.ts';
 import type { Upload } from '../http/read-upload.ts';
+import type { Refusal } from '../http/refusals.ts';
 import { detectType } from './detect-type.ts';
 import { extractPassages } from './extract-text.ts';
-import { toFileDto, type FileDto } from './file-dto.ts';
+import { type FileDto, toFileDto } from './file-dto.ts';
 import type { UploadRefusals } from './upload-refusals.ts';
 
 const MAX_NAME_CHARS = 200;
@@ -31,7 +31,14 @@ export async function ingestUpload(db: Db, upload: Upload, refusals: UploadRefus
   }
   const row = await insertUpload(
     db,
-    { name, contentType: detected.contentType, content: upload.content, chars: extracted.chars, pages: extracted.pages ?? null, businessId },
+    {
+      name,
+      contentType: detected.contentType,
+      content: upload.content,
+      chars: extracted.chars,
+      pages: extracted.pages ?? null,
+      businessId,
+    },
     extracted.passages,
   );
   return toFileDto(row);

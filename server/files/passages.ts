@@ -64,7 +64,12 @@ export function rowPassages(rows: string[][]): Passage[] {
     const first = at + 2;
     const last = at + chunk.length + 1;
     const text = chunk
-      .map((row) => row.map((cell, i) => (header[i] ? `${header[i]}: ${cell}` : cell)).filter((cell) => cell.trim()).join('; '))
+      .map((row) =>
+        row
+          .map((cell, i) => (header[i] ? `${header[i]}: ${cell}` : cell))
+          .filter((cell) => cell.trim())
+          .join('; '),
+      )
       .join('\n');
     if (text.trim()) passages.push({ location: first === last ? `row ${first}` : `rows ${first}–${last}`, text });
   }

@@ -36,7 +36,8 @@ export function uploadRefusals(maxBytes: number) {
     unreadable: {
       status: 422,
       code: 'UNPROCESSABLE_CONTENT',
-      message: 'This file could not be read: it looks damaged or is not what its name says. Check it opens, then upload it again.',
+      message:
+        'This file could not be read: it looks damaged or is not what its name says. Check it opens, then upload it again.',
     },
   } satisfies Record<string, Refusal>;
 }

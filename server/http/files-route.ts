@@ -10,7 +10,7 @@ import { ingestUpload } from '../files/ingest-upload.ts';
 import { uploadRefusals } from '../files/upload-refusals.ts';
 import { drainRequest } from './drain-request.ts';
 import { readUpload } from './read-upload.ts';
-import { sendRefusal, type Refusal } from './refusals.ts';
+import { type Refusal, sendRefusal } from './refusals.ts';
 
 export const FILES_PATH = '/api/files';
 
@@ -24,7 +24,11 @@ const FILE_REFUSALS = {
   unauthorized: { status: 401, code: 'UNAUTHORIZED', message: ERRORS.UNAUTHORIZED.message },
   badId: { status: 400, code: 'BAD_REQUEST', message: 'The file id is malformed: it must be a UUID, as listed by files.list.' },
   notFound: { status: 404, code: 'NOT_FOUND', message: ERRORS.FILE_NOT_FOUND.message },
-  method: { status: 405, code: 'METHOD_NOT_SUPPORTED', message: 'Use POST /api/files to upload and GET /api/files/<id> to download.' },
+  method: {
+    status: 405,
+    code: 'METHOD_NOT_SUPPORTED',
+    message: 'Use POST /api/files to upload and GET /api/files/<id> to download.',
+  },
   unavailable: { status: 503, code: 'SERVICE_UNAVAILABLE', message: ERRORS.DATABASE_UNAVAILABLE.message },
 } satisfies Record<string, Refusal>;
 
@@ -32,8 +36,16 @@ export function isFilesPath(path: string): boolean {
   return path === FILES_PATH || path.startsWith(`${FILES_PATH}/`);
 }
 
-export async function serveFiles(req: IncomingMessage, res: ServerResponse, path: string, options: FilesRouteOptions): Promise<void> {
-  const authorized = isAuthorized({ authorization: req.headers.authorization, connectionParams: null, isSubscription: false }, options.token);
+export async function serveFiles(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  options: FilesRouteOptions,
+): Promise<void> {
+  const authorized = isAuthorized(
+    { authorization: req.headers.authorization, connectionParams: null, isSubscription: false },
+    options.token,
+  );
   if (!authorized) {
     await drainRequest(req, options.maxBytes);
     return sendRefusal(res, FILE_REFUSALS.unauthorized, { connection: 'close' });

@@ -1,10 +1,11 @@
 // Reads one multipart upload, streaming: the size limit is enforced while bytes arrive, so an
 // oversized file is refused without ever being held whole.
-import busboy from 'busboy';
+
 import type { IncomingMessage } from 'node:http';
+import busboy from 'busboy';
+import type { UploadRefusals } from '../files/upload-refusals.ts';
 import { drainRequest } from './drain-request.ts';
 import type { Refusal } from './refusals.ts';
-import type { UploadRefusals } from '../files/upload-refusals.ts';
 
 export type Upload = { name: string; content: Buffer; fields: Record<string, string> };
 

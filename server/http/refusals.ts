@@ -1,7 +1,7 @@
 // Requests refused before they reach a procedure, answered in tRPC's error shape so every client
 // (the typed ones, curl, EventSource) reads them like any other API error.
 import type { ServerResponse } from 'node:http';
-import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { type TRPC_ERROR_CODE_KEY, TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { MAX_BODY_BYTES } from './limits.ts';
 
 export type Refusal = { status: number; code: TRPC_ERROR_CODE_KEY; message: string };

@@ -24,12 +24,7 @@ export function hostName(authority: string | undefined): string | null {
 }
 
 export function isLoopbackName(name: string): boolean {
-  return (
-    name === 'localhost' ||
-    name.endsWith('.localhost') ||
-    name === '[::1]' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)
-  );
+  return name === 'localhost' || name.endsWith('.localhost') || name === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
 }
 
 export function requestPolicy(options: { host: string; allowedHosts: string[]; tokenSet: boolean }): RequestPolicy {

@@ -45,7 +45,10 @@ export class EventLog<E> {
    * the one before it (e.g. consecutive text deltas), so a reader that is behind catches up in
    * fewer, larger steps; the merged event carries the last seq it covers.
    */
-  async *read(after: number, options: { merge?: (a: E, b: E) => E | null; signal?: AbortSignal } = {}): AsyncGenerator<Sequenced<E>> {
+  async *read(
+    after: number,
+    options: { merge?: (a: E, b: E) => E | null; signal?: AbortSignal } = {},
+  ): AsyncGenerator<Sequenced<E>> {
     let index = 0;
     let caughtUpTo = this.#events.length;
     while (!options.signal?.aborted) {
@@ -54,7 +57,11 @@ export class EventLog<E> {
       if (index < this.#events.length) {
         if (this.#events.length - Math.max(index, caughtUpTo) > MAX_LAG) throw new WatcherLagged();
         let entry = this.#events[index++]!;
-        for (let merged; index < this.#events.length && (merged = options.merge?.(entry.event, this.#events[index]!.event)); index++) {
+        for (
+          let merged: E | null | undefined;
+          index < this.#events.length && (merged = options.merge?.(entry.event, this.#events[index]!.event));
+          index++
+        ) {
           entry = { seq: this.#events[index]!.seq, event: merged };
         }
         yield entry;

@@ -43,7 +43,8 @@ export class EventStore implements TurnSink {
         const rows = batches.rows.splice(0, MAX_BATCH);
         if (batches.ended) continue;
         // The flag read back with each batch stops the turn even if its cancel NOTIFY was missed.
-        const result = await this.#db.execute(sql`with written as (${this.#db.insert(turnEvents).values(rows).onConflictDoNothing().getSQL()})
+        const result =
+          await this.#db.execute(sql`with written as (${this.#db.insert(turnEvents).values(rows).onConflictDoNothing().getSQL()})
           select pg_notify(${EVENTS_CHANNEL}, ${turnId}) as notified,
             (select cancel_requested_at is not null from turns where id = ${turnId}) as cancel`);
         if ((result as unknown as { rows: { cancel: boolean | null }[] }).rows[0]?.cancel) this.#onCancelRequested(turnId);

@@ -3,13 +3,13 @@
 import { and, inArray, isNotNull } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/client.ts';
-import { turns, type TurnRow } from '../../db/schema.ts';
+import { type TurnRow, turns } from '../../db/schema.ts';
 import { RunningTurns } from '../turns/running-turns.ts';
-import { CANCEL_CHANNEL, EVENTS_CHANNEL } from './channels.ts';
 import { cancelTurn } from './cancel-turn.ts';
+import { CANCEL_CHANNEL, EVENTS_CHANNEL } from './channels.ts';
 import { EventStore } from './event-store.ts';
 import { RemoteFeeds } from './remote-feeds.ts';
-import { watchTurn, type TurnWatch } from './watch-turn.ts';
+import { type TurnWatch, watchTurn } from './watch-turn.ts';
 
 export type LiveTurns = {
   running: RunningTurns;

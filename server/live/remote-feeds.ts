@@ -47,7 +47,13 @@ export class RemoteFeeds {
   open(turnId: string): { log: EventLog<LiveEvent>; release(): void } {
     let feed = this.#feeds.get(turnId);
     if (!feed) {
-      const created: Feed = { log: new TextLog(), watchers: 0, reading: false, again: false, poll: setInterval(() => this.#read(turnId, created), POLL_MS) };
+      const created: Feed = {
+        log: new TextLog(),
+        watchers: 0,
+        reading: false,
+        again: false,
+        poll: setInterval(() => this.#read(turnId, created), POLL_MS),
+      };
       created.poll.unref();
       this.#feeds.set(turnId, (feed = created));
       this.#read(turnId, feed);

@@ -23,7 +23,12 @@ function mergeDeltas(a: LiveEvent, b: LiveEvent): LiveEvent | null {
 
 type WatchDeps = { db: Db; running: RunningTurns; remote: RemoteFeeds };
 
-export async function* watchTurn(deps: WatchDeps, turnId: string, after: number, signal?: AbortSignal): AsyncGenerator<Sequenced<LiveEvent>> {
+export async function* watchTurn(
+  deps: WatchDeps,
+  turnId: string,
+  after: number,
+  signal?: AbortSignal,
+): AsyncGenerator<Sequenced<LiveEvent>> {
   const read = (log: EventLog<LiveEvent>) => log.read(after, { merge: mergeDeltas, signal });
   const local = deps.running.find(turnId);
   if (local) return yield* read(local.log);

@@ -1,6 +1,6 @@
 // The in-process turn lock: a promise queue per key; later callers wait their turn. Enough for
 // PGlite, which only one process can open.
-import { neverLost, type LockHandle, type TurnLock } from './turn-lock.ts';
+import { type LockHandle, neverLost, type TurnLock } from './turn-lock.ts';
 
 export class LocalLock implements TurnLock {
   readonly #tails = new Map<string, Promise<void>>();

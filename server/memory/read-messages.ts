@@ -1,7 +1,7 @@
 // The messages a model may see, read page by page so that a caller which stops early never
 // reads more than a page past what it used.
 import type { Db } from '../../db/client.ts';
-import { memoryPage, type MemoryMessage } from '../../db/queries/messages.ts';
+import { type MemoryMessage, memoryPage } from '../../db/queries/messages.ts';
 import type { ConversationRow } from '../../db/schema.ts';
 
 const PAGE = 64;

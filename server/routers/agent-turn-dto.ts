@@ -2,7 +2,7 @@
 import type { AgentTurnRow } from '../../db/queries/agent-turns.ts';
 import type { ToolRun } from '../../shared/turn-record.ts';
 import { costUsd, type Pricing } from '../cost/pricing.ts';
-import { toTurnDto, type TurnDto } from './dto.ts';
+import { type TurnDto, toTurnDto } from './dto.ts';
 
 export type AgentTurnDto = {
   turnId: string;

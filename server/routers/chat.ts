@@ -9,7 +9,7 @@ import { flagRouting } from '../routing-review/flag-routing.ts';
 import { publicProcedure } from '../trpc.ts';
 import type { TurnEvent } from '../turns/events.ts';
 import { runTurn } from '../turns/run-turn.ts';
-import { toMessageDto, toTurnDto, type SendResult } from './dto.ts';
+import { type SendResult, toMessageDto, toTurnDto } from './dto.ts';
 import { conversationId, expertName, sendInput, turnId } from './inputs.ts';
 import { loadHistory } from './load-history.ts';
 import { streamTurn, watchTurnEvents } from './stream-turn.ts';
@@ -19,15 +19,23 @@ async function complete(turn: AsyncGenerator<TurnEvent, void>, pricing: Pricing)
   for await (const event of turn) {
     if (event.type !== 'done' && event.type !== 'cancelled') continue;
     if (!event.reply) throw new DomainError('TURN_CANCELLED', { turnId: event.turn.id });
-    return { conversationId: event.conversationId, turn: toTurnDto(event.turn, pricing), reply: toMessageDto(event.reply, event.attachments) };
+    return {
+      conversationId: event.conversationId,
+      turn: toTurnDto(event.turn, pricing),
+      reply: toMessageDto(event.reply, event.attachments),
+    };
   }
   throw new Error('a turn ended without an outcome');
 }
 
 export const chatRouter = {
-  send: publicProcedure.input(sendInput).mutation(({ ctx, input }) => complete(runTurn(ctx.chat, { kind: 'send', ...input }), ctx.chat.pricing)),
+  send: publicProcedure
+    .input(sendInput)
+    .mutation(({ ctx, input }) => complete(runTurn(ctx.chat, { kind: 'send', ...input }), ctx.chat.pricing)),
 
-  stream: publicProcedure.input(sendInput).subscription(({ ctx, input, signal }) => streamTurn(ctx.chat, { kind: 'send', ...input }, signal)),
+  stream: publicProcedure
+    .input(sendInput)
+    .subscription(({ ctx, input, signal }) => streamTurn(ctx.chat, { kind: 'send', ...input }, signal)),
 
   watch: publicProcedure
     .input(z.object({ turnId, lastEventId: z.string().max(20).nullish() }))
@@ -60,9 +68,9 @@ export const chatRouter = {
   }),
 
   /** `expected` null takes the flag back. */
-  flagRouting: publicProcedure
-    .input(z.object({ turnId, expected: expertName.nullable() }))
-    .mutation(async ({ ctx, input }) => ({ turn: toTurnDto(await flagRouting(ctx.chat.db, input.turnId, input.expected), ctx.chat.pricing) })),
+  flagRouting: publicProcedure.input(z.object({ turnId, expected: expertName.nullable() })).mutation(async ({ ctx, input }) => ({
+    turn: toTurnDto(await flagRouting(ctx.chat.db, input.turnId, input.expected), ctx.chat.pricing),
+  })),
 
   history: publicProcedure
     .input(z.object({ conversationId }))

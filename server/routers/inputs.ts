@@ -38,9 +38,13 @@ const EARLIEST = Date.UTC(1900, 0, 1);
 const LATEST = Date.UTC(10000, 0, 1);
 // Bounded: ISO allows year 0000, which Postgres has no timestamp for.
 const moment = z
-  .union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'must be a date such as 2026-08-01 or 2026-08-01T14:03:00Z' })
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    message: 'must be a date such as 2026-08-01 or 2026-08-01T14:03:00Z',
+  })
   .transform((text) => new Date(text))
-  .refine((date) => date.getTime() >= EARLIEST && date.getTime() < LATEST, { message: 'must be a date between the years 1900 and 9999' });
+  .refine((date) => date.getTime() >= EARLIEST && date.getTime() < LATEST, {
+    message: 'must be a date between the years 1900 and 9999',
+  });
 
 /** `from` is inclusive, `to` exclusive. */
 export const dateRange = {
@@ -51,7 +55,9 @@ export const dateRange = {
 const orderedRange = (range: { from?: Date; to?: Date }) => !range.from || !range.to || range.from < range.to;
 const orderedRangeMessage = { message: 'must be before "to"', path: ['from'] };
 
-export const turnStatus = z.enum(['running', 'completed', 'failed', 'cancelled'], { message: 'must be running, completed, failed or cancelled' });
+export const turnStatus = z.enum(['running', 'completed', 'failed', 'cancelled'], {
+  message: 'must be running, completed, failed or cancelled',
+});
 
 const cursorText = z.string().max(400).refine(storable, storableMessage).nullish();
 

@@ -8,8 +8,8 @@ import { listTurns } from '../../db/queries/turns.ts';
 import type { ConversationRow } from '../../db/schema.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { DomainError } from '../errors.ts';
-import { toAttachmentDto, type AttachmentDto } from '../files/file-dto.ts';
-import { toMessageDto, toTurnDto, type MessageDto, type TurnDto } from './dto.ts';
+import { type AttachmentDto, toAttachmentDto } from '../files/file-dto.ts';
+import { type MessageDto, type TurnDto, toMessageDto, toTurnDto } from './dto.ts';
 
 export type ConversationDto = {
   id: string;
@@ -44,16 +44,17 @@ export async function loadHistory(db: Db, conversationId: string, pricing: Prici
     listTurns(db, conversation.id),
     imagesOfConversation(db, conversation.id),
   ]);
-  const taught = await factsTaughtIn(db, turns.map((turn) => turn.id));
+  const taught = await factsTaughtIn(
+    db,
+    turns.map((turn) => turn.id),
+  );
   const remembered = (turnId: string) =>
     taught.filter((fact) => fact.turnId === turnId).map((fact) => ({ factId: fact.id, text: fact.text }));
   const attachments = new Map<string | null, AttachmentDto[]>();
   for (const image of images) attachments.set(image.turnId, [...(attachments.get(image.turnId) ?? []), toAttachmentDto(image)]);
   return {
     conversation: toConversationDto(conversation),
-    messages: messages.map((m) =>
-      toMessageDto(m, m.role === 'assistant' ? (attachments.get(m.turnId) ?? []) : []),
-    ),
+    messages: messages.map((m) => toMessageDto(m, m.role === 'assistant' ? (attachments.get(m.turnId) ?? []) : [])),
     turns: turns.map((turn) => toTurnDto(turn, pricing, remembered(turn.id))),
   };
 }

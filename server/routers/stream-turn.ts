@@ -5,9 +5,9 @@ import { TRPCError, tracked } from '@trpc/server';
 import { DomainError } from '../errors.ts';
 import { WatcherLagged } from '../live/event-log.ts';
 import type { TurnEvent } from '../turns/events.ts';
-import { runTurn, type TurnDeps } from '../turns/run-turn.ts';
 import type { TurnRequest } from '../turns/open-turn.ts';
-import { toEventDto, type TurnEventDto } from './dto.ts';
+import { runTurn, type TurnDeps } from '../turns/run-turn.ts';
+import { type TurnEventDto, toEventDto } from './dto.ts';
 import { toTrpcError, turnIdOf } from './to-trpc-error.ts';
 
 export async function* streamTurn(deps: TurnDeps, request: TurnRequest, signal?: AbortSignal): AsyncGenerator<TurnEventDto> {
@@ -35,12 +35,22 @@ export async function* streamTurn(deps: TurnDeps, request: TurnRequest, signal?:
 }
 
 /** chat.watch: tracked, so an EventSource reconnect sends the last seq it got. */
-export async function* watchTurnEvents(deps: TurnDeps, turnId: string, lastEventId: string | null | undefined, signal?: AbortSignal) {
+export async function* watchTurnEvents(
+  deps: TurnDeps,
+  turnId: string,
+  lastEventId: string | null | undefined,
+  signal?: AbortSignal,
+) {
   const after = /^\d{1,9}$/.test(lastEventId ?? '') ? Number(lastEventId) : 0;
   for await (const { seq, event } of followTurn(deps, turnId, after, signal)) yield tracked(String(seq), event);
 }
 
-async function* followTurn(deps: TurnDeps, turnId: string, after: number, signal?: AbortSignal): AsyncGenerator<{ seq: number; event: TurnEventDto }> {
+async function* followTurn(
+  deps: TurnDeps,
+  turnId: string,
+  after: number,
+  signal?: AbortSignal,
+): AsyncGenerator<{ seq: number; event: TurnEventDto }> {
   let last = after;
   try {
     for await (const { seq, event } of deps.live.watch(turnId, after, signal)) {
@@ -69,4 +79,3 @@ function errorEvent(error: unknown): TurnEventDto {
   }
   return { type: 'error', code: mapped.code, message: mapped.message, turnId: turnIdOf(mapped) };
 }
-

@@ -1,7 +1,7 @@
 // stats.routingFlags: every corrected turn as a labelled case of the routing eval
 // (scripts/eval/cases.ts), so the eval set grows from real use.
 import type { Db } from '../../db/client.ts';
-import { flaggedTurns, historyBefore, type HistoryMessage } from '../../db/queries/routing-flags.ts';
+import { flaggedTurns, type HistoryMessage, historyBefore } from '../../db/queries/routing-flags.ts';
 
 /** Three exchanges: enough for a follow-up to make sense, short like the Orchestrator's own view. */
 const HISTORY_MESSAGES = 6;

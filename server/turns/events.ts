@@ -1,7 +1,7 @@
 // What a running turn tells its caller, in order; the API turns rows into its own shapes.
 import type { MessageRow, TurnRow } from '../../db/schema.ts';
-import type { AttachmentDto } from '../files/file-dto.ts';
 import type { ErrorCode } from '../errors.ts';
+import type { AttachmentDto } from '../files/file-dto.ts';
 
 export type ToolEvent = {
   type: 'tool';
@@ -53,4 +53,5 @@ export type TurnFailed = { type: 'failed'; code: ErrorCode; message: string; tur
 /** What watchers of a turn see: its events, ending in done, cancelled or failed. */
 export type LiveEvent = TurnEvent | TurnFailed;
 
-export const isFinal = (event: LiveEvent): boolean => event.type === 'done' || event.type === 'cancelled' || event.type === 'failed';
+export const isFinal = (event: LiveEvent): boolean =>
+  event.type === 'done' || event.type === 'cancelled' || event.type === 'failed';

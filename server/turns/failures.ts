@@ -2,7 +2,7 @@
 import { MaxTurnsExceededError, ModelBehaviorError, ModelTimeoutError, ToolCallError } from '@openai/agents';
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { isDatabaseUnavailable } from '../../db/errors.ts';
-import { DomainError, RETRY_HINT, type ErrorCode } from '../errors.ts';
+import { DomainError, type ErrorCode, RETRY_HINT } from '../errors.ts';
 import { LockLostError } from '../locks/turn-lock.ts';
 
 export function describeFailure(error: unknown, turnId: string): DomainError {
@@ -16,11 +16,15 @@ export function describeFailure(error: unknown, turnId: string): DomainError {
     if (status === 429 || status >= 500) {
       return fail('MODEL_UNAVAILABLE', `The model service is busy or failing (HTTP ${status}). ${RETRY_HINT}`);
     }
-    return fail('MODEL_REJECTED', `The model service refused the request (HTTP ${status}): check the model name and API key. ${RETRY_HINT}`);
+    return fail(
+      'MODEL_REJECTED',
+      `The model service refused the request (HTTP ${status}): check the model name and API key. ${RETRY_HINT}`,
+    );
   }
   if (isBrokenStream(error)) return fail('MODEL_UNAVAILABLE', `The connection to the model broke off mid-answer. ${RETRY_HINT}`);
   // The OpenAI client throws a SyntaxError for a streamed chunk that is not JSON.
-  if (error instanceof SyntaxError) return fail('MODEL_BEHAVIOR', `The model service sent a reply that could not be read. ${RETRY_HINT}`);
+  if (error instanceof SyntaxError)
+    return fail('MODEL_BEHAVIOR', `The model service sent a reply that could not be read. ${RETRY_HINT}`);
   if (error instanceof MaxTurnsExceededError || error instanceof ModelBehaviorError) return fail('MODEL_BEHAVIOR');
   if (error instanceof ToolCallError) return fail('TOOL_FAILED');
   if (isDatabaseUnavailable(error)) return fail('DATABASE_UNAVAILABLE');

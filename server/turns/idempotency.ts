@@ -8,10 +8,13 @@ import { findTurnByUserMessage } from '../../db/queries/turns.ts';
 import { DomainError, isErrorCode } from '../errors.ts';
 import { toAttachmentDto } from '../files/file-dto.ts';
 import type { TurnCancelled, TurnDone } from './events.ts';
-import { startTurn, type StartedTurn, type StartInput } from './start-turn.ts';
+import { type StartedTurn, type StartInput, startTurn } from './start-turn.ts';
 
 /** Stores the message and opens its turn, or answers with the copy stored before. */
-export async function startOnce(db: Db, input: StartInput): Promise<{ started: StartedTurn } | { replay: TurnDone | TurnCancelled }> {
+export async function startOnce(
+  db: Db,
+  input: StartInput,
+): Promise<{ started: StartedTurn } | { replay: TurnDone | TurnCancelled }> {
   const { clientMessageId } = input;
   if (clientMessageId) {
     const replay = await replayResend(db, input.conversationId, clientMessageId);
@@ -29,7 +32,11 @@ export async function startOnce(db: Db, input: StartInput): Promise<{ started: S
   }
 }
 
-async function replayResend(db: Db, conversationId: string | undefined, clientMessageId: string): Promise<TurnDone | TurnCancelled | undefined> {
+async function replayResend(
+  db: Db,
+  conversationId: string | undefined,
+  clientMessageId: string,
+): Promise<TurnDone | TurnCancelled | undefined> {
   const message = await findByClientMessageId(db, clientMessageId, conversationId);
   if (!message) return undefined;
   const turn = await findTurnByUserMessage(db, message.id);
@@ -42,7 +49,8 @@ async function replayResend(db: Db, conversationId: string | undefined, clientMe
   if (turn.status === 'running') throw new DomainError('TURN_IN_PROGRESS', { turnId: turn.id });
   const reply = await findReply(db, turn.id);
   const attachments = reply ? (await imagesOfTurns(db, [turn.id])).map(toAttachmentDto) : [];
-  if (turn.status === 'cancelled') return { type: 'cancelled', conversationId: turn.conversationId, turn, reply: reply ?? null, attachments };
+  if (turn.status === 'cancelled')
+    return { type: 'cancelled', conversationId: turn.conversationId, turn, reply: reply ?? null, attachments };
   if (!reply) throw new DomainError('TURN_IN_PROGRESS', { turnId: turn.id });
   return { type: 'done', conversationId: turn.conversationId, turn, reply, attachments };
 }

@@ -17,7 +17,9 @@ export type TurnRequest =
   | { kind: 'retry'; turnId: string };
 
 /** An opened turn holds its conversation's lock until the caller releases it. */
-export type OpenedTurn = { kind: 'opened'; started: StartedTurn; lock: LockHandle } | { kind: 'replay'; done: TurnDone | TurnCancelled };
+export type OpenedTurn =
+  | { kind: 'opened'; started: StartedTurn; lock: LockHandle }
+  | { kind: 'replay'; done: TurnDone | TurnCancelled };
 
 type OpenDeps = { db: Db; lock: TurnLock; tokensOf: (text: string) => number };
 

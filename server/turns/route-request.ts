@@ -2,11 +2,11 @@
 // handoff; else a transfer it wrote as text, or a second try with a reminder; else its choice as
 // structured data. The Orchestrator's words are never an answer: with no route the turn fails.
 import {
-  MaxTurnsExceededError,
-  ModelBehaviorError,
   type Agent,
   type AgentInputItem,
   type CallModelInputFilter,
+  MaxTurnsExceededError,
+  ModelBehaviorError,
   type Runner,
   type StreamedRunResult,
 } from '@openai/agents';
@@ -39,6 +39,7 @@ export type RouteParams = {
 };
 
 // Agent is invariant in its output type: text routers, the chooser and experts share this one.
+// biome-ignore lint/suspicious/noExplicitAny: the SDK's output type parameter has no common supertype.
 type AnyAgent = Agent<TurnContext, any>;
 export type AgentRun<A extends AnyAgent = AnyAgent> = StreamedRunResult<TurnContext, A>;
 
@@ -76,7 +77,11 @@ export async function* answerRequest(p: RouteParams): AsyncGenerator<TurnEvent, 
   return { ...routed, answer: yield* streamed(p, p.team.experts[routed.expert]) };
 }
 
-async function* streamed<A extends AnyAgent>(p: RouteParams, agent: A, maxTurns = p.maxTurns): AsyncGenerator<TurnEvent, AgentRun<A>, undefined> {
+async function* streamed<A extends AnyAgent>(
+  p: RouteParams,
+  agent: A,
+  maxTurns = p.maxTurns,
+): AsyncGenerator<TurnEvent, AgentRun<A>, undefined> {
   const { context, signal, callModelInputFilter } = p;
   const run = await p.runner.run(agent, p.input, { stream: true, context, maxTurns, signal, callModelInputFilter });
   for await (const event of run) yield* p.recorder.observe(event);
@@ -110,7 +115,9 @@ function handoffIn(run: AgentRun): { expert: ExpertName; reason: string } | null
   return null;
 }
 
-async function* structuredChoice(p: RouteParams): AsyncGenerator<TurnEvent, { expert: ExpertName; reason: string } | null, undefined> {
+async function* structuredChoice(
+  p: RouteParams,
+): AsyncGenerator<TurnEvent, { expert: ExpertName; reason: string } | null, undefined> {
   try {
     // One call: the chooser has no tools, so a second would only repeat a reply it could not give.
     const run = yield* streamed(p, choosingRouter(p.team.orchestrator), 1);

@@ -1,6 +1,6 @@
 // The SDK hook that gives the Orchestrator its short routing context while the expert it hands
 // off to still reads the whole window: one run, one memory, two views of it.
-import { assistant, user, type Agent, type AgentInputItem, type CallModelInputFilter } from '@openai/agents';
+import { type Agent, type AgentInputItem, assistant, type CallModelInputFilter, user } from '@openai/agents';
 import type { MemoryItem } from '../memory/memory.ts';
 
 export function toAgentInput(item: MemoryItem): AgentInputItem {
@@ -11,7 +11,11 @@ export function toAgentInput(item: MemoryItem): AgentInputItem {
  * For `router`'s calls, replaces the run's memory items (the first `memoryCount` of its input)
  * with `routerItems`; what the run added since (a web search, say) follows unchanged.
  */
-export function routerInputFilter(router: Agent<any, any>, memoryCount: number, routerItems: MemoryItem[]): CallModelInputFilter {
+export function routerInputFilter(
+  router: Pick<Agent, 'name'>,
+  memoryCount: number,
+  routerItems: MemoryItem[],
+): CallModelInputFilter {
   const routed = routerItems.map(toAgentInput);
   const filter: CallModelInputFilter = ({ modelData, agent }) => {
     // By name: the repair's reminded and choosing routers are clones of the Orchestrator.

@@ -3,27 +3,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
-import { finishTurn } from '../../db/queries/finish-turn.ts';
 import { deleteImagesOfTurn } from '../../db/queries/files.ts';
+import { finishTurn } from '../../db/queries/finish-turn.ts';
 import { failTurn, type TurnRecord } from '../../db/queries/turns.ts';
 import { EXPERT_NAMES } from '../../shared/roster.ts';
 import type { Route } from '../../shared/turn-record.ts';
 import { withPromptCacheKey } from '../agents/prompt-cache-key.ts';
-import { modelOf, type AgentRuntime } from '../agents/runtime.ts';
-import type { LiveTurns } from '../live/live-turns.ts';
+import { type AgentRuntime, modelOf } from '../agents/runtime.ts';
 import { summarizeWith } from '../agents/summarizer.ts';
-import type { Pricing } from '../cost/pricing.ts';
 import { newTurnContext } from '../agents/turn-context.ts';
 import { turnProfile } from '../business/turn-profile.ts';
+import type { Pricing } from '../cost/pricing.ts';
 import { DomainError } from '../errors.ts';
+import type { LiveTurns } from '../live/live-turns.ts';
 import type { TurnLock } from '../locks/turn-lock.ts';
 import type { Memory } from '../memory/memory.ts';
 import { withConsults } from './consult-recorder.ts';
 import type { TurnEvent } from './events.ts';
 import { describeFailure } from './failures.ts';
 import { openTurn, type TurnRequest } from './open-turn.ts';
-import { answerRequest, type UsageTally } from './route-request.ts';
 import { RouteRecorder } from './route-recorder.ts';
+import { answerRequest, type UsageTally } from './route-request.ts';
 import { routerInputFilter, toAgentInput } from './router-input.ts';
 import type { RunningTurns } from './running-turns.ts';
 import { stopTurn } from './stop-turn.ts';
@@ -124,19 +124,26 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     };
     const final = record();
     // Not applied: someone failed or reran this turn after our lock went, so the answer is not ours to store.
-    if (!(await finishTurn(db, { reply, run, record: final, finishedAt }))) throw new DomainError('LOCK_LOST', { turnId: turn.id });
+    if (!(await finishTurn(db, { reply, run, record: final, finishedAt })))
+      throw new DomainError('LOCK_LOST', { turnId: turn.id });
     const completed = { ...turn, ...final, status: 'completed' as const, finishedAt };
     logTurn(deps.logger, completed, 'completed');
     yield live.publish({ type: 'done', conversationId: conversation.id, turn: completed, reply, attachments: context.images });
   } catch (error) {
     // A lost lock outranks a Stop: the turn is no longer ours to record as cancelled.
-    const stopped = live.cancelled && !lock.lost.aborted ? await stopTurn({ db, tokensOf: memory.tokensOf }, live, run, record(), context.images) : null;
+    const stopped =
+      live.cancelled && !lock.lost.aborted
+        ? await stopTurn({ db, tokensOf: memory.tokensOf }, live, run, record(), context.images)
+        : null;
     if (stopped) {
       logTurn(deps.logger, stopped.turn, 'cancelled');
       yield live.publish(stopped);
       return;
     }
-    const failure = describeFailure(lock.lost.aborted ? lock.lost.reason : live.cancelled ? new DomainError('LOCK_LOST', { turnId: turn.id }) : error, turn.id);
+    const failure = describeFailure(
+      lock.lost.aborted ? lock.lost.reason : live.cancelled ? new DomainError('LOCK_LOST', { turnId: turn.id }) : error,
+      turn.id,
+    );
     const failed = record();
     logTurn(deps.logger, { ...turn, ...failed, errorCode: failure.code }, 'failed');
     const applied = await failTurn(db, run, { ...failed, errorCode: failure.code, errorMessage: failure.message });

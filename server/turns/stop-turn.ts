@@ -11,7 +11,13 @@ import type { LiveTurn } from './running-turns.ts';
 type StopDeps = { db: Db; tokensOf: (text: string) => number };
 
 /** Null when the run no longer owns the turn (a sweep failed it, or a retry took it over). */
-export async function stopTurn(deps: StopDeps, live: LiveTurn, run: TurnRun, record: TurnRecord, images: AttachmentDto[]): Promise<TurnCancelled | null> {
+export async function stopTurn(
+  deps: StopDeps,
+  live: LiveTurn,
+  run: TurnRun,
+  record: TurnRecord,
+  images: AttachmentDto[],
+): Promise<TurnCancelled | null> {
   const finishedAt = new Date();
   const text = live.text.trim();
   const reply = text
@@ -29,11 +35,18 @@ export async function stopTurn(deps: StopDeps, live: LiveTurn, run: TurnRun, rec
       }
     : null;
   // A model call cut off mid-stream reports no usage: what the finished calls used is what is known.
-  const used = record.agentUsage.reduce((sum, u) => ({ inputTokens: sum.inputTokens + u.inputTokens, outputTokens: sum.outputTokens + u.outputTokens }), {
-    inputTokens: 0,
-    outputTokens: 0,
-  });
-  const full = { ...record, inputTokens: Math.max(record.inputTokens, used.inputTokens), outputTokens: Math.max(record.outputTokens, used.outputTokens) };
+  const used = record.agentUsage.reduce(
+    (sum, u) => ({ inputTokens: sum.inputTokens + u.inputTokens, outputTokens: sum.outputTokens + u.outputTokens }),
+    {
+      inputTokens: 0,
+      outputTokens: 0,
+    },
+  );
+  const full = {
+    ...record,
+    inputTokens: Math.max(record.inputTokens, used.inputTokens),
+    outputTokens: Math.max(record.outputTokens, used.outputTokens),
+  };
   const row = await closeCancelledTurn(deps.db, { reply, run, conversationId: live.conversationId, record: full, finishedAt });
   if (!row) return null;
   return { type: 'cancelled', conversationId: live.conversationId, turn: row, reply, attachments: reply ? images : [] };

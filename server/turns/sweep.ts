@@ -19,7 +19,10 @@ export function startSweep(deps: { db: Db; lock: TurnLock; logger: Logger }, eve
       if (interrupted) deps.logger.warn({ interrupted }, 'running turns nobody holds were marked interrupted');
     } catch (error) {
       // An outage is exactly when turns get stranded: the next sweep after it picks them up.
-      deps.logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'sweep for interrupted turns failed; trying again later');
+      deps.logger.warn(
+        { reason: error instanceof Error ? error.message : String(error) },
+        'sweep for interrupted turns failed; trying again later',
+      );
     }
   };
   // One sweep at a time: the next is scheduled only once this one is over.

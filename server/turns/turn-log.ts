@@ -3,7 +3,10 @@
 import type { Logger } from 'pino';
 import type { TurnRow } from '../../db/schema.ts';
 
-type LoggedTurn = Pick<TurnRow, 'id' | 'conversationId' | 'agents' | 'route' | 'inputTokens' | 'outputTokens' | 'latencyMs' | 'errorCode'>;
+type LoggedTurn = Pick<
+  TurnRow,
+  'id' | 'conversationId' | 'agents' | 'route' | 'inputTokens' | 'outputTokens' | 'latencyMs' | 'errorCode'
+>;
 
 export function logTurn(logger: Pick<Logger, 'info'>, turn: LoggedTurn, status: TurnRow['status']): void {
   logger.info(

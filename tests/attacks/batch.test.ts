@@ -2,7 +2,7 @@
 // error before any call runs; batches within the limit still work.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MAX_BATCH_SIZE } from '../../server/http/limits.ts';
-import { startAttackTarget, type AttackTarget } from '../support/attack-target.ts';
+import { type AttackTarget, startAttackTarget } from '../support/attack-target.ts';
 
 let target: AttackTarget;
 beforeAll(async () => {

@@ -2,8 +2,8 @@
 // model tokens on a token-less server, the way a browser would send it: refused with 403, nothing
 // stored, no model call. Reads stay open to non-browser clients and the app's own pages.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type AttackTarget, rawRequest, startAttackTarget } from '../support/attack-target.ts';
 import { mutate, query } from '../support/http-api.ts';
-import { rawRequest, startAttackTarget, type AttackTarget } from '../support/attack-target.ts';
 
 let target: AttackTarget;
 beforeAll(async () => {
@@ -37,7 +37,11 @@ it('refuses a cross-site HTML form post (a request no preflight stops)', async (
   const response = await rawRequest(target.url, {
     method: 'POST',
     path: '/api/trpc/chat.send',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'sec-fetch-site': 'cross-site',
+      origin: 'https://evil.example',
+    },
     body: 'message=hi',
   });
   expect(response.status).toBe(403);
@@ -49,7 +53,12 @@ it('stored nothing and spent nothing, and keeps serving', async () => {
 
 it("still serves its own pages and non-browser clients (the refusals above are not everything's)", async () => {
   const own = new URL(target.url).host;
-  const sameOrigin = await mutate(target.url, 'chat.send', { message: 'from the app' }, { origin: `http://${own}`, 'sec-fetch-site': 'same-origin' });
+  const sameOrigin = await mutate(
+    target.url,
+    'chat.send',
+    { message: 'from the app' },
+    { origin: `http://${own}`, 'sec-fetch-site': 'same-origin' },
+  );
   expect(sameOrigin.error).toBeUndefined();
   const curl = await mutate(target.url, 'chat.send', { message: 'from curl' });
   expect(curl.error).toBeUndefined();

@@ -7,8 +7,8 @@ import type { Db } from '../../db/client.ts';
 import { requestPolicy } from '../../server/http/request-policy.ts';
 import { createHttpServer } from '../../server/http-server.ts';
 import type { TurnDeps } from '../../server/turns/run-turn.ts';
+import { type AttackTarget, startAttackTarget } from '../support/attack-target.ts';
 import { query } from '../support/http-api.ts';
-import { startAttackTarget, type AttackTarget } from '../support/attack-target.ts';
 
 let target: AttackTarget;
 beforeAll(async () => {
@@ -56,7 +56,10 @@ it('accepts the cursors it hands out', async () => {
   // The shape they have: the database's exact time (microseconds), an id, and when searching a rank.
   const valid = b64(['2026-08-01T14:03:07.123456Z', ID]);
   expect((await query(target.url, 'conversations.list', { cursor: valid })).status).toBe(200);
-  expect((await query(target.url, 'conversations.list', { cursor: b64(['2026-08-01T14:03:07.123456Z', ID, 0.5]), query: 'candle' })).status).toBe(200);
+  expect(
+    (await query(target.url, 'conversations.list', { cursor: b64(['2026-08-01T14:03:07.123456Z', ID, 0.5]), query: 'candle' }))
+      .status,
+  ).toBe(200);
   expect((await query(target.url, 'stats.agentTurns', { agent: 'Media', cursor: valid })).status).toBe(200);
   await target.unharmed();
 });
@@ -65,10 +68,23 @@ it('answers a failure nothing mapped with a generic sentence and a request id; t
   const lines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
   const failing = new Error('Failed query: select "id", "title" from "conversations" where "id" = $1');
-  const db = new Proxy({}, { get: () => () => { throw failing; } }) as unknown as Db;
+  const db = new Proxy(
+    {},
+    {
+      get: () => () => {
+        throw failing;
+      },
+    },
+  ) as unknown as Db;
   const server = createHttpServer({
     chat: { db, logger } as unknown as TurnDeps,
-    health: async () => ({ ok: true, database: 'pglite', model: { configured: false, api: 'responses', name: null }, webSearch: 'none', images: 'off' }),
+    health: async () => ({
+      ok: true,
+      database: 'pglite',
+      model: { configured: false, api: 'responses', name: null },
+      webSearch: 'none',
+      images: 'off',
+    }),
     uploadMaxBytes: 1024 * 1024,
     policy: requestPolicy({ host: '127.0.0.1', allowedHosts: [], tokenSet: false }),
     staticRoot: '/nonexistent',
@@ -81,7 +97,7 @@ it('answers a failure nothing mapped with a generic sentence and a request id; t
     const result = await query(url, 'conversations.list', {});
     expect(result.status).toBe(500);
     expect(result.error?.data.code).toBe('INTERNAL_SERVER_ERROR');
-    const requestId = (result.error?.data as { requestId?: string }).requestId;
+    const requestId = (result.error?.data as { requestId?: string } | undefined)?.requestId;
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(result.error?.message).toBe(
       `Something went wrong on the server (request ${requestId}). It has been logged; try again, and report it if it keeps happening.`,

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client.ts';
+import { type Database, openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { findTurn } from '../../db/queries/turns.ts';
 import { messages } from '../../db/schema.ts';
@@ -16,13 +16,17 @@ import { echoSteps, gate } from '../support/echo-model.ts';
 import { plannedTurns, startFakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
 import { startServer } from '../support/server-process.ts';
-import { startTcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy.ts';
+import { startTcpProxy, type TcpProxy, throughProxy } from '../support/tcp-proxy.ts';
 import { createThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
 type PostgresDatabase = Extract<Database, { kind: 'postgres' }>;
 
 const replies = (database: Database, conversationId: string) =>
-  database.db.select().from(messages).where(eq(messages.conversationId, conversationId)).then((rows) => rows.filter((m) => m.role === 'assistant'));
+  database.db
+    .select()
+    .from(messages)
+    .where(eq(messages.conversationId, conversationId))
+    .then((rows) => rows.filter((m) => m.role === 'assistant'));
 
 describe('a turn whose lock session breaks (Postgres, lock session behind a proxy)', () => {
   let throwaway: ThrowawayPostgres;
@@ -38,7 +42,11 @@ describe('a turn whose lock session breaks (Postgres, lock session behind a prox
     const target = new URL(throwaway.url);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     // Only the lock sessions go through the proxy: queries keep working, so what is seen is the fence.
-    lockSide = (await openDatabase({ kind: 'postgres', url: throughProxy(throwaway.url, proxy), lockPoolSize: 2 })) as PostgresDatabase;
+    lockSide = (await openDatabase({
+      kind: 'postgres',
+      url: throughProxy(throwaway.url, proxy),
+      lockPoolSize: 2,
+    })) as PostgresDatabase;
   });
   afterAll(async () => {
     await lockSide?.close();
@@ -72,7 +80,10 @@ describe('a turn whose lock session breaks (Postgres, lock session behind a prox
 
   async function expectLockLost(turn: Awaited<ReturnType<typeof heldTurn>>) {
     const error = await rejection(turn.sending);
-    expect(error).toMatchObject({ code: 'BAD_GATEWAY', message: expect.stringMatching(/connection to the database dropped.*retry/i) });
+    expect(error).toMatchObject({
+      code: 'BAD_GATEWAY',
+      message: expect.stringMatching(/connection to the database dropped.*retry/i),
+    });
     expect(turn.modelAborted()).toBe(true);
     turn.answer.open();
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -81,11 +92,16 @@ describe('a turn whose lock session breaks (Postgres, lock session behind a prox
     expect(await replies(database, stored.conversationId)).toEqual([]);
     // Nobody is left holding the conversation (Postgres ends the session as its socket closes).
     const other = new AdvisoryLock(database.lockPool);
-    await expect.poll(async () => {
-      const held = await other.tryAcquire(conversationKey(stored.conversationId));
-      await held?.release();
-      return held !== null;
-    }, { timeout: 2_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const held = await other.tryAcquire(conversationKey(stored.conversationId));
+          await held?.release();
+          return held !== null;
+        },
+        { timeout: 2_000 },
+      )
+      .toBe(true);
     return stored;
   }
 
@@ -112,7 +128,7 @@ describe('a turn whose lock session breaks (Postgres, lock session behind a prox
   });
 });
 
-describe('the real server when Postgres kills a turn\'s lock session', () => {
+describe("the real server when Postgres kills a turn's lock session", () => {
   it('answers LOCK_LOST with the turn id, stores no reply, keeps serving, and the retry completes', async () => {
     const throwaway = await createThrowawayPostgres();
     const hold = gate();
@@ -136,7 +152,10 @@ describe('the real server when Postgres kills a turn\'s lock session', () => {
 
       const cut = await sending;
       expect(cut.status).toBe(502);
-      expect(cut.error).toMatchObject({ message: expect.stringMatching(/connection to the database dropped/i), data: { code: 'BAD_GATEWAY' } });
+      expect(cut.error).toMatchObject({
+        message: expect.stringMatching(/connection to the database dropped/i),
+        data: { code: 'BAD_GATEWAY' },
+      });
       const turnId = cut.error!.data.turnId!;
       hold.open(); // the model's late words must go nowhere
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -150,7 +169,10 @@ describe('the real server when Postgres kills a turn\'s lock session', () => {
       expect(history.data!.messages.map((m) => m.role)).toEqual(['user']);
 
       const retried = await mutate<{ turn: TurnDto; reply: MessageDto }>(server.url, 'chat.retry', { turnId });
-      expect(retried.data).toMatchObject({ turn: { id: turnId, status: 'completed' }, reply: { content: 'Week one: order the wax.' } });
+      expect(retried.data).toMatchObject({
+        turn: { id: turnId, status: 'completed' },
+        reply: { content: 'Week one: order the wax.' },
+      });
       expect(server.output()).not.toMatch(/uncaught|unhandled/i);
     } finally {
       await admin.end();

@@ -2,7 +2,7 @@
 // server with "Host: evil.example". It reads and writes nothing; loopback names, HOST and
 // SWITCHBOARD_ALLOWED_HOSTS are served.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { rawRequest, startAttackTarget, type AttackTarget } from '../support/attack-target.ts';
+import { type AttackTarget, rawRequest, startAttackTarget } from '../support/attack-target.ts';
 import { mutate } from '../support/http-api.ts';
 
 let target: AttackTarget;

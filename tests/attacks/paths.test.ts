@@ -1,7 +1,7 @@
 // Malformed and hostile paths, as any web page could send them with <img src>: each gets an
 // answer (400 for a broken escape), no file outside the client is served, and the server lives on.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { rawRequest, startAttackTarget, type AttackTarget } from '../support/attack-target.ts';
+import { type AttackTarget, rawRequest, startAttackTarget } from '../support/attack-target.ts';
 
 let target: AttackTarget;
 beforeAll(async () => {
@@ -26,14 +26,18 @@ it.each([
   expect(response.text).toMatch(/address is malformed/);
 });
 
-it.each(['/%00', '/a%00b.js', '/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/assets/../../server/env.ts', `/${'a'.repeat(4000)}`])(
-  'never serves a file outside the client for %s',
-  async (path) => {
-    const response = await rawRequest(target.url, { path });
-    expect([200, 400]).toContain(response.status);
-    expect(response.text).not.toMatch(/"name": "switchboard"|envSchema/);
-  },
-);
+it.each([
+  '/%00',
+  '/a%00b.js',
+  '/..%2f..%2fpackage.json',
+  '/%2e%2e/%2e%2e/package.json',
+  '/assets/../../server/env.ts',
+  `/${'a'.repeat(4000)}`,
+])('never serves a file outside the client for %s', async (path) => {
+  const response = await rawRequest(target.url, { path });
+  expect([200, 400]).toContain(response.status);
+  expect(response.text).not.toMatch(/"name": "switchboard"|envSchema/);
+});
 
 it('keeps serving after every one of them, with nothing stored', async () => {
   await target.unharmed();

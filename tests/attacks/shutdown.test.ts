@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { TurnDto } from '../../server/routers/dto.ts';
 import { gate } from '../support/browser.ts';
-import { plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
+import { type FakeOpenAI, plannedTurns, startFakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { type ServerProcess, startServer } from '../support/server-process.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -18,10 +18,20 @@ afterEach(async () => {
 
 async function setUp(graceMs: number) {
   const hold = gate();
-  const fake = await startFakeOpenAI(plannedTurns([{ route: 'Producing', reply: 'Step one: list your suppliers.', hold: { afterWords: 2, until: hold.until } }]));
+  const fake = await startFakeOpenAI(
+    plannedTurns([{ route: 'Producing', reply: 'Step one: list your suppliers.', hold: { afterWords: 2, until: hold.until } }]),
+  );
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-shutdown-'));
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => fake.close());
-  const env = { SWITCHBOARD_DATA_DIR: dataDir, OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-model', SWITCHBOARD_SHUTDOWN_GRACE_MS: String(graceMs) };
+  cleanups.push(
+    () => rmSync(dataDir, { recursive: true, force: true }),
+    () => fake.close(),
+  );
+  const env = {
+    SWITCHBOARD_DATA_DIR: dataDir,
+    OPENAI_BASE_URL: fake.url,
+    SWITCHBOARD_MODEL: 'fake-model',
+    SWITCHBOARD_SHUTDOWN_GRACE_MS: String(graceMs),
+  };
   const server = await startServer(env);
   cleanups.push(() => server.stop('SIGKILL'));
   return { hold, fake, env, server };
@@ -29,7 +39,9 @@ async function setUp(graceMs: number) {
 
 /** Starts a send and resolves once the expert's answer is streaming (and held). */
 async function sendAndHold(server: ServerProcess, fake: FakeOpenAI) {
-  const sent = mutate<{ reply: { content: string }; turn: TurnDto }>(server.url, 'chat.send', { message: 'Plan my production week' });
+  const sent = mutate<{ reply: { content: string }; turn: TurnDto }>(server.url, 'chat.send', {
+    message: 'Plan my production week',
+  });
   sent.catch(() => {});
   await expect.poll(() => fake.firstTextAt.length, { timeout: 20_000 }).toBe(1);
   return { sent }; // wrapped: an async function returning a promise would wait for it

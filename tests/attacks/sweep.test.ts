@@ -4,8 +4,8 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTurn } from '../../db/queries/turns.ts';
-import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
 import { countTokens } from '../../server/memory/tokens.ts';
+import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
 import { startTurn } from '../../server/turns/start-turn.ts';
 import { startSweep } from '../../server/turns/sweep.ts';
 import { chatHarness } from '../support/chat-harness.ts';
@@ -16,7 +16,7 @@ import { startServer } from '../support/server-process.ts';
 import { startTcpProxy, throughProxy } from '../support/tcp-proxy.ts';
 import type { DriverKind } from '../support/test-db.ts';
 import { createThrowawayPostgres } from '../support/throwaway-postgres.ts';
-import { twoInstances, type Instance } from '../support/two-instances.ts';
+import { type Instance, twoInstances } from '../support/two-instances.ts';
 
 const SWEEP_MS = 100;
 const quiet = pino({ level: 'silent' });
@@ -47,11 +47,17 @@ describe.each<DriverKind>(['pglite', 'postgres'])('the sweep on %s', (kind) => {
     await reached.promise;
     const liveTurnId = ha.chat.running.list()[0]!.turnId;
     // Written like a turn by a process that then died: nobody holds its conversation.
-    const orphan = await startTurn(a.database.db, { message: 'Cut off', newConversationId: crypto.randomUUID(), tokens: countTokens('Cut off') });
+    const orphan = await startTurn(a.database.db, {
+      message: 'Cut off',
+      newConversationId: crypto.randomUUID(),
+      tokens: countTokens('Cut off'),
+    });
 
     const sweep = startSweep({ db: b.database.db, lock: b.lock, logger: quiet }, SWEEP_MS);
     try {
-      await expect.poll(() => findTurn(a.database.db, orphan.turn.id), { timeout: 5_000 }).toMatchObject({ status: 'failed', errorCode: 'INTERRUPTED' });
+      await expect
+        .poll(() => findTurn(a.database.db, orphan.turn.id), { timeout: 5_000 })
+        .toMatchObject({ status: 'failed', errorCode: 'INTERRUPTED' });
       await pause(5 * SWEEP_MS);
       expect(await findTurn(a.database.db, liveTurnId)).toMatchObject({ status: 'running' });
     } finally {
@@ -105,7 +111,9 @@ describe('a database cut in the middle of a turn (real server, Postgres behind a
       expect(server.output()).toMatch(/sweep for interrupted turns failed; trying again later/);
       expect(server.output()).toMatch(/running turns nobody holds were marked interrupted/);
 
-      const retried = await mutate<{ turn: TurnDto; reply: MessageDto }>(server.url, 'chat.retry', { turnId: after.turns[0]!.id });
+      const retried = await mutate<{ turn: TurnDto; reply: MessageDto }>(server.url, 'chat.retry', {
+        turnId: after.turns[0]!.id,
+      });
       expect(retried.data).toMatchObject({ turn: { status: 'completed' }, reply: { content: 'Post on Friday evening.' } });
       expect(server.child.exitCode).toBeNull();
       expect(server.output()).not.toMatch(/uncaught|unhandled/i);

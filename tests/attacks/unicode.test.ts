@@ -2,8 +2,8 @@
 // U+FFFD), escapes that decode to them, messages of invisible characters only, broken JSON and
 // oversized bodies. Each is a 4xx with a sentence for a person; nothing stored, no model call.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type AttackTarget, rawRequest, startAttackTarget } from '../support/attack-target.ts';
 import { mutate } from '../support/http-api.ts';
-import { rawRequest, startAttackTarget, type AttackTarget } from '../support/attack-target.ts';
 
 let target: AttackTarget;
 beforeAll(async () => {
@@ -46,7 +46,7 @@ it.each([
 it.each([
   ['truncated JSON', '{"message":', 'The request is not valid JSON: check the input you sent.'],
   ['a trailing comma', '{"message":"hi",}', 'The request is not valid JSON: check the input you sent.'],
-])('answers %s in plain words, not V8\'s', async (_, body, sentence) => {
+])("answers %s in plain words, not V8's", async (_, body, sentence) => {
   const response = await post(body);
   expect(response.status).toBe(400);
   expect(JSON.parse(response.text).error.message).toBe(sentence);

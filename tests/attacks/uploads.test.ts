@@ -3,8 +3,8 @@
 // paths. Each is refused with a sentence, nothing is stored, and the server keeps serving.
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type AttackTarget, rawRequest, startAttackTarget } from '../support/attack-target.ts';
 import { query } from '../support/http-api.ts';
-import { rawRequest, startAttackTarget, type AttackTarget } from '../support/attack-target.ts';
 import { EXECUTABLE, TINY_PNG } from '../support/test-files.ts';
 import { uploadFile } from '../support/upload.ts';
 
@@ -18,7 +18,11 @@ afterAll(() => target?.close());
 const stored = async () => (await query<{ items: { id: string; name: string }[] }>(target.url, 'files.list', {})).data!.items;
 
 it('refuses an upload another site sends, and another site embedding a file', async () => {
-  const foreign: Record<string, string>[] = [{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }, { 'sec-fetch-site': 'same-site' }];
+  const foreign: Record<string, string>[] = [
+    { 'sec-fetch-site': 'cross-site' },
+    { origin: 'https://evil.example' },
+    { 'sec-fetch-site': 'same-site' },
+  ];
   for (const headers of foreign) {
     const answer = await uploadFile(target.url, { name: 'notes.txt', content: 'planted' }, { headers });
     expect(answer.status).toBe(403);
@@ -26,13 +30,23 @@ it('refuses an upload another site sends, and another site embedding a file', as
   }
   const own = await uploadFile(target.url, { name: 'mine.txt', content: 'our wax supplier' });
   expect(own.status).toBe(201);
-  const embedded = await fetch(`${target.url}${own.body.url as string}`, { headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-dest': 'image' } });
+  const embedded = await fetch(`${target.url}${own.body.url as string}`, {
+    headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-dest': 'image' },
+  });
   expect(embedded.status).toBe(403);
   const mine = await fetch(`${target.url}${own.body.url as string}`, { headers: { 'sec-fetch-site': 'same-origin' } });
   expect(mine.status).toBe(200);
   expect(mine.headers.get('cross-origin-resource-policy')).toBe('same-origin');
   await query(target.url, 'files.list', {});
-  expect((await fetch(`${target.url}/api/trpc/files.delete`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fileId: own.body.id }) })).status).toBe(200);
+  expect(
+    (
+      await fetch(`${target.url}/api/trpc/files.delete`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fileId: own.body.id }),
+      })
+    ).status,
+  ).toBe(200);
 });
 
 it.each([
@@ -57,21 +71,31 @@ it('refuses an oversized upload with 413, whether it declares its length or stre
   expect(declared.body.error!.message).toMatch(/larger than 64 KB/);
   const boundary = 'x-boundary';
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.txt"\r\ncontent-type: text/plain\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.txt"\r\ncontent-type: text/plain\r\n\r\n`,
+    ),
     big,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const streamed = await rawRequest(target.url, {
     method: 'POST',
     path: '/api/files',
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked', host: new URL(target.url).host },
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'transfer-encoding': 'chunked',
+      host: new URL(target.url).host,
+    },
     body,
   });
   expect(streamed.status).toBe(413);
 });
 
 it('refuses bodies that are not a form, and a form without a file', async () => {
-  const json = await fetch(`${target.url}/api/files`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"file":"x"}' });
+  const json = await fetch(`${target.url}/api/files`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"file":"x"}',
+  });
   expect(json.status).toBe(415);
   const form = new FormData();
   form.append('businessId', 'not-a-file');
@@ -89,12 +113,18 @@ it('keeps a name that looks like a path as a plain name, writing nothing to disk
   expect(quoted.status).toBe(201);
   const served = await fetch(`${target.url}${quoted.body.url as string}`);
   // One header line: a quote or line break in a name can neither end the value early nor add a header.
-  expect(served.headers.get('content-disposition')).toMatch(/^attachment; filename="prix [\x20\x21\x23-\x5b\x5d-\x7e]*"; filename\*=UTF-8''prix[A-Za-z0-9%._~!'()*-]+$/);
+  expect(served.headers.get('content-disposition')).toMatch(
+    /^attachment; filename="prix [\x20\x21\x23-\x5b\x5d-\x7e]*"; filename\*=UTF-8''prix[A-Za-z0-9%._~!'()*-]+$/,
+  );
   expect([...served.headers.keys()]).not.toContain('x');
   expect(readdirSync(target.dataDir, { recursive: true }).some((f) => String(f).includes('owned'))).toBe(false);
   expect(readdirSync(target.dataDir, { recursive: true }).length).toBeGreaterThanOrEqual(before);
   for (const id of [answer.body.id, quoted.body.id]) {
-    await fetch(`${target.url}/api/trpc/files.delete`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fileId: id }) });
+    await fetch(`${target.url}/api/trpc/files.delete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fileId: id }),
+    });
   }
 });
 

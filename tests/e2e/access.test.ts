@@ -1,17 +1,18 @@
 // Access with SWITCHBOARD_TOKEN set, over real HTTP: every procedure (the SSE stream included)
 // needs the token; /api/health tells nothing secret; binding beyond loopback without a token warns.
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
-import { EventSource } from 'eventsource';
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { EventSource } from 'eventsource';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../server/env.ts';
-import { appRouter, type AppRouter } from '../../server/routers/index.ts';
 import type { TurnEventDto as TurnEvent } from '../../server/routers/dto.ts';
-import { plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
+import { type AppRouter, appRouter } from '../../server/routers/index.ts';
+import { type FakeOpenAI, plannedTurns, startFakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { type ServerProcess, startServer } from '../support/server-process.ts';
 import { createThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
 const TOKEN = 'tok-Right-7c1e2d9a';
@@ -29,7 +30,13 @@ describe('access with SWITCHBOARD_TOKEN', () => {
     fake = await startFakeOpenAI(plannedTurns([{ route: 'Creative', reply: 'Call it Ember.' }]));
     // With Postgres the database URL (and its password) is one more secret health must not show.
     database = await createThrowawayPostgres();
-    server = await startServer({ DATABASE_URL: database.url, OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-model', OPENAI_API_KEY: API_KEY, SWITCHBOARD_TOKEN: TOKEN });
+    server = await startServer({
+      DATABASE_URL: database.url,
+      OPENAI_BASE_URL: fake.url,
+      SWITCHBOARD_MODEL: 'fake-model',
+      OPENAI_API_KEY: API_KEY,
+      SWITCHBOARD_TOKEN: TOKEN,
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -120,7 +127,7 @@ describe('access with SWITCHBOARD_TOKEN', () => {
       const response = await fetch(`${server.url}/api/health`, { headers });
       const text = await response.text();
       expect(Object.keys(JSON.parse(text)).sort()).toEqual(['database', 'model', 'ok', 'webSearch']);
-      for (const secret of [API_KEY, TOKEN, fake.url, database.url, new URL(database.url).password + '@']) {
+      for (const secret of [API_KEY, TOKEN, fake.url, database.url, `${new URL(database.url).password}@`]) {
         expect(text).not.toContain(secret);
       }
     }

@@ -2,7 +2,7 @@
 // showing Creative consulting Strategic, in order, with the question asked.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserStack, type BrowserStack } from '../support/browser-stack.ts';
+import { type BrowserStack, startBrowserStack } from '../support/browser-stack.ts';
 import { ask, POLL, replies } from '../support/chat-page.ts';
 import { consultingModel } from '../support/consulting-model.ts';
 

@@ -8,10 +8,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from '../support/browser.ts';
 import { ask, POLL, replies } from '../support/chat-page.ts';
-import { startFakeOpenAI, type ChatRequest, type FakeOpenAI, type FakeReply } from '../support/fake-openai.ts';
+import { type ChatRequest, type FakeOpenAI, type FakeReply, startFakeOpenAI } from '../support/fake-openai.ts';
 import { horizontalOverflow, PHONE } from '../support/phone.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
-import { PRICE_LIST_PAGES, textPdf, TINY_PNG } from '../support/test-files.ts';
+import { type ServerProcess, startServer } from '../support/server-process.ts';
+import { PRICE_LIST_PAGES, TINY_PNG, textPdf } from '../support/test-files.ts';
 
 const TOKEN = 'browser-files-token-1';
 const PROMPT = 'A flame inside a circle, deep teal #2F4858 on cream';
@@ -24,7 +24,9 @@ function logoTurn(request: ChatRequest): FakeReply {
   const transfer = request.tools?.find((t) => t.function.name === 'transfer_to_Creative');
   if (transfer) return { toolCalls: [{ name: transfer.function.name, arguments: { reason: 'A logo idea.' } }] };
   const drawn = request.messages.some((m) => JSON.stringify(m.tool_calls ?? []).includes('generate_image'));
-  return drawn ? { text: 'Here is a **flame-in-a-circle** mark.' } : { toolCalls: [{ name: 'generate_image', arguments: { prompt: PROMPT } }] };
+  return drawn
+    ? { text: 'Here is a **flame-in-a-circle** mark.' }
+    : { toolCalls: [{ name: 'generate_image', arguments: { prompt: PROMPT } }] };
 }
 
 beforeAll(async () => {
@@ -63,7 +65,10 @@ it('uploads a PDF from the Files panel, shows Creative’s image inline with the
   await ask(page, 'Show me a logo idea');
   const image = replies(page).last().getByRole('img', { name: PROMPT });
   await image.waitFor(POLL);
-  await page.waitForFunction((alt) => (document.querySelector(`img[alt="${alt}"]`) as HTMLImageElement | null)?.naturalWidth === 1, PROMPT);
+  await page.waitForFunction(
+    (alt) => (document.querySelector(`img[alt="${alt}"]`) as HTMLImageElement | null)?.naturalWidth === 1,
+    PROMPT,
+  );
   // Loaded through an object URL: an <img> cannot send the token itself.
   expect(await image.getAttribute('src')).toMatch(/^blob:/);
   expect(await image.getAttribute('loading')).toBe('lazy');

@@ -1,13 +1,14 @@
 // A reply that outlives its tab: reloading mid-reply (or opening the conversation in a second tab)
 // shows it continuing live; Stop ends it, keeps the text so far marked as stopped, with Retry.
-import { expect, it, beforeAll, afterAll } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { gate, openWatchedPage } from '../support/browser.ts';
-import { startBrowserStack, type BrowserStack } from '../support/browser-stack.ts';
+import { type BrowserStack, startBrowserStack } from '../support/browser-stack.ts';
 import { ask, composer, POLL, replies } from '../support/chat-page.ts';
 import { plannedTurns } from '../support/fake-openai.ts';
 import { DESKTOP, PHONE } from '../support/phone.ts';
 
-const LONG = 'Start with a loyalty card: every fifth candle free, stamped at the till, with a short note about the next seasonal scent.';
+const LONG =
+  'Start with a loyalty card: every fifth candle free, stamped at the till, with a short note about the next seasonal scent.';
 const STOPPED = 'Run a scent-naming contest on Instagram and give the winner a year of candles and a feature in the shop window.';
 
 let stack: BrowserStack;

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from '../support/browser.ts';
 import { POLL } from '../support/chat-page.ts';
 import { seedLongConversation } from '../support/seed-long-conversation.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { type ServerProcess, startServer } from '../support/server-process.ts';
 
 describe('a 1,000-message conversation in Chromium', () => {
   let server: ServerProcess;

@@ -8,9 +8,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gate, launchChromium, openWatchedPage } from '../support/browser.ts';
 import { ask, composer, POLL, replies, userMessages } from '../support/chat-page.ts';
-import { plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
+import { type FakeOpenAI, plannedTurns, startFakeOpenAI } from '../support/fake-openai.ts';
 import { PHONE } from '../support/phone.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { type ServerProcess, startServer } from '../support/server-process.ts';
 
 // Longer than the client's give-up time (15 s) for a send that never reaches the server.
 const GIVE_UP = { timeout: 30_000 };
@@ -36,7 +36,12 @@ describe('the web client through a server outage', () => {
   beforeAll(async () => {
     fake = await startFakeOpenAI(() => ({ status: 500 }), { latencyMs: 10 });
     dataDir = mkdtempSync(join(tmpdir(), 'switchboard-outage-'));
-    env = { OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-model', SWITCHBOARD_DATA_DIR: dataDir, PORT: String(await freePort()) };
+    env = {
+      OPENAI_BASE_URL: fake.url,
+      SWITCHBOARD_MODEL: 'fake-model',
+      SWITCHBOARD_DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+    };
     server = await startServer(env);
     browser = await launchChromium();
     ({ page, errors } = await openWatchedPage(browser, PHONE));
@@ -51,7 +56,14 @@ describe('the web client through a server outage', () => {
 
   it('keeps the reply’s place when the server dies mid-answer, and shows a banner', async () => {
     fake.setResponder(
-      plannedTurns([{ route: 'Media', reason: 'Social.', reply: 'Post a reel every Tuesday and Friday at noon.', hold: { afterWords: 3, until: hold.until } }]),
+      plannedTurns([
+        {
+          route: 'Media',
+          reason: 'Social.',
+          reply: 'Post a reel every Tuesday and Friday at noon.',
+          hold: { afterWords: 3, until: hold.until },
+        },
+      ]),
     );
     await page.goto(server.url);
     await ask(page, 'How often should I post reels?');
@@ -63,7 +75,9 @@ describe('the web client through a server outage', () => {
     // Drafting goes on meanwhile.
     await composer(page).fill('And which hashtags?');
     await page.getByTestId('send-error').waitFor(GIVE_UP);
-    expect(await page.getByTestId('send-error').textContent()).toContain('The connection was lost while the reply was being written');
+    expect(await page.getByTestId('send-error').textContent()).toContain(
+      'The connection was lost while the reply was being written',
+    );
     await page.screenshot({ path: '/tmp/shots-spa/phone-outage-lost.png' });
   });
 

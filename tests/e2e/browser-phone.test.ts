@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
 import { openWatchedPage, type WatchedPage } from '../support/browser.ts';
-import { startBrowserStack, type BrowserStack } from '../support/browser-stack.ts';
+import { type BrowserStack, startBrowserStack } from '../support/browser-stack.ts';
 import { ask, composer, listedTitles, nav, POLL, replies } from '../support/chat-page.ts';
 import { plannedTurns } from '../support/fake-openai.ts';
 import { DESKTOP, horizontalOverflow, PHONE, SMALL_PHONE, smallTapTargets } from '../support/phone.ts';
@@ -176,7 +176,10 @@ describe('the web client on a phone and a desktop', () => {
     if (scheme === 'light') await ask(desktop.page, QUESTION);
     else await desktop.page.getByRole('link', { name: QUESTION }).click();
     await replies(desktop.page).first().waitFor();
-    await desktop.page.getByTestId('routing-detail').getByText(/^Routing/).click();
+    await desktop.page
+      .getByTestId('routing-detail')
+      .getByText(/^Routing/)
+      .click();
     expect(await seriousViolations(desktop.page)).toEqual([]);
     expect(await horizontalOverflow(desktop.page)).toBe(0);
     await desktop.page.screenshot({ path: `${SHOTS}/desktop-${scheme}-chat.png` });

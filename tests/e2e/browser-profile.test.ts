@@ -6,9 +6,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
 import { openWatchedPage } from '../support/browser.ts';
-import { startBrowserStack, type BrowserStack } from '../support/browser-stack.ts';
+import { type BrowserStack, startBrowserStack } from '../support/browser-stack.ts';
 import { ask, nav, POLL, replies } from '../support/chat-page.ts';
-import { messageTexts, type ChatRequest, type Responder } from '../support/fake-openai.ts';
+import { type ChatRequest, messageTexts, type Responder } from '../support/fake-openai.ts';
 import { DESKTOP, horizontalOverflow, PHONE, smallTapTargets } from '../support/phone.ts';
 
 const SHOTS = '/tmp/shots-profile';
@@ -25,7 +25,8 @@ function rememberingTurn(expert: string, reply: string, fact?: string): Responde
   };
 }
 
-const expertRequest = (stack: BrowserStack) => stack.fake.requests.filter((r) => !r.tools?.some((t) => t.function.name.startsWith('transfer_to_'))).at(-1)!;
+const expertRequest = (stack: BrowserStack) =>
+  stack.fake.requests.filter((r) => !r.tools?.some((t) => t.function.name.startsWith('transfer_to_'))).at(-1)!;
 
 describe('the business profile in the web client', () => {
   let stack: BrowserStack;
@@ -67,10 +68,14 @@ describe('the business profile in the web client', () => {
   });
 
   it('edits and forgets a fact; the next model call sees the change', async () => {
-    await panel().getByRole('button', { name: `Edit: ${NAME_FACT}` }).click();
+    await panel()
+      .getByRole('button', { name: `Edit: ${NAME_FACT}` })
+      .click();
     await panel().getByRole('textbox', { name: 'Fact', exact: true }).fill('The business is called Lumen and Wick Co.');
     await panel().getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => panel().getByTestId('fact-text').allTextContents(), POLL).toEqual(['The business is called Lumen and Wick Co.']);
+    await expect
+      .poll(() => panel().getByTestId('fact-text').allTextContents(), POLL)
+      .toEqual(['The business is called Lumen and Wick Co.']);
     expect(await panel().textContent()).toContain('Added by you');
 
     await panel().getByRole('textbox', { name: 'A fact about the business' }).fill('We ship from Leipzig.');

@@ -2,11 +2,11 @@
 // highlighted, an agent's view opened from the usage panel, and a reply marked "wrong expert".
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserStack, type BrowserStack } from '../support/browser-stack.ts';
+import { seriousViolations } from '../support/axe.ts';
+import { type BrowserStack, startBrowserStack } from '../support/browser-stack.ts';
 import { ask, idFromUrl, nav, POLL, replies } from '../support/chat-page.ts';
 import { plannedTurns } from '../support/fake-openai.ts';
 import { query } from '../support/http-api.ts';
-import { seriousViolations } from '../support/axe.ts';
 import { horizontalOverflow, PHONE } from '../support/phone.ts';
 
 /** The agent view in both themes: no serious accessibility violation in either, and a screenshot of each. */

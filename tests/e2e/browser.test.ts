@@ -4,9 +4,9 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { gate, openWatchedPage } from '../support/browser.ts';
-import { startBrowserStack, type BrowserStack } from '../support/browser-stack.ts';
+import { type BrowserStack, startBrowserStack } from '../support/browser-stack.ts';
 import { ask, composer, idFromUrl, listedTitles, nav, POLL, replies, userMessages } from '../support/chat-page.ts';
-import { plannedTurns, type FakeOpenAI } from '../support/fake-openai.ts';
+import { type FakeOpenAI, plannedTurns } from '../support/fake-openai.ts';
 import type { ServerProcess } from '../support/server-process.ts';
 
 const BRAND_QUESTION = 'Can you suggest a brand name for my candle shop?';
@@ -96,7 +96,10 @@ describe('the web client in Chromium', () => {
     await actions.click();
     const [markdown] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('group', { name: 'Download conversation' }).getByRole('button', { name: /Markdown/ }).click(),
+      page
+        .getByRole('group', { name: 'Download conversation' })
+        .getByRole('button', { name: /Markdown/ })
+        .click(),
     ]);
     expect(markdown.suggestedFilename()).toMatch(/\.md$/);
     const text = await readFile((await markdown.path())!, 'utf8');
@@ -135,7 +138,9 @@ describe('the web client in Chromium', () => {
     const failed = page.getByTestId('failed-turn');
     await failed.waitFor();
     // Plain words first; the server's technical message one click away.
-    expect(await failed.getByRole('paragraph').first().textContent()).toContain('is having trouble right now. Try again in a minute.');
+    expect(await failed.getByRole('paragraph').first().textContent()).toContain(
+      'is having trouble right now. Try again in a minute.',
+    );
     await failed.getByText('Technical detail').click();
     expect(await failed.textContent()).toContain('The model service is busy or failing (HTTP 503)');
     await expect.poll(() => nav(page).getByTestId('failed-tag').count(), POLL).toBe(1);

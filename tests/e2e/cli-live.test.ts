@@ -1,15 +1,15 @@
 // Ctrl-C during `switchboard send` stops the turn on the server and keeps what was written;
 // `switchboard watch` follows the same turn from another terminal to the same end.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { gate } from '../support/echo-model.ts';
-import { plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
+import { type FakeOpenAI, plannedTurns, startFakeOpenAI } from '../support/fake-openai.ts';
 import { query } from '../support/http-api.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { type ServerProcess, startServer } from '../support/server-process.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const REPLY = 'Open a pop-up stall at the Saturday market and collect emails for a launch discount.';
@@ -21,7 +21,11 @@ let dir: string;
 beforeAll(async () => {
   fake = await startFakeOpenAI(() => ({ status: 500 }));
   dir = mkdtempSync(join(tmpdir(), 'switchboard-cli-live-'));
-  server = await startServer({ OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-model', SWITCHBOARD_DATA_DIR: join(dir, 'data') });
+  server = await startServer({
+    OPENAI_BASE_URL: fake.url,
+    SWITCHBOARD_MODEL: 'fake-model',
+    SWITCHBOARD_DATA_DIR: join(dir, 'data'),
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -30,7 +34,10 @@ afterAll(async () => {
 });
 
 function cli(args: string[]) {
-  const child = spawn(process.execPath, ['scripts/switchboard.mjs', ...args], { cwd: root, env: { PATH: process.env.PATH, SWITCHBOARD_URL: server.url } });
+  const child = spawn(process.execPath, ['scripts/switchboard.mjs', ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH, SWITCHBOARD_URL: server.url },
+  });
   const run = { child, stdout: '', stderr: '', exit: new Promise<number | null>((resolve) => child.once('close', resolve)) };
   child.stdout.on('data', (chunk: Buffer) => (run.stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (run.stderr += chunk.toString()));
@@ -47,7 +54,9 @@ async function until(check: () => boolean | Promise<boolean>, what: string, chil
 
 async function runningTurnId(): Promise<string> {
   const list = await query<{ items: { id: string }[] }>(server.url, 'conversations.list', {});
-  const history = await query<{ turns: { id: string; status: string }[] }>(server.url, 'chat.history', { conversationId: list.data!.items[0]!.id });
+  const history = await query<{ turns: { id: string; status: string }[] }>(server.url, 'chat.history', {
+    conversationId: list.data!.items[0]!.id,
+  });
   return history.data!.turns.find((turn) => turn.status === 'running')!.id;
 }
 
@@ -81,7 +90,9 @@ it('watches a finished turn: its reply at once', async () => {
   const sent = cli(['send', 'What should I charge?']);
   expect(await sent.exit).toBe(0);
   const list = await query<{ items: { id: string }[] }>(server.url, 'conversations.list', {});
-  const history = await query<{ turns: { id: string }[] }>(server.url, 'chat.history', { conversationId: list.data!.items[0]!.id });
+  const history = await query<{ turns: { id: string }[] }>(server.url, 'chat.history', {
+    conversationId: list.data!.items[0]!.id,
+  });
   const watched = cli(['watch', history.data!.turns.at(-1)!.id]);
   expect(await watched.exit).toBe(0);
   expect(watched.stdout).toBe('Charge 24 EUR.\n');

@@ -1,19 +1,19 @@
 // The `switchboard` CLI against a live, token-protected server (fake OpenAI-compatible model).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonExport } from '../../server/export/export-conversation.ts';
 import { loadCases } from '../../scripts/eval/cases.ts';
 import { buildTeam } from '../../server/agents/team.ts';
+import type { JsonExport } from '../../server/export/export-conversation.ts';
 import type { HistoryDto } from '../../server/routers/load-history.ts';
-import { playCases, runEvalCli, type Play } from '../support/eval-cli.ts';
-import { messageTexts, plannedTurns, startFakeOpenAI, type ChatRequest, type FakeOpenAI } from '../support/fake-openai.ts';
+import { type Play, playCases, runEvalCli } from '../support/eval-cli.ts';
+import { type ChatRequest, type FakeOpenAI, messageTexts, plannedTurns, startFakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
 import { runCli } from '../support/run-cli.ts';
 import { NO_TOOLS } from '../support/scripted-runtime.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { type ServerProcess, startServer } from '../support/server-process.ts';
 
 const TOKEN = 'cli-test-token-123';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
@@ -47,13 +47,26 @@ describe('the switchboard CLI', () => {
   it('explains itself with --help', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['send', 'retry', 'history', 'list', 'rename', 'delete', 'flags', 'export', 'SWITCHBOARD_URL', 'SWITCHBOARD_TOKEN']) {
+    for (const command of [
+      'send',
+      'retry',
+      'history',
+      'list',
+      'rename',
+      'delete',
+      'flags',
+      'export',
+      'SWITCHBOARD_URL',
+      'SWITCHBOARD_TOKEN',
+    ]) {
       expect(run.stdout).toContain(command);
     }
   });
 
   it('sends a message: the reply on stdout, the agent and routing record on stderr', async () => {
-    fake.setResponder(plannedTurns([{ route: 'Creative', reason: 'The user wants a brand name.', reply: 'I suggest Lumen & Wick.' }]));
+    fake.setResponder(
+      plannedTurns([{ route: 'Creative', reason: 'The user wants a brand name.', reply: 'I suggest Lumen & Wick.' }]),
+    );
     const run = await runCli(['send', 'A brand name for my eco candles?'], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('I suggest Lumen & Wick.\n');
@@ -89,7 +102,15 @@ describe('the switchboard CLI', () => {
   it('shows a conversation’s history with who answered and how it was routed', async () => {
     const run = await runCli(['history', conversationId], env);
     expect(run.code).toBe(0);
-    const order = ['A brand name for my eco candles?', 'Creative ·', 'I suggest Lumen & Wick.', 'Orchestrator → Creative', 'How do I grow', 'Media ·', 'Post three reels'];
+    const order = [
+      'A brand name for my eco candles?',
+      'Creative ·',
+      'I suggest Lumen & Wick.',
+      'Orchestrator → Creative',
+      'How do I grow',
+      'Media ·',
+      'Post three reels',
+    ];
     const positions = order.map((text) => run.stdout.indexOf(text));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
@@ -138,7 +159,15 @@ describe('the switchboard CLI', () => {
     const team = buildTeam(NO_TOOLS);
     const heardName = (request: ChatRequest) => messageTexts(request).includes('I suggest Lumen & Wick.');
     fake.setResponder(
-      playCases(team, new Map([['How do I grow on Instagram?', (r: ChatRequest): Play => (heardName(r) ? { route: 'Media', reason: 'Instagram.' } : { answer: 'no history' })]])),
+      playCases(
+        team,
+        new Map([
+          [
+            'How do I grow on Instagram?',
+            (r: ChatRequest): Play => (heardName(r) ? { route: 'Media', reason: 'Instagram.' } : { answer: 'no history' }),
+          ],
+        ]),
+      ),
     );
     const report = join(dir, 'flag-report.json');
     const run = await runEvalCli(['--cases', casesFile, '--out', report], {
@@ -220,7 +249,12 @@ describe('the switchboard CLI', () => {
   it('lists every turn id in the history, and stops quietly when its reader closes the pipe', async () => {
     const shown = await runCli(['history', conversationId], env);
     const ids = [...shown.stdout.matchAll(new RegExp(`^ {4}turn {9}(${UUID.source})`, 'gm'))].map((m) => m[1]);
-    const history = await query<{ turns: { id: string }[] }>(server.url, 'chat.history', { conversationId }, { authorization: `Bearer ${TOKEN}` });
+    const history = await query<{ turns: { id: string }[] }>(
+      server.url,
+      'chat.history',
+      { conversationId },
+      { authorization: `Bearer ${TOKEN}` },
+    );
     expect(ids).toEqual(history.data!.turns.map((t) => t.id));
     // `switchboard history <id> | head`, with a reader gone before the first line is written.
     const closed = await runCli(['history', conversationId], env, undefined, 'reader-gone');

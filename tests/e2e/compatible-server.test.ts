@@ -4,14 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExpertName } from '../../shared/roster.ts';
-import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
 import { buildTeam } from '../../server/agents/team.ts';
-import { messageTexts, startFakeOpenAI, type ChatRequest, type FakeOpenAI, type Responder } from '../support/fake-openai.ts';
-import { startFakeSearxng, type FakeSearxng } from '../support/fake-searxng.ts';
+import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
+import type { ExpertName } from '../../shared/roster.ts';
+import { type ChatRequest, type FakeOpenAI, messageTexts, type Responder, startFakeOpenAI } from '../support/fake-openai.ts';
+import { type FakeSearxng, startFakeSearxng } from '../support/fake-searxng.ts';
 import { mutate, query } from '../support/http-api.ts';
 import { NO_TOOLS, transferToolName } from '../support/scripted-runtime.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { type ServerProcess, startServer } from '../support/server-process.ts';
 
 type SendResult = { conversationId: string; turn: TurnDto; reply: MessageDto };
 
@@ -61,11 +61,16 @@ describe('an OpenAI-compatible model server with SearXNG web search', () => {
 
   it('speaks Chat Completions and offers web search through SearXNG', async () => {
     const health = await (await fetch(`${server.url}/api/health`)).json();
-    expect(health).toMatchObject({ model: { configured: true, api: 'chat_completions', name: 'llama3.1:8b' }, webSearch: 'searxng' });
+    expect(health).toMatchObject({
+      model: { configured: true, api: 'chat_completions', name: 'llama3.1:8b' },
+      webSearch: 'searxng',
+    });
   });
 
   it('lets an expert search the web and records the search in the turn', async () => {
-    searx.answerWith([{ title: 'Soy candle prices', url: 'https://example.test/soy', content: 'Soy candles sell for 18-30 EUR.' }]);
+    searx.answerWith([
+      { title: 'Soy candle prices', url: 'https://example.test/soy', content: 'Soy candles sell for 18-30 EUR.' },
+    ]);
     model.setResponder(searchingExpert('Strategic', 'eco candle retail prices'));
 
     const sent = await mutate<SendResult>(server.url, 'chat.send', { message: 'How much do eco candles sell for?' });
@@ -116,7 +121,10 @@ describe('an OpenAI-compatible model server with SearXNG web search', () => {
     expect(repaired.data!.turn).toMatchObject({ status: 'completed', route: 'repaired' });
 
     model.setResponder((request) => (isRouter(request) ? { text: promise } : expertAnswer(request)));
-    const failed = await mutate<SendResult>(server.url, 'chat.send', { message: 'And a slogan?', conversationId: repaired.data!.conversationId });
+    const failed = await mutate<SendResult>(server.url, 'chat.send', {
+      message: 'And a slogan?',
+      conversationId: repaired.data!.conversationId,
+    });
     expect(failed.status).toBe(502);
     expect(failed.error!.data).toMatchObject({ code: 'BAD_GATEWAY', turnId: expect.any(String) });
     expect(failed.error!.message).toContain('does not support tool calls');
@@ -128,7 +136,9 @@ describe('an OpenAI-compatible model server with SearXNG web search', () => {
     );
     const retried = await mutate<SendResult>(server.url, 'chat.retry', { turnId: failed.error!.data.turnId });
     expect(retried.data!.turn).toMatchObject({ status: 'completed', route: 'handoff' });
-    const history = await query<{ messages: MessageDto[] }>(server.url, 'chat.history', { conversationId: repaired.data!.conversationId });
+    const history = await query<{ messages: MessageDto[] }>(server.url, 'chat.history', {
+      conversationId: repaired.data!.conversationId,
+    });
     const replies = history.data!.messages.filter((m) => m.role === 'assistant');
     expect(replies.map((m) => m.agent)).toEqual(['Creative', 'Creative']);
     expect(replies.map((m) => m.content)).not.toContain(promise);

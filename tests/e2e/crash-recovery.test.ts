@@ -7,9 +7,9 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
 import { gate } from '../support/echo-model.ts';
-import { plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
+import { type FakeOpenAI, plannedTurns, startFakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { type ServerProcess, startServer } from '../support/server-process.ts';
 import { createThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
 type History = { messages: MessageDto[]; turns: TurnDto[] };

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
 import { gate } from '../support/echo-model.ts';
-import { plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
+import { type FakeOpenAI, plannedTurns, startFakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
-import { startTcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy.ts';
+import { type ServerProcess, startServer } from '../support/server-process.ts';
+import { startTcpProxy, type TcpProxy, throughProxy } from '../support/tcp-proxy.ts';
 import { createThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
 type SendResult = { conversationId: string; turn: TurnDto; reply: MessageDto };
@@ -25,7 +25,11 @@ describe('Postgres outage under a running server', () => {
     const target = new URL(database.url);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     fake = await startFakeOpenAI(() => ({ status: 500 }));
-    server = await startServer({ DATABASE_URL: throughProxy(database.url, proxy), OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-model' });
+    server = await startServer({
+      DATABASE_URL: throughProxy(database.url, proxy),
+      OPENAI_BASE_URL: fake.url,
+      SWITCHBOARD_MODEL: 'fake-model',
+    });
   });
   afterAll(async () => {
     await server?.stop();

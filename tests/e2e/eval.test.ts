@@ -7,8 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCases, type RoutingCase } from '../../scripts/eval/cases.ts';
 import type { EvalReport } from '../../scripts/eval/report.ts';
 import { buildTeam } from '../../server/agents/team.ts';
-import { messageTexts, startFakeOpenAI, type ChatRequest, type FakeOpenAI } from '../support/fake-openai.ts';
-import { playCases, playPerfectly, runEvalCli, type Play } from '../support/eval-cli.ts';
+import { type Play, playCases, playPerfectly, runEvalCli } from '../support/eval-cli.ts';
+import { type ChatRequest, type FakeOpenAI, messageTexts, startFakeOpenAI } from '../support/fake-openai.ts';
 import { NO_TOOLS } from '../support/scripted-runtime.ts';
 
 const team = buildTeam(NO_TOOLS);
@@ -131,8 +131,14 @@ describe('npm run eval', () => {
     expect(report.score.byExpert.Creative).toEqual({ cases: 2, correct: 2, accuracy: 1 });
     expect(report.score.routes).toEqual({ handoff: 7, repaired: 0, structured: 0, none: 1 });
     expect(report.score.confusion.Producing).toEqual({ Strategic: 0, Creative: 0, Producing: 1, Media: 0, none: 1 });
-    const failure = (id: string, message: string, expected: string, chosen: string | null, reason: string | null) =>
-      ({ id, kind: 'single', message, expected: [expected], chosen, reason });
+    const failure = (id: string, message: string, expected: string, chosen: string | null, reason: string | null) => ({
+      id,
+      kind: 'single',
+      message,
+      expected: [expected],
+      chosen,
+      reason,
+    });
     expect(report.failures).toEqual([
       failure('forecast', 'Build me a 12-month revenue forecast.', 'Strategic', 'Media', 'Growth sounds like audience growth.'),
       failure('returns', 'Write my returns process.', 'Producing', null, null),

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
-import { startFakeOpenAI, type ChatRequest, type FakeOpenAI, type FakeReply } from '../support/fake-openai.ts';
+import { type ChatRequest, type FakeOpenAI, type FakeReply, startFakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
-import { PRICE_LIST_PAGES, textPdf, TINY_PNG } from '../support/test-files.ts';
+import { type ServerProcess, startServer } from '../support/server-process.ts';
+import { PRICE_LIST_PAGES, TINY_PNG, textPdf } from '../support/test-files.ts';
 import { uploadFile } from '../support/upload.ts';
 
 type SendResult = { conversationId: string; turn: TurnDto; reply: MessageDto };
@@ -60,7 +60,11 @@ it('says images are on through the compatible server', async () => {
 it('stores a PDF price list and answers a question by quoting it through search_files', async () => {
   const pdf = await textPdf(PRICE_LIST_PAGES);
   expect((await uploadFile(server.url, { name: 'price-list.pdf', content: pdf })).status).toBe(401);
-  const uploaded = await uploadFile(server.url, { name: 'price-list.pdf', content: pdf, type: 'application/pdf' }, { headers: auth });
+  const uploaded = await uploadFile(
+    server.url,
+    { name: 'price-list.pdf', content: pdf, type: 'application/pdf' },
+    { headers: auth },
+  );
   expect(uploaded.status).toBe(201);
   expect(uploaded.body).toMatchObject({ name: 'price-list.pdf', contentType: 'application/pdf', bytes: pdf.length, pages: 2 });
   expect(uploaded.body.chars).toBeGreaterThan(100);
@@ -74,16 +78,30 @@ it('stores a PDF price list and answers a question by quoting it through search_
   const original = await fetch(`${server.url}${uploaded.body.url as string}`, { headers: auth });
   expect(original.status).toBe(200);
   expect(original.headers.get('content-type')).toBe('application/pdf');
-  expect(original.headers.get('content-disposition')).toBe(`attachment; filename="price-list.pdf"; filename*=UTF-8''price-list.pdf`);
+  expect(original.headers.get('content-disposition')).toBe(
+    `attachment; filename="price-list.pdf"; filename*=UTF-8''price-list.pdf`,
+  );
   expect(Buffer.from(await original.arrayBuffer()).equals(pdf)).toBe(true);
 });
 
 it("shows Creative's logo idea as an image served as image/png, only with the token", async () => {
   fake.setImageResponder(() => ({ image: TINY_PNG }));
-  fake.setResponder(toolTurn('Creative', 'generate_image', { prompt: 'A flame in a circle, #2F4858', size: '1024x1024' }, () => 'Here is the mark.'));
+  fake.setResponder(
+    toolTurn(
+      'Creative',
+      'generate_image',
+      { prompt: 'A flame in a circle, #2F4858', size: '1024x1024' },
+      () => 'Here is the mark.',
+    ),
+  );
   const sent = await mutate<SendResult>(server.url, 'chat.send', { message: 'Show me a logo idea' }, auth);
   expect(sent.error).toBeUndefined();
-  expect(fake.imageRequests.at(-1)).toMatchObject({ model: 'fake-image-model', prompt: 'A flame in a circle, #2F4858', size: '1024x1024', response_format: 'b64_json' });
+  expect(fake.imageRequests.at(-1)).toMatchObject({
+    model: 'fake-image-model',
+    prompt: 'A flame in a circle, #2F4858',
+    size: '1024x1024',
+    response_format: 'b64_json',
+  });
   const [image] = sent.data!.reply.attachments!;
   expect(image).toMatchObject({ kind: 'image', contentType: 'image/png', prompt: 'A flame in a circle, #2F4858' });
   expect(sent.data!.turn.tools).toEqual([expect.objectContaining({ agent: 'Creative', name: 'generate_image', ok: true })]);
@@ -103,7 +121,9 @@ it("shows Creative's logo idea as an image served as image/png, only with the to
 
 it('completes the turn when the Images API fails, with the call recorded as failed', async () => {
   fake.setImageResponder(() => ({ status: 500, message: 'image backend down' }));
-  fake.setResponder(toolTurn('Creative', 'generate_image', { prompt: 'A label' }, () => 'The drawing tool is down; in words: a cream label.'));
+  fake.setResponder(
+    toolTurn('Creative', 'generate_image', { prompt: 'A label' }, () => 'The drawing tool is down; in words: a cream label.'),
+  );
   const sent = await mutate<SendResult>(server.url, 'chat.send', { message: 'Draw a label' }, auth);
   expect(sent.data!.turn.status).toBe('completed');
   expect(sent.data!.turn.tools).toEqual([expect.objectContaining({ name: 'generate_image', ok: false })]);
@@ -125,25 +145,52 @@ it("keeps a business's files to itself: search_files and drawn images stay in th
   const listed = await query<{ items: Business[] }>(server.url, 'businesses.list', undefined, auth);
   const home = listed.data!.items.find((b) => b.isDefault)!;
 
-  const unknown = await uploadFile(server.url, { name: 'x.txt', content: 'Wax' }, { headers: auth, fields: { businessId: '00000000-0000-4000-8000-000000000000' } });
+  const unknown = await uploadFile(
+    server.url,
+    { name: 'x.txt', content: 'Wax' },
+    { headers: auth, fields: { businessId: '00000000-0000-4000-8000-000000000000' } },
+  );
   expect(unknown.status).toBe(404);
   expect(unknown.body.error!.message).toBe('No business has this id. businesses.list shows the ones there are.');
-  const unnamed = await uploadFile(server.url, { name: 'unnamed.txt', content: 'Labels come from Druckerei Nord.' }, { headers: auth });
+  const unnamed = await uploadFile(
+    server.url,
+    { name: 'unnamed.txt', content: 'Labels come from Druckerei Nord.' },
+    { headers: auth },
+  );
   expect(unnamed.body.businessId).toBe(home.id);
-  const ours = await uploadFile(server.url, { name: 'tea-suppliers.txt', content: 'Our wax supplier for tea lights is Kerzenhof.' }, { headers: auth, fields: { businessId: tea.id } });
+  const ours = await uploadFile(
+    server.url,
+    { name: 'tea-suppliers.txt', content: 'Our wax supplier for tea lights is Kerzenhof.' },
+    { headers: auth, fields: { businessId: tea.id } },
+  );
   expect(ours).toMatchObject({ status: 201, body: { businessId: tea.id } });
 
   fake.setResponder(toolTurn('Producing', 'search_files', { query: 'wax supplier' }, (found) => `From your files: ${found}`));
-  const sent = await mutate<SendResult>(server.url, 'chat.send', { businessId: tea.id, message: 'Which supplier do we use for wax?' }, auth);
+  const sent = await mutate<SendResult>(
+    server.url,
+    'chat.send',
+    { businessId: tea.id, message: 'Which supplier do we use for wax?' },
+    auth,
+  );
   expect(sent.data!.reply.content).toContain('Kerzenhof');
   expect(sent.data!.reply.content).not.toContain('Hive & Co');
 
   fake.setImageResponder(() => ({ image: TINY_PNG }));
   fake.setResponder(toolTurn('Creative', 'generate_image', { prompt: 'A tea leaf in a tin' }, () => 'Here it is.'));
-  const drawn = await mutate<SendResult>(server.url, 'chat.send', { conversationId: sent.data!.conversationId, message: 'Draw our logo' }, auth);
+  const drawn = await mutate<SendResult>(
+    server.url,
+    'chat.send',
+    { conversationId: sent.data!.conversationId, message: 'Draw our logo' },
+    auth,
+  );
   expect(drawn.data!.reply.attachments).toHaveLength(1);
 
-  const teaFiles = await query<{ items: { name: string; kind: string; businessId: string }[] }>(server.url, 'files.list', { businessId: tea.id }, auth);
+  const teaFiles = await query<{ items: { name: string; kind: string; businessId: string }[] }>(
+    server.url,
+    'files.list',
+    { businessId: tea.id },
+    auth,
+  );
   expect(teaFiles.data!.items.map((f) => [f.kind, f.businessId])).toEqual([
     ['image', tea.id],
     ['upload', tea.id],

@@ -5,9 +5,9 @@ import { createTRPCClient, httpSubscriptionLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '../../server/routers/index.ts';
-import { plannedTurns, startFakeOpenAI, type FakeOpenAI, type Responder } from '../support/fake-openai.ts';
+import { type FakeOpenAI, plannedTurns, type Responder, startFakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { type ServerProcess, startServer } from '../support/server-process.ts';
 import { createThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
 const API_KEY = 'sk-test-SECRET-9f8e7d6c5b4a';
@@ -83,7 +83,10 @@ describe('server output', () => {
     const output = server.output();
     for (const secret of [API_KEY, TOKEN, 'PROMPT-MARKER', 'REPLY-MARKER', 'Acme']) expect(output).not.toContain(secret);
 
-    const lines = output.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = output
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const turnLines = lines.filter((line) => line.msg === 'turn completed' || line.msg === 'turn failed');
     expect(turnLines.map((line) => [line.msg, line.errorCode ?? null])).toEqual([
       ['turn completed', null],

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { launchNpmStart, type Launched } from '../../bench/footprint/launch.ts';
+import { type Launched, launchNpmStart } from '../../bench/footprint/launch.ts';
 import { processTree } from '../../bench/footprint/process-tree.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-npm-start-'));

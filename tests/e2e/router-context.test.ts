@@ -3,9 +3,9 @@
 // whole window, and each turn records what the server said was served from its cache.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBenchApp } from '../../bench/bench-app.ts';
-import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
 import { buildTeam } from '../../server/agents/team.ts';
-import { messageTexts, startFakeOpenAI, type ChatRequest, type FakeOpenAI } from '../support/fake-openai.ts';
+import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
+import { type ChatRequest, type FakeOpenAI, messageTexts, startFakeOpenAI } from '../support/fake-openai.ts';
 import { mutate } from '../support/http-api.ts';
 import { NO_TOOLS, transferToolName } from '../support/scripted-runtime.ts';
 
@@ -30,7 +30,8 @@ describe('routing on a short context in a long conversation', () => {
   beforeAll(async () => {
     let turn = 0;
     model = await startFakeOpenAI((request) => {
-      if (isRouting(request)) return { toolCalls: [{ name: transferToolName(team, 'Strategic'), arguments: { reason: 'Pricing.' } }] };
+      if (isRouting(request))
+        return { toolCalls: [{ name: transferToolName(team, 'Strategic'), arguments: { reason: 'Pricing.' } }] };
       const last = lastUserText(request);
       if (last.startsWith('Summary so far:')) return { text: `- The user sells candles; turn ${turn} folded.` };
       return { text: replyFor(turn) };
@@ -67,7 +68,14 @@ describe('routing on a short context in a long conversation', () => {
     const chars = (request: ChatRequest) => conversationTexts(request).join('').length;
     expect(chars(last.routing)).toBeLessThan(chars(last.expert) * 0.3);
     // The expert still reads replies from many turns back; the router only the newest few.
-    const oldestReply = (request: ChatRequest) => Math.min(...[...messageTexts(request).join('\n').matchAll(/Reply (\d+):/g)].map((m) => Number(m[1])));
+    const oldestReply = (request: ChatRequest) =>
+      Math.min(
+        ...[
+          ...messageTexts(request)
+            .join('\n')
+            .matchAll(/Reply (\d+):/g),
+        ].map((m) => Number(m[1])),
+      );
     expect(oldestReply(last.expert)).toBeLessThan(oldestReply(last.routing) - 3);
     // Within SWITCHBOARD_ROUTER_CONTEXT_TOKENS (about four characters a token).
     expect(chars(last.routing)).toBeLessThan(1000 * 4.5);
@@ -93,7 +101,7 @@ describe('routing on a short context in a long conversation', () => {
     ]);
   });
 
-  it("records the cached tokens the server reported, per turn and per agent", () => {
+  it('records the cached tokens the server reported, per turn and per agent', () => {
     for (const [index, { turn }] of turns.entries()) {
       const summarized = byTurn[index]!.usages.length - 2;
       const agentCalls = byTurn[index]!.usages.slice(summarized);

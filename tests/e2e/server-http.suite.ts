@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
-import { messageTexts, plannedTurns, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import { gate } from '../support/browser.ts';
+import { type FakeOpenAI, messageTexts, plannedTurns, startFakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { type ServerProcess, startServer } from '../support/server-process.ts';
 import type { DriverKind } from '../support/test-db.ts';
 import { createThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
@@ -72,9 +72,7 @@ export function serverHttpSuite(driver: DriverKind) {
     expect(first.error).toBeUndefined();
     conversationId = first.data!.conversationId;
     expect(first.data!.reply.agent).toBe('Creative');
-    expect(first.data!.turn.handoffs).toEqual([
-      { from: 'Orchestrator', to: 'Creative', reason: 'The user wants a brand name.' },
-    ]);
+    expect(first.data!.turn.handoffs).toEqual([{ from: 'Orchestrator', to: 'Creative', reason: 'The user wants a brand name.' }]);
 
     const second = await mutate<SendResult>(server.url, 'chat.send', {
       conversationId,

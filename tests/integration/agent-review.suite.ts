@@ -2,10 +2,10 @@
 import { modelError } from '@openai/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { consultToolName } from '../../server/agents/tools/consult.ts';
 import { parseCases } from '../../scripts/eval/cases.ts';
+import { consultToolName } from '../../server/agents/tools/consult.ts';
 import { chatHarness, rejection } from '../support/chat-harness.ts';
-import { startFakeSearxng, type FakeSearxng } from '../support/fake-searxng.ts';
+import { type FakeSearxng, startFakeSearxng } from '../support/fake-searxng.ts';
 import { callTool, reply, routeTo } from '../support/scripted-runtime.ts';
 import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
 
@@ -27,7 +27,10 @@ export function agentReviewSuite(kind: DriverKind) {
       callTool('web_search', { query: 'instagram reels candles' }),
       reply('Post three reels a week.'),
     );
-    const second = await h.api.chat.send({ conversationId: first.conversationId, message: 'What should I charge for Lumen & Wick candles?' });
+    const second = await h.api.chat.send({
+      conversationId: first.conversationId,
+      message: 'What should I charge for Lumen & Wick candles?',
+    });
     candle = { conversationId: first.conversationId, creativeTurn: first.turn.id, mediaTurn: second.turn.id };
     h.script(routeTo(h.team, 'Media', 'A PR question.'), reply('Pitch the local paper.'));
     otherMediaTurn = (await h.api.chat.send({ message: 'How do I get press for my bakery?' })).turn.id;
@@ -62,7 +65,11 @@ export function agentReviewSuite(kind: DriverKind) {
 
     it('shows the Orchestrator’s turns with the reason it gave for each route', async () => {
       const { items } = await h.api.stats.agentTurns({ agent: 'Orchestrator' });
-      expect(items.map((i) => i.reason)).toEqual(['A PR question.', 'Growing an Instagram audience is social media.', 'The user wants a brand name.']);
+      expect(items.map((i) => i.reason)).toEqual([
+        'A PR question.',
+        'Growing an Instagram audience is social media.',
+        'The user wants a brand name.',
+      ]);
       expect(items[0]!.usage).toEqual({ inputTokens: 120, outputTokens: 20 });
     });
 
@@ -76,7 +83,11 @@ export function agentReviewSuite(kind: DriverKind) {
       );
       const { turn } = await local.api.chat.send({ message: 'Name and price my candles' });
       const [item] = (await h.api.stats.agentTurns({ agent: 'Strategic' })).items;
-      expect(item).toMatchObject({ turnId: turn.id, role: 'consulted', reason: 'Creative asked: Retail price for a 200 g soy candle?' });
+      expect(item).toMatchObject({
+        turnId: turn.id,
+        role: 'consulted',
+        reason: 'Creative asked: Retail price for a 200 g soy candle?',
+      });
       expect(item!.usage).toEqual({ inputTokens: 200, outputTokens: 80 });
     });
 
@@ -85,7 +96,9 @@ export function agentReviewSuite(kind: DriverKind) {
       expect(first.items).toHaveLength(2);
       const rest = await h.api.stats.agentTurns({ agent: 'Orchestrator', limit: 2, cursor: first.nextCursor });
       const all = await h.api.stats.agentTurns({ agent: 'Orchestrator' });
-      expect([...first.items, ...rest.items].map((i) => i.turnId)).toEqual(all.items.slice(0, first.items.length + rest.items.length).map((i) => i.turnId));
+      expect([...first.items, ...rest.items].map((i) => i.turnId)).toEqual(
+        all.items.slice(0, first.items.length + rest.items.length).map((i) => i.turnId),
+      );
       expect(new Set(all.items.map((i) => i.turnId)).size).toBe(all.items.length);
 
       const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
@@ -138,9 +151,13 @@ export function agentReviewSuite(kind: DriverKind) {
 
       const same = await rejection(h.api.chat.flagRouting({ turnId: otherMediaTurn, expected: 'Media' }));
       expect(same).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('Media already answered') });
-      const orchestrator = await rejection(h.api.chat.flagRouting({ turnId: otherMediaTurn, expected: 'Orchestrator' as 'Media' }));
+      const orchestrator = await rejection(
+        h.api.chat.flagRouting({ turnId: otherMediaTurn, expected: 'Orchestrator' as 'Media' }),
+      );
       expect(orchestrator.code).toBe('BAD_REQUEST');
-      const unknown = await rejection(h.api.chat.flagRouting({ turnId: '00000000-0000-4000-8000-000000000000', expected: 'Media' }));
+      const unknown = await rejection(
+        h.api.chat.flagRouting({ turnId: '00000000-0000-4000-8000-000000000000', expected: 'Media' }),
+      );
       expect(unknown.code).toBe('NOT_FOUND');
       h.script(modelError(new Error('down')));
       const failed = await rejection(h.api.chat.send({ message: 'Plan my launch' }));

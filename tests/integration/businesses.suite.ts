@@ -57,13 +57,17 @@ export function businessesSuite(kind: DriverKind) {
     expect(await h.api.stats.routingFlags({ businessId: first!.id })).toEqual([]);
     expect((await h.api.stats.routingFlags()).map((c) => c.id)).toEqual([`flag-${named.turn.id}`]);
     const found = await h.api.conversations.list({ businessId: tea.id, query: 'tea shop' });
-    expect(found.items).toEqual([expect.objectContaining({ id: named.conversationId, lastTurnStatus: 'completed', snippet: expect.any(Object) })]);
+    expect(found.items).toEqual([
+      expect.objectContaining({ id: named.conversationId, lastTurnStatus: 'completed', snippet: expect.any(Object) }),
+    ]);
     expect((await h.api.conversations.list({ businessId: first!.id, query: 'tea shop' })).items).toEqual([]);
 
     // The same business again is fine; another one for an existing conversation is refused.
     h.script(routeTo(h.team, 'Strategic', 'General.'), reply('Still tea.'));
     await h.api.chat.send({ conversationId: named.conversationId, businessId: tea.id, message: 'Again' });
-    const mismatch = await rejection(h.api.chat.send({ conversationId: named.conversationId, businessId: first!.id, message: 'x' }));
+    const mismatch = await rejection(
+      h.api.chat.send({ conversationId: named.conversationId, businessId: first!.id, message: 'x' }),
+    );
     expect(mismatch).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('another business') });
   });
 
@@ -136,7 +140,10 @@ export function businessesSuite(kind: DriverKind) {
     await upload('shop-suppliers.txt', { businessId: shop.id });
     await upload('other-suppliers.txt', {});
     const file = await h.api.businesses.export({ businessId: shop.id });
-    expect(file).toMatchObject({ filename: `lumen-wick-${shop.id.slice(0, 8)}.json`, contentType: 'application/json; charset=utf-8' });
+    expect(file).toMatchObject({
+      filename: `lumen-wick-${shop.id.slice(0, 8)}.json`,
+      contentType: 'application/json; charset=utf-8',
+    });
     const body = JSON.parse(file.content) as BusinessExport;
     expect(body).toMatchObject({ format: 'switchboard.business', version: 1, business: { id: shop.id } });
     expect(body.files).toEqual((await h.api.files.list({ businessId: shop.id })).items);

@@ -4,8 +4,8 @@ import { assistantMessage, modelError, modelResponder, type ScriptedModelInput }
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { consultToolName } from '../../server/agents/tools/consult.ts';
-import type { ExpertName } from '../../shared/roster.ts';
 import type { TurnEventDto as TurnEvent } from '../../server/routers/dto.ts';
+import type { ExpertName } from '../../shared/roster.ts';
 import { chatHarness } from '../support/chat-harness.ts';
 import { callTool, inputTexts, reply, routeTo } from '../support/scripted-runtime.ts';
 import { createTestDatabase, type DriverKind } from '../support/test-db.ts';

@@ -1,9 +1,10 @@
 // Estimated cost per turn and per agent, from the model each turn ran on.
+
+import { type ModelResponse, Usage } from '@openai/agents';
+import { modelResponder, type ScriptedModelInput } from '@openai/agents/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { chatHarness } from '../support/chat-harness.ts';
-import { Usage, type ModelResponse } from '@openai/agents';
-import { modelResponder, type ScriptedModelInput } from '@openai/agents/testing';
 import { inputTexts, reply, routeTo } from '../support/scripted-runtime.ts';
 import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
 
@@ -74,7 +75,10 @@ export function costSuite(kind: DriverKind) {
     const h = chatHarness(database, { modelName: 'gpt-4.1', routerModelName: 'gpt-4.1-nano' });
     const cached = (step: ScriptedModelInput, cachedTokens: number): ScriptedModelInput => {
       const usage = (step as { usage: Usage }).usage;
-      return { ...(step as object), usage: new Usage({ ...usage, inputTokensDetails: { cached_tokens: cachedTokens } }) } as ScriptedModelInput;
+      return {
+        ...(step as object),
+        usage: new Usage({ ...usage, inputTokensDetails: { cached_tokens: cachedTokens } }),
+      } as ScriptedModelInput;
     };
     h.script(cached(routeTo(h.team, 'Strategic', 'pricing'), 100), cached(reply('Charge 24 EUR.'), 150));
     const { conversationId, turn } = await h.api.chat.send({ message: 'How should I price my candles?' });

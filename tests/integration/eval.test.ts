@@ -7,14 +7,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RoutingCase } from '../../scripts/eval/cases.ts';
 import { EXIT, runEvalCommand } from '../../scripts/eval/eval-command.ts';
 import type { EvalReport } from '../../scripts/eval/report.ts';
-import { createCaseRouter, type CaseRouter } from '../../scripts/eval/route-case.ts';
+import { type CaseRouter, createCaseRouter } from '../../scripts/eval/route-case.ts';
 import { modelConfigFromEnv } from '../../server/agents/model.ts';
 import { createAgentRuntime } from '../../server/agents/runtime.ts';
 import { buildTeam } from '../../server/agents/team.ts';
-import { parseEnv, type Env } from '../../server/env.ts';
-import { lastUserText, playCases, type Play } from '../support/eval-cli.ts';
-import { startFakeOpenAI, type ChatRequest, type FakeOpenAI, type FakeReply } from '../support/fake-openai.ts';
-import { startFakeSearxng, type FakeSearxng } from '../support/fake-searxng.ts';
+import { type Env, parseEnv } from '../../server/env.ts';
+import { lastUserText, type Play, playCases } from '../support/eval-cli.ts';
+import { type ChatRequest, type FakeOpenAI, type FakeReply, startFakeOpenAI } from '../support/fake-openai.ts';
+import { type FakeSearxng, startFakeSearxng } from '../support/fake-searxng.ts';
 import { NO_TOOLS, transferToolName } from '../support/scripted-runtime.ts';
 
 const team = buildTeam(NO_TOOLS);
@@ -76,10 +76,22 @@ describe('routing one case', () => {
   it('follows the Orchestrator through a web search to its handoff', async () => {
     fake.setResponder((request: ChatRequest) =>
       request.messages.some((m) => m.role === 'tool')
-        ? { toolCalls: [{ name: transferToolName(team, 'Producing'), arguments: { reason: 'Choosing a course platform is a tool choice.' } }] }
+        ? {
+            toolCalls: [
+              {
+                name: transferToolName(team, 'Producing'),
+                arguments: { reason: 'Choosing a course platform is a tool choice.' },
+              },
+            ],
+          }
         : { toolCalls: [{ name: 'web_search', arguments: { query: 'what is Kajabi' } }] },
     );
-    const outcome = await route({ id: 'kajabi', message: 'Should I set up my course on Kajabi?', expected: ['Producing'], kind: 'single' });
+    const outcome = await route({
+      id: 'kajabi',
+      message: 'Should I set up my course on Kajabi?',
+      expected: ['Producing'],
+      kind: 'single',
+    });
     expect(outcome).toMatchObject({ chosen: 'Producing', reason: 'Choosing a course platform is a tool choice.', error: null });
     expect(searx.queries).toEqual(['what is Kajabi']);
     expect(fake.requests).toHaveLength(2);
@@ -125,13 +137,21 @@ describe('routing one case on a server that ignores tool_choice', () => {
   it.each([
     ['handoff', [transfer('A name.')], undefined, 1],
     ['repaired', [{ text: 'I will pass this to Creative.' }, transfer('A name.')], undefined, 2],
-    ['repaired', [{ text: `{"name": "${transferToolName(team, 'Creative')}", "arguments": {"reason": "A name."}}` }], undefined, 1],
+    [
+      'repaired',
+      [{ text: `{"name": "${transferToolName(team, 'Creative')}", "arguments": {"reason": "A name."}}` }],
+      undefined,
+      1,
+    ],
     ['structured', [{ text: 'Creative!' }, { text: 'Creative!' }], { text: '{"expert": "Creative", "reason": "A name."}' }, 3],
-  ] as const)('finds the choice by %s, through the product routing, without calling the expert', async (kind, replies, choice, calls) => {
-    fake.setResponder(lapsingRouter([...replies], choice));
-    expect(await route(single)).toMatchObject({ chosen: 'Creative', reason: 'A name.', route: kind, error: null });
-    expect(fake.requests).toHaveLength(calls);
-  });
+  ] as const)(
+    'finds the choice by %s, through the product routing, without calling the expert',
+    async (kind, replies, choice, calls) => {
+      fake.setResponder(lapsingRouter([...replies], choice));
+      expect(await route(single)).toMatchObject({ chosen: 'Creative', reason: 'A name.', route: kind, error: null });
+      expect(fake.requests).toHaveLength(calls);
+    },
+  );
 
   it('scores a router that never chooses as no choice (not an error), with the tokens it spent', async () => {
     fake.setResponder(lapsingRouter([{ text: 'Creative!' }, { text: 'Creative!' }]));
@@ -162,7 +182,11 @@ describe('the eval command', () => {
   const run = (argv: string[], env: NodeJS.ProcessEnv = { OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-router' }) => {
     const stdout = output();
     const stderr = output();
-    return runEvalCommand({ argv, env, cwd: dir, stdout, stderr }).then((code) => ({ code, stdout: stdout.text, stderr: stderr.text }));
+    return runEvalCommand({ argv, env, cwd: dir, stdout, stderr }).then((code) => ({
+      code,
+      stdout: stdout.text,
+      stderr: stderr.text,
+    }));
   };
 
   it('keeps failed cases out of the accuracy, lists them, and exits with 1', async () => {
@@ -232,7 +256,14 @@ describe('the eval command', () => {
       const expert = lastUserText(request) === 'Name my bakery.' || wrong ? 'Creative' : 'Strategic';
       return { toolCalls: [{ name: transferToolName(team, expert), arguments: { reason: 'Because.' } }] };
     });
-    const result = await run(['--cases', 'compare.json', '--out', 'compare.json.out', '--router-model', 'tiny-router,big-router']);
+    const result = await run([
+      '--cases',
+      'compare.json',
+      '--out',
+      'compare.json.out',
+      '--router-model',
+      'tiny-router,big-router',
+    ]);
     expect(result.code).toBe(EXIT.ok);
     expect(new Set(fake.requests.map((r) => r.model))).toEqual(new Set(['tiny-router', 'big-router']));
     const report = JSON.parse(readFileSync(join(dir, 'compare.json.out'), 'utf8')) as { runs: EvalReport[] };

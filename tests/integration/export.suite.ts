@@ -4,10 +4,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import type { JsonExport } from '../../server/export/export-conversation.ts';
 import { chatHarness, rejection } from '../support/chat-harness.ts';
-import { startFakeSearxng, type FakeSearxng } from '../support/fake-searxng.ts';
+import { type FakeSearxng, startFakeSearxng } from '../support/fake-searxng.ts';
 import { callTool, reply, routeTo } from '../support/scripted-runtime.ts';
 import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
-
 
 export function exportSuite(kind: DriverKind) {
   let database: Database;
@@ -17,7 +16,9 @@ export function exportSuite(kind: DriverKind) {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    searx = await startFakeSearxng([{ title: 'Candle market 2026', url: 'https://example.test/candles', content: 'Soy candles grow 8%.' }]);
+    searx = await startFakeSearxng([
+      { title: 'Candle market 2026', url: 'https://example.test/candles', content: 'Soy candles grow 8%.' },
+    ]);
     h = chatHarness(database, { tools: { api: 'chat_completions', searxngUrl: searx.url }, modelName: 'gpt-4o-mini' });
     h.script(routeTo(h.team, 'Creative', 'The user wants a brand name.'), reply('I suggest **Lumen & Wick**.'));
     ({ conversationId } = await h.api.chat.send({ message: 'A brand name for my eco candles?' }));

@@ -8,7 +8,7 @@ import { filePassages, files } from '../../db/schema.ts';
 import { ingestUpload } from '../../server/files/ingest-upload.ts';
 import { uploadRefusals } from '../../server/files/upload-refusals.ts';
 import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
-import { EXECUTABLE, NOTES_MD, PRICE_LIST_PAGES, scannedPdf, SUPPLIERS_CSV, textPdf, TINY_PNG } from '../support/test-files.ts';
+import { EXECUTABLE, NOTES_MD, PRICE_LIST_PAGES, SUPPLIERS_CSV, scannedPdf, TINY_PNG, textPdf } from '../support/test-files.ts';
 
 const refusals = uploadRefusals(20 * 1024 * 1024);
 
@@ -31,7 +31,13 @@ export function fileStoreSuite(kind: DriverKind) {
   it('keeps a PDF byte for byte and indexes its text layer page by page', async () => {
     const pdf = await textPdf(PRICE_LIST_PAGES);
     const stored = await upload('price-list.pdf', pdf);
-    expect(stored).toMatchObject({ name: 'price-list.pdf', contentType: 'application/pdf', kind: 'upload', bytes: pdf.length, pages: 2 });
+    expect(stored).toMatchObject({
+      name: 'price-list.pdf',
+      contentType: 'application/pdf',
+      kind: 'upload',
+      bytes: pdf.length,
+      pages: 2,
+    });
     if ('status' in stored) throw new Error('refused');
     expect(stored.chars).toBeGreaterThan(100);
     const row = await readFile(database.db, stored.id);

@@ -10,7 +10,7 @@ import { uploadRefusals } from '../../server/files/upload-refusals.ts';
 import { chatHarness } from '../support/chat-harness.ts';
 import { callTool, reply, routeTo } from '../support/scripted-runtime.ts';
 import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
-import { fakeImageService, PRICE_LIST_PAGES, textPdf, TINY_PNG } from '../support/test-files.ts';
+import { fakeImageService, PRICE_LIST_PAGES, TINY_PNG, textPdf } from '../support/test-files.ts';
 
 const LOGO_PROMPT = 'A minimal logo for Lumen & Wick: a flame inside a circle, #2F4858 on cream';
 
@@ -65,23 +65,43 @@ export function filesInTurnsSuite(kind: DriverKind) {
     const sent = await h.api.chat.send({ message: 'Show me a logo idea for Lumen & Wick' });
     expect(images.prompts).toEqual([LOGO_PROMPT]);
     const [image] = sent.reply.attachments ?? [];
-    expect(image).toEqual({ id: expect.any(String), kind: 'image', contentType: 'image/png', url: `/api/files/${image!.id}`, prompt: LOGO_PROMPT });
+    expect(image).toEqual({
+      id: expect.any(String),
+      kind: 'image',
+      contentType: 'image/png',
+      url: `/api/files/${image!.id}`,
+      prompt: LOGO_PROMPT,
+    });
     const stored = await readFile(database.db, image!.id);
-    expect(stored).toMatchObject({ kind: 'image', turnId: sent.turn.id, prompt: LOGO_PROMPT, contentType: 'image/png', bytes: TINY_PNG.length });
+    expect(stored).toMatchObject({
+      kind: 'image',
+      turnId: sent.turn.id,
+      prompt: LOGO_PROMPT,
+      contentType: 'image/png',
+      bytes: TINY_PNG.length,
+    });
     expect(stored!.content.equals(TINY_PNG)).toBe(true);
     // The record lists the call and prices it: 100 prompt tokens at $5/M, 1,000 image tokens at $30/M.
-    expect(sent.turn.tools).toEqual([expect.objectContaining({ agent: 'Creative', name: 'generate_image', ok: true, costUsd: 0.0305 })]);
+    expect(sent.turn.tools).toEqual([
+      expect.objectContaining({ agent: 'Creative', name: 'generate_image', ok: true, costUsd: 0.0305 }),
+    ]);
 
     const history = await h.api.chat.history({ conversationId: sent.conversationId });
     expect(history.messages.find((m) => m.role === 'assistant')!.attachments).toEqual([image]);
     expect(history.messages.find((m) => m.role === 'user')).not.toHaveProperty('attachments');
-    const json = JSON.parse((await h.api.conversations.export({ conversationId: sent.conversationId, format: 'json' })).content) as JsonExport;
+    const json = JSON.parse(
+      (await h.api.conversations.export({ conversationId: sent.conversationId, format: 'json' })).content,
+    ) as JsonExport;
     expect(json.messages[1]!.attachments).toEqual([image]);
     const md = (await h.api.conversations.export({ conversationId: sent.conversationId, format: 'markdown' })).content;
     expect(md).toContain(`Here is a flame-in-a-circle mark.\n\n![${LOGO_PROMPT}](/api/files/${image!.id})`);
 
     const listed = await h.api.files.list();
-    expect(listed.items.find((f) => f.id === image!.id)).toMatchObject({ kind: 'image', name: 'a-minimal-logo-for-lumen-wick.png', turnId: sent.turn.id });
+    expect(listed.items.find((f) => f.id === image!.id)).toMatchObject({
+      kind: 'image',
+      name: 'a-minimal-logo-for-lumen-wick.png',
+      turnId: sent.turn.id,
+    });
     // The images go with their conversation.
     await h.api.conversations.delete({ conversationId: sent.conversationId });
     expect(await readFile(database.db, image!.id)).toBeUndefined();
@@ -125,7 +145,11 @@ export function filesInTurnsSuite(kind: DriverKind) {
 
   it('files.delete removes a file and its passages; an unknown id is NOT_FOUND', async () => {
     const h = harness();
-    const stored = await ingestUpload(database.db, { name: 'gone.txt', content: Buffer.from('Beeswax from Bees R Us'), fields: {} }, uploadRefusals(1 << 20));
+    const stored = await ingestUpload(
+      database.db,
+      { name: 'gone.txt', content: Buffer.from('Beeswax from Bees R Us'), fields: {} },
+      uploadRefusals(1 << 20),
+    );
     if ('status' in stored) throw new Error('refused');
     expect(await h.api.files.delete({ fileId: stored.id })).toEqual({ fileId: stored.id });
     expect((await h.api.files.list()).items.map((f) => f.id)).not.toContain(stored.id);

@@ -11,7 +11,7 @@ import { gate } from '../support/echo-model.ts';
 import { heldStream, holdCall } from '../support/held-stream.ts';
 import { callTool, reply, routeTo } from '../support/scripted-runtime.ts';
 import type { DriverKind } from '../support/test-db.ts';
-import { twoInstances, type Instance } from '../support/two-instances.ts';
+import { type Instance, twoInstances } from '../support/two-instances.ts';
 
 const REPLY = 'Price the candle at 24 EUR and bundle three for 60 EUR to lift the basket size.';
 
@@ -55,7 +55,10 @@ export function liveSuite(kind: DriverKind) {
   async function heldTurn(a: ReturnType<typeof chatHarness>, afterWords = 4) {
     const release = gate();
     const held = gate();
-    a.script(routeTo(a.team, 'Strategic', 'pricing'), heldStream(REPLY, { afterWords, until: release.promise, onHeld: held.open }));
+    a.script(
+      routeTo(a.team, 'Strategic', 'pricing'),
+      heldStream(REPLY, { afterWords, until: release.promise, onHeld: held.open }),
+    );
     const stream = follow(a.api.chat.stream({ message: 'What should I charge?' }));
     await held.promise;
     await stream.until((events) => textOf(events).split(' ').length > afterWords);
@@ -88,7 +91,10 @@ export function liveSuite(kind: DriverKind) {
 
       a.script(routeTo(a.team, 'Media', 'launch'), reply('Launch with reels.'));
       const retried = await a.api.chat.retry({ turnId });
-      expect(retried).toMatchObject({ turn: { id: turnId, status: 'completed' }, reply: { content: 'Launch with reels.', stopped: false } });
+      expect(retried).toMatchObject({
+        turn: { id: turnId, status: 'completed' },
+        reply: { content: 'Launch with reels.', stopped: false },
+      });
     });
 
     it('stops a turn during the expert’s stream from the other instance, keeping the text so far as a stopped reply', async () => {
@@ -104,7 +110,10 @@ export function liveSuite(kind: DriverKind) {
       expect(turn).toMatchObject({ status: 'cancelled', agents: ['Orchestrator', 'Strategic'] });
       // The Orchestrator's finished call is counted; the cut-off call reported nothing.
       expect(turn.usage).toMatchObject({ inputTokens: 120, outputTokens: 20 });
-      expect(last(stream.events)).toMatchObject({ type: 'cancelled', reply: { content: streamed.trim(), stopped: true, agent: 'Strategic' } });
+      expect(last(stream.events)).toMatchObject({
+        type: 'cancelled',
+        reply: { content: streamed.trim(), stopped: true, agent: 'Strategic' },
+      });
       const history = await b.api.chat.history({ conversationId: turn.conversationId });
       expect(history.messages.map((m) => [m.role, m.content, m.stopped])).toEqual([
         ['user', 'What should I charge?', false],
@@ -151,7 +160,10 @@ export function liveSuite(kind: DriverKind) {
       a.script(routeTo(a.team, 'Media', 'reach'), reply('Post daily.'));
       const { turn } = await a.api.chat.send({ message: 'How do I grow?' });
       for (const api of [a.api, b.api]) {
-        expect(await rejection(api.chat.cancel({ turnId: turn.id }))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/not running/) });
+        expect(await rejection(api.chat.cancel({ turnId: turn.id }))).toMatchObject({
+          code: 'CONFLICT',
+          message: expect.stringMatching(/not running/),
+        });
       }
       expect(await rejection(b.api.chat.cancel({ turnId: crypto.randomUUID() }))).toMatchObject({ code: 'NOT_FOUND' });
       expect(await rejection(b.api.chat.retry({ turnId: turn.id }))).toMatchObject({ code: 'CONFLICT' });
@@ -170,7 +182,10 @@ export function liveSuite(kind: DriverKind) {
 
       for (const watched of [here.events, there.events]) {
         expect(watched[0]).toMatchObject({ type: 'turn', turn: { id: turnId } });
-        expect(watched.filter((e) => e.type === 'agent').map((e) => e.type === 'agent' && e.agent)).toEqual(['Orchestrator', 'Strategic']);
+        expect(watched.filter((e) => e.type === 'agent').map((e) => e.type === 'agent' && e.agent)).toEqual([
+          'Orchestrator',
+          'Strategic',
+        ]);
         expect(textOf(watched)).toBe(REPLY);
         expect(last(watched)).toMatchObject({ type: 'done', reply: { content: REPLY }, turn: { status: 'completed' } });
       }
@@ -213,8 +228,12 @@ export function liveSuite(kind: DriverKind) {
       const { turn } = await a.api.chat.send({ message: 'How do I grow?' });
       const watched = follow(b.api.chat.watch({ turnId: turn.id }));
       await watched.done;
-      expect(watched.events).toEqual([expect.objectContaining({ type: 'done', reply: expect.objectContaining({ content: 'Post daily.' }) })]);
-      expect(await rejection(follow(b.api.chat.watch({ turnId: crypto.randomUUID() })).done)).toMatchObject({ code: 'NOT_FOUND' });
+      expect(watched.events).toEqual([
+        expect.objectContaining({ type: 'done', reply: expect.objectContaining({ content: 'Post daily.' }) }),
+      ]);
+      expect(await rejection(follow(b.api.chat.watch({ turnId: crypto.randomUUID() })).done)).toMatchObject({
+        code: 'NOT_FOUND',
+      });
     });
 
     it('lets a watcher that never reads hold nothing up, and a watcher leaving never stops the turn', async () => {

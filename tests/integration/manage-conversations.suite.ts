@@ -39,7 +39,8 @@ export function manageConversationsSuite(kind: DriverKind) {
     });
 
     it('cuts a long first message on a word boundary, never inside an emoji', async () => {
-      const words = 'Suggest a brand name for my eco-friendly candle shop with 👩‍👩‍👧‍👦 family packs and a tagline for the launch';
+      const words =
+        'Suggest a brand name for my eco-friendly candle shop with 👩‍👩‍👧‍👦 family packs and a tagline for the launch';
       const id = await converse(words);
       const { title } = (await h.api.chat.history({ conversationId: id })).conversation;
       expect(title.endsWith('…')).toBe(true);
@@ -66,7 +67,10 @@ export function manageConversationsSuite(kind: DriverKind) {
     it('refuses an empty or oversized title and an unknown id, with a sentence', async () => {
       const id = await converse('Another conversation');
       const empty = await rejection(h.api.conversations.rename({ conversationId: id, title: ' \n ' }));
-      expect(empty).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('is empty: give the conversation a name') });
+      expect(empty).toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.stringContaining('is empty: give the conversation a name'),
+      });
       const long = await rejection(h.api.conversations.rename({ conversationId: id, title: 'x'.repeat(201) }));
       expect(long).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('too long') });
       const unknown = await rejection(

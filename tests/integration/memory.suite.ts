@@ -9,7 +9,7 @@ import { conversations, turns } from '../../db/schema.ts';
 import { summaryText } from '../../server/memory/assemble.ts';
 import { countTokens } from '../../server/memory/tokens.ts';
 import { chatHarness } from '../support/chat-harness.ts';
-import { keepingSummarizer, playConversation, type Playbook } from '../support/conversation-script.ts';
+import { keepingSummarizer, type Playbook, playConversation } from '../support/conversation-script.ts';
 import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
 
 const BUDGET = 2000;
@@ -49,8 +49,7 @@ export function memorySuite(kind: DriverKind) {
       conversationId = outcome.conversationId;
       return outcome;
     };
-    const stored = async () =>
-      (await database.db.select().from(conversations).where(eq(conversations.id, conversationId!)))[0]!;
+    const stored = async () => (await database.db.select().from(conversations).where(eq(conversations.id, conversationId!)))[0]!;
     let turn = 1;
     /** Sends the next question until `done`; a budget this small gets there within 30 turns. */
     const sendUntil = async (done: () => boolean | Promise<boolean>) => {

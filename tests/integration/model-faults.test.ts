@@ -8,14 +8,14 @@ import { findTurn } from '../../db/queries/turns.ts';
 import { MODEL_RETRIES, modelConfigFromEnv } from '../../server/agents/model.ts';
 import { createAgentRuntime } from '../../server/agents/runtime.ts';
 import { parseEnv } from '../../server/env.ts';
-import { createCaller } from '../../server/routers/index.ts';
+import { createLiveTurns } from '../../server/live/live-turns.ts';
 import { LocalLock } from '../../server/locks/local-lock.ts';
 import { windowMemory } from '../../server/memory/window-memory.ts';
-import type { TurnDeps } from '../../server/turns/run-turn.ts';
-import { createLiveTurns } from '../../server/live/live-turns.ts';
 import type { TurnEventDto as TurnEvent } from '../../server/routers/dto.ts';
+import { createCaller } from '../../server/routers/index.ts';
+import type { TurnDeps } from '../../server/turns/run-turn.ts';
 import { rejection } from '../support/chat-harness.ts';
-import { plannedTurns, startFakeOpenAI, type FakeOpenAI, type FakeReply } from '../support/fake-openai.ts';
+import { type FakeOpenAI, type FakeReply, plannedTurns, startFakeOpenAI } from '../support/fake-openai.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 
 const STALL_TIMEOUT_MS = 1000;
@@ -35,7 +35,11 @@ describe('model faults', () => {
   });
 
   function api(timeoutMs = 30_000) {
-    const parsed = parseEnv({ OPENAI_BASE_URL: fake.url, SWITCHBOARD_MODEL: 'fake-model', SWITCHBOARD_MODEL_TIMEOUT_MS: String(timeoutMs) });
+    const parsed = parseEnv({
+      OPENAI_BASE_URL: fake.url,
+      SWITCHBOARD_MODEL: 'fake-model',
+      SWITCHBOARD_MODEL_TIMEOUT_MS: String(timeoutMs),
+    });
     if (!parsed.ok) throw new Error(parsed.problems.join('; '));
     const log = (_: object, message: string) => void clientLog.push(message);
     const model = modelConfigFromEnv(parsed.env, { warn: log, error: log });
@@ -49,7 +53,16 @@ describe('model faults', () => {
     const logger = pino({ level: 'silent' });
     const memory = windowMemory(database.db, { budget: 8000, logger });
     const live = createLiveTurns({ database, logger });
-    const chat: TurnDeps = { db: database.db, agents, memory, lock: new LocalLock(), logger, running: live.running, live, pricing: 'none' };
+    const chat: TurnDeps = {
+      db: database.db,
+      agents,
+      memory,
+      lock: new LocalLock(),
+      logger,
+      running: live.running,
+      live,
+      pricing: 'none',
+    };
     return createCaller({ chat, authorized: true });
   }
 

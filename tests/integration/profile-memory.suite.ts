@@ -79,7 +79,12 @@ export function profileMemorySuite(kind: DriverKind) {
     h.script(routeTo(h.team, 'Strategic', 'Pricing.'), reply('What do you charge?'));
     await h.api.chat.send({ conversationId, message: 'And now?' });
     expect(profilesSeen(h, before)).toEqual([null, null]);
-    expect(h.model.calls.slice(before).flatMap((c) => inputTexts(c.request.input)).join('\n')).not.toContain('28 EUR');
+    expect(
+      h.model.calls
+        .slice(before)
+        .flatMap((c) => inputTexts(c.request.input))
+        .join('\n'),
+    ).not.toContain('28 EUR');
     expect((await h.api.profile.get({ businessId: h.businessId })).facts).toEqual([]);
   });
 
@@ -172,7 +177,11 @@ export function profileMemorySuite(kind: DriverKind) {
     let conversationId: string | undefined;
     for (let n = 1; n <= 6; n += 1) {
       h.script(routeTo(h.team, 'Producing', 'ops'), reply(long(n)));
-      ({ conversationId } = await h.api.chat.send({ businessId: h.businessId, conversationId, message: n === 6 ? 'Shorter please.' : `Step ${n}?` }));
+      ({ conversationId } = await h.api.chat.send({
+        businessId: h.businessId,
+        conversationId,
+        message: n === 6 ? 'Shorter please.' : `Step ${n}?`,
+      }));
     }
     const [router, expert] = h.model.calls.slice(-2).map((call) => inputTexts(call.request.input));
     for (const texts of [router!, expert!]) {

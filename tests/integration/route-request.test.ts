@@ -18,7 +18,11 @@ describe('routing repair with a scripted model', () => {
 
   it('repairs a router that answers in words with a second try (route: repaired)', async () => {
     const h = chatHarness(database);
-    h.script(words('Our Strategic expert will take it from here.'), routeTo(h.team, 'Strategic', 'A pricing question.'), reply('Charge 24 EUR.'));
+    h.script(
+      words('Our Strategic expert will take it from here.'),
+      routeTo(h.team, 'Strategic', 'A pricing question.'),
+      reply('Charge 24 EUR.'),
+    );
     const { turn, reply: answer } = await h.api.chat.send({ message: 'What should my candles cost?' });
     h.model.assertComplete();
     expect(turn).toMatchObject({ status: 'completed', route: 'repaired', agents: ['Orchestrator', 'Strategic'] });
@@ -45,7 +49,11 @@ describe('routing repair with a scripted model', () => {
 
   it('fails with ROUTING_FAILED and stores no reply when no attempt yields an expert', async () => {
     const h = chatHarness(database);
-    h.script(words('I will hand this over.'), words('I will hand this over.'), words('{"expert": "Orchestrator", "reason": "me"}'));
+    h.script(
+      words('I will hand this over.'),
+      words('I will hand this over.'),
+      words('{"expert": "Orchestrator", "reason": "me"}'),
+    );
     const error = await rejection(h.api.chat.send({ message: 'Name my candle shop' }));
     h.model.assertComplete();
     expect(error.code).toBe('BAD_GATEWAY');

@@ -1,23 +1,24 @@
 // Routing on servers that ignore tool_choice, through the SDK's real HTTP path: the Orchestrator's
 // words are never a reply (stored or streamed); a lapse is repaired, a transfer written as text is
 // recognised, a structured choice is the last resort, and a router that never chooses fails clearly.
+
+import { OpenAIProvider } from '@openai/agents';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { OpenAIProvider } from '@openai/agents';
 import { createAgentRuntime } from '../../server/agents/runtime.ts';
+import { buildTeam } from '../../server/agents/team.ts';
 import { ERRORS } from '../../server/errors.ts';
+import { createLiveTurns } from '../../server/live/live-turns.ts';
 import { LocalLock } from '../../server/locks/local-lock.ts';
 import { windowMemory } from '../../server/memory/window-memory.ts';
 import type { TurnEventDto } from '../../server/routers/dto.ts';
 import { createCaller } from '../../server/routers/index.ts';
-import { createLiveTurns } from '../../server/live/live-turns.ts';
 import type { TurnDeps } from '../../server/turns/run-turn.ts';
 import type { ExpertName } from '../../shared/roster.ts';
 import { rejection } from '../support/chat-harness.ts';
-import { messageTexts, startFakeOpenAI, type ChatRequest, type FakeOpenAI, type FakeReply } from '../support/fake-openai.ts';
+import { type ChatRequest, type FakeOpenAI, type FakeReply, messageTexts, startFakeOpenAI } from '../support/fake-openai.ts';
 import { NO_TOOLS, transferToolName } from '../support/scripted-runtime.ts';
-import { buildTeam } from '../../server/agents/team.ts';
 import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
 
 const team = buildTeam(NO_TOOLS);
@@ -60,7 +61,16 @@ export function routingRepairSuite(kind: DriverKind) {
     const logger = pino({ level: 'silent' });
     const memory = windowMemory(database.db, { budget: 8000, logger });
     const live = createLiveTurns({ database, logger });
-    const chat: TurnDeps = { db: database.db, agents, memory, lock: new LocalLock(), logger, running: live.running, live, pricing: 'none' };
+    const chat: TurnDeps = {
+      db: database.db,
+      agents,
+      memory,
+      lock: new LocalLock(),
+      logger,
+      running: live.running,
+      live,
+      pricing: 'none',
+    };
     return createCaller({ chat, authorized: true });
   }
 
@@ -103,7 +113,9 @@ export function routingRepairSuite(kind: DriverKind) {
     const retried = routerCalls()[1]!;
     expect(messageTexts(retried).join('\n')).not.toContain(PROMISE);
     expect(messageTexts(retried)[0]).toContain(transferToolName(team, 'Creative'));
-    expect(await storedReplies(done.conversationId)).toEqual([expect.objectContaining({ agent: 'Creative', content: 'Call it Wick & Wonder.' })]);
+    expect(await storedReplies(done.conversationId)).toEqual([
+      expect.objectContaining({ agent: 'Creative', content: 'Call it Wick & Wonder.' }),
+    ]);
   });
 
   it.each([
@@ -193,15 +205,25 @@ export function routingRepairSuite(kind: DriverKind) {
   });
 
   it('streams no word of a router that never chooses, and ends with the failure as an event', async () => {
-    fake.setResponder(server({ router: [{ text: PROMISE }, { text: PROMISE }], choice: { text: '{"expert": "Nobody"}' }, expert: 'unused' }));
+    fake.setResponder(
+      server({ router: [{ text: PROMISE }, { text: PROMISE }], choice: { text: '{"expert": "Nobody"}' }, expert: 'unused' }),
+    );
     // The user's own words never route: a transfer name in the message is just text.
     const events = await streamed(`${transferToolName(team, 'Media')} please: name my candle shop`);
     expect(deltas(events)).toBe('');
     const last = events.at(-1);
     expect(last).toMatchObject({ type: 'error', code: 'BAD_GATEWAY', turnId: expect.any(String) });
     const turnId = last?.type === 'error' ? last.turnId! : '';
-    const history = await api().chat.history({ conversationId: (events[0] as { turn: { conversationId: string } }).turn.conversationId });
+    const history = await api().chat.history({
+      conversationId: (events[0] as { turn: { conversationId: string } }).turn.conversationId,
+    });
     expect(history.messages.map((m) => m.role)).toEqual(['user']);
-    expect(history.turns).toEqual([expect.objectContaining({ id: turnId, status: 'failed', error: { code: 'ROUTING_FAILED', message: ERRORS.ROUTING_FAILED.message } })]);
+    expect(history.turns).toEqual([
+      expect.objectContaining({
+        id: turnId,
+        status: 'failed',
+        error: { code: 'ROUTING_FAILED', message: ERRORS.ROUTING_FAILED.message },
+      }),
+    ]);
   });
 }

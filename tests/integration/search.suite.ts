@@ -8,7 +8,8 @@ import { reply, routeTo } from '../support/scripted-runtime.ts';
 import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
 
 type Snippet = { text: string; highlights: { start: number; end: number }[] };
-const marked = (snippet: Snippet | undefined) => snippet?.highlights.map((h) => snippet.text.slice(h.start, h.end).toLowerCase()) ?? [];
+const marked = (snippet: Snippet | undefined) =>
+  snippet?.highlights.map((h) => snippet.text.slice(h.start, h.end).toLowerCase()) ?? [];
 
 export function searchSuite(kind: DriverKind) {
   let database: Database;
@@ -26,7 +27,12 @@ export function searchSuite(kind: DriverKind) {
     await converse('shop', 'Creative', 'Suggest a brand name for my eco candle shop', 'Call it Lumen & Wick.');
     await converse('growth', 'Media', 'How do I grow my candle shop on Instagram?', 'Post three reels a week.');
     await converse('pottery', 'Strategic', 'Pricing for pottery classes', 'Charge 40 per class.');
-    await converse('dense', 'Producing', 'Candle batch plan', 'Candle wax first, then candle wicks, then candle jars: every candle needs all three.');
+    await converse(
+      'dense',
+      'Producing',
+      'Candle batch plan',
+      'Candle wax first, then candle wicks, then candle jars: every candle needs all three.',
+    );
   });
   afterAll(async () => {
     await database.close();
@@ -120,8 +126,21 @@ export function searchSuite(kind: DriverKind) {
   describe('hostile search text', () => {
     it('answers odd query syntax with results or none, never an error', async () => {
       for (const query of [
-        '"candle', 'candle & shop', '!candle', 'candle:*', '(candle | shop', "'; drop table messages; --", '\\', '<script>',
-        'the and of', '-', '""', '🕯️ candle', 'a'.repeat(200), 'candle OR pottery', '-candle shop',
+        '"candle',
+        'candle & shop',
+        '!candle',
+        'candle:*',
+        '(candle | shop',
+        "'; drop table messages; --",
+        '\\',
+        '<script>',
+        'the and of',
+        '-',
+        '""',
+        '🕯️ candle',
+        'a'.repeat(200),
+        'candle OR pottery',
+        '-candle shop',
       ]) {
         const result = await search(query);
         expect(Array.isArray(result.items), query).toBe(true);
@@ -139,7 +158,12 @@ export function searchSuite(kind: DriverKind) {
 
     // A snippet is text for a client to show as text: markup in it is what the user typed, never a highlight.
     it('returns a snippet of plain text, with only real matches as highlights', async () => {
-      await converse('markup', 'Creative', 'Make <b>bold</b> \uE000fake\uE001 <script>alert(1)</script> marigold labels', 'Sure.');
+      await converse(
+        'markup',
+        'Creative',
+        'Make <b>bold</b> \uE000fake\uE001 <script>alert(1)</script> marigold labels',
+        'Sure.',
+      );
       const { items } = await search('marigold');
       expect(items.map((i) => i.id)).toEqual([ids.markup]);
       const snippet = items[0]!.snippet!;

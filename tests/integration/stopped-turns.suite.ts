@@ -85,24 +85,38 @@ export function stoppedTurnsSuite(kind: DriverKind) {
     const ending = events.at(-1) as Ending;
     expect(ending).toMatchObject({ type: 'cancelled', turn: { route: 'handoff' }, reply: { stopped: true, agent: 'Creative' } });
     const attachments = ending.type === 'cancelled' ? ending.reply?.attachments : undefined;
-    expect(attachments).toEqual([expect.objectContaining({ kind: 'image', prompt: PROMPT, url: expect.stringMatching(/^\/api\/files\//) })]);
+    expect(attachments).toEqual([
+      expect.objectContaining({ kind: 'image', prompt: PROMPT, url: expect.stringMatching(/^\/api\/files\//) }),
+    ]);
     const image = attachments![0]!;
     expect(await readFile(database.db, image.id)).toMatchObject({ turnId, kind: 'image' });
 
     // A watcher of the finished turn gets the same end; history shows the image under the stopped reply.
     const watched = await collect(h.api.chat.watch({ turnId: turnId! }));
-    expect(watched).toEqual([expect.objectContaining({ type: 'cancelled', turn: expect.objectContaining({ route: 'handoff' }), reply: expect.objectContaining({ attachments: [image] }) })]);
+    expect(watched).toEqual([
+      expect.objectContaining({
+        type: 'cancelled',
+        turn: expect.objectContaining({ route: 'handoff' }),
+        reply: expect.objectContaining({ attachments: [image] }),
+      }),
+    ]);
     const history = await h.api.chat.history({ conversationId: turn.conversationId });
     expect(history.messages.find((m) => m.role === 'assistant')).toMatchObject({ stopped: true, attachments: [image] });
 
-    h.script(routeTo(h.team, 'Creative', 'Logo idea.'), callTool('generate_image', { prompt: PROMPT }), reply('A flame in a circle.'));
+    h.script(
+      routeTo(h.team, 'Creative', 'Logo idea.'),
+      callTool('generate_image', { prompt: PROMPT }),
+      reply('A flame in a circle.'),
+    );
     const retried = await h.api.chat.retry({ turnId: turnId! });
     expect(retried.turn).toMatchObject({ status: 'completed', route: 'handoff' });
     expect(retried.reply).toMatchObject({ stopped: false, attachments: [expect.objectContaining({ prompt: PROMPT })] });
     expect(retried.reply.attachments![0]!.id).not.toBe(image.id);
     expect(await readFile(database.db, image.id)).toBeUndefined();
     const after = await h.api.chat.history({ conversationId: turn.conversationId });
-    expect(after.messages.filter((m) => m.role === 'assistant').map((m) => [m.stopped, m.attachments?.length])).toEqual([[false, 1]]);
+    expect(after.messages.filter((m) => m.role === 'assistant').map((m) => [m.stopped, m.attachments?.length])).toEqual([
+      [false, 1],
+    ]);
   });
 
   it('keeps no image for a turn stopped before any text: there is no reply to show it under', async () => {
@@ -123,7 +137,10 @@ export function stoppedTurnsSuite(kind: DriverKind) {
     const lock = losableLock();
     const h = chatHarness(database, { lock });
     const held = gate();
-    h.script(routeTo(h.team, 'Strategic', 'pricing'), heldStream(REPLY, { afterWords: 3, until: new Promise(() => {}), onHeld: held.open }));
+    h.script(
+      routeTo(h.team, 'Strategic', 'pricing'),
+      heldStream(REPLY, { afterWords: 3, until: new Promise(() => {}), onHeld: held.open }),
+    );
     const streaming = collect(h.api.chat.stream({ message: 'What should I charge?' }));
     await held.promise;
     const [turnId] = h.chat.running.list().map((t) => t.turnId);

@@ -4,8 +4,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { findConversation } from '../../db/queries/conversations.ts';
 import { closeCancelledTurn } from '../../db/queries/cancel-turn.ts';
+import { findConversation } from '../../db/queries/conversations.ts';
 import { finishTurn } from '../../db/queries/finish-turn.ts';
 import { failTurn, findTurn, reopenTurn } from '../../db/queries/turns.ts';
 import { messages } from '../../db/schema.ts';
@@ -43,7 +43,11 @@ async function openedTurn(database: Database, message = 'Plan my week') {
 }
 
 const replies = (database: Database, conversationId: string) =>
-  database.db.select().from(messages).where(eq(messages.conversationId, conversationId)).then((rows) => rows.filter((m) => m.role === 'assistant'));
+  database.db
+    .select()
+    .from(messages)
+    .where(eq(messages.conversationId, conversationId))
+    .then((rows) => rows.filter((m) => m.role === 'assistant'));
 
 export function turnFenceSuite(kind: DriverKind) {
   let database: Database;
@@ -74,11 +78,15 @@ export function turnFenceSuite(kind: DriverKind) {
     expect(rerun).toMatchObject({ status: 'running', attempt: first.attempt + 1 });
 
     expect(await failTurn(database.db, first, { errorCode: 'LOCK_LOST', errorMessage: 'late' })).toBe(false);
-    expect(await finishTurn(database.db, { reply: reply('Stale answer'), run: first, record, finishedAt: new Date() })).toBe(false);
+    expect(await finishTurn(database.db, { reply: reply('Stale answer'), run: first, record, finishedAt: new Date() })).toBe(
+      false,
+    );
     expect(await findTurn(database.db, turn.id)).toMatchObject({ status: 'running', attempt: rerun.attempt });
 
     const second = { turnId: turn.id, attempt: rerun.attempt };
-    expect(await finishTurn(database.db, { reply: reply('Fresh answer'), run: second, record, finishedAt: new Date() })).toBe(true);
+    expect(await finishTurn(database.db, { reply: reply('Fresh answer'), run: second, record, finishedAt: new Date() })).toBe(
+      true,
+    );
     expect(await findTurn(database.db, turn.id)).toMatchObject({ status: 'completed', errorCode: null });
     expect((await replies(database, conversation.id)).map((m) => m.content)).toEqual(['Fresh answer']);
   });
@@ -87,7 +95,13 @@ export function turnFenceSuite(kind: DriverKind) {
     const { turn, conversation, reply } = await openedTurn(database);
     const first = { turnId: turn.id, attempt: turn.attempt };
     const stopped = (content: string, run: typeof first) =>
-      closeCancelledTurn(database.db, { reply: { ...reply(content), turnId: turn.id, role: 'assistant' }, run, conversationId: conversation.id, record, finishedAt: new Date() });
+      closeCancelledTurn(database.db, {
+        reply: { ...reply(content), turnId: turn.id, role: 'assistant' },
+        run,
+        conversationId: conversation.id,
+        record,
+        finishedAt: new Date(),
+      });
     expect(await stopped('Half an ans', first)).toMatchObject({ status: 'cancelled', attempt: first.attempt });
     expect(await stopped('Again', first)).toBeUndefined();
 
@@ -99,7 +113,9 @@ export function turnFenceSuite(kind: DriverKind) {
     expect(await findTurn(database.db, turn.id)).toMatchObject({ status: 'running', attempt: rerun.attempt });
 
     const second = { turnId: turn.id, attempt: rerun.attempt };
-    expect(await finishTurn(database.db, { reply: reply('Whole answer'), run: second, record, finishedAt: new Date() })).toBe(true);
+    expect(await finishTurn(database.db, { reply: reply('Whole answer'), run: second, record, finishedAt: new Date() })).toBe(
+      true,
+    );
     expect((await replies(database, conversation.id)).map((m) => [m.content, m.stopped])).toEqual([['Whole answer', false]]);
     expect(await reopenTurn(database.db, turn.id)).toBeUndefined();
   });

@@ -1,18 +1,18 @@
 // One turn at a time per conversation, across server instances sharing one database.
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { findTurn } from '../../db/queries/turns.ts';
 import { finishTurn } from '../../db/queries/finish-turn.ts';
+import { findTurn } from '../../db/queries/turns.ts';
 import { conversations, messages, turns } from '../../db/schema.ts';
 import { countTokens } from '../../server/memory/tokens.ts';
 import { startOnce } from '../../server/turns/idempotency.ts';
 import { recoverInterruptedTurns } from '../../server/turns/interrupted-turns.ts';
-import { startTurn, type StartInput } from '../../server/turns/start-turn.ts';
+import { type StartInput, startTurn } from '../../server/turns/start-turn.ts';
 import { chatHarness } from '../support/chat-harness.ts';
 import { echoOf, echoSteps, gate } from '../support/echo-model.ts';
 import { inputTexts } from '../support/scripted-runtime.ts';
 import type { DriverKind } from '../support/test-db.ts';
-import { twoInstances, untilSomeQueryWaitsForALock, type Instance } from '../support/two-instances.ts';
+import { type Instance, twoInstances, untilSomeQueryWaitsForALock } from '../support/two-instances.ts';
 
 /** A send as the turn stores it. */
 const start = (input: { conversationId?: string; message: string; clientMessageId?: string }): StartInput => ({
@@ -46,9 +46,7 @@ export function turnLockSuite(kind: DriverKind) {
     hb.script(...echoSteps(hb.team, 3));
     const { conversationId } = await ha.api.chat.send({ message: 'm0' });
 
-    await Promise.all(
-      [1, 2, 3, 4, 5, 6].map((n) => (n % 2 ? ha : hb).api.chat.send({ conversationId, message: `m${n}` })),
-    );
+    await Promise.all([1, 2, 3, 4, 5, 6].map((n) => (n % 2 ? ha : hb).api.chat.send({ conversationId, message: `m${n}` })));
 
     const { messages: stored } = await ha.api.chat.history({ conversationId });
     expect(stored).toHaveLength(14);
@@ -117,7 +115,8 @@ export function turnLockSuite(kind: DriverKind) {
         tools: [],
         agentUsage: [],
         consults: [],
-        inputTokens: 1, cachedInputTokens: 0,
+        inputTokens: 1,
+        cachedInputTokens: 0,
         outputTokens: 1,
         route: 'handoff' as const,
         memoryTokens: 0,
@@ -136,7 +135,9 @@ export function turnLockSuite(kind: DriverKind) {
     commit.open();
     const { turn, reply } = await original;
 
-    expect(await racing).toEqual({ replay: { type: 'done', conversationId, turn, reply: expect.objectContaining(reply), attachments: [] } });
+    expect(await racing).toEqual({
+      replay: { type: 'done', conversationId, turn, reply: expect.objectContaining(reply), attachments: [] },
+    });
     const copies = await a.database.db.select().from(messages).where(eq(messages.clientMessageId, copy.clientMessageId));
     expect(copies).toHaveLength(1);
   });

@@ -6,9 +6,9 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { echoTurns, startFakeOpenAI, type FakeOpenAI } from './fake-openai.ts';
+import { echoTurns, type FakeOpenAI, startFakeOpenAI } from './fake-openai.ts';
 import { query } from './http-api.ts';
-import { startServer, type ServerProcess } from './server-process.ts';
+import { type ServerProcess, startServer } from './server-process.ts';
 
 export type AttackTarget = {
   url: string;

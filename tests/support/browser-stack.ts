@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openWatchedPage } from './browser.ts';
-import { startFakeOpenAI, type FakeOpenAI, type Responder } from './fake-openai.ts';
-import { startServer, type ServerProcess } from './server-process.ts';
+import { type FakeOpenAI, type Responder, startFakeOpenAI } from './fake-openai.ts';
+import { type ServerProcess, startServer } from './server-process.ts';
 
 export type BrowserStack = {
   fake: FakeOpenAI;

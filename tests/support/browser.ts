@@ -1,6 +1,6 @@
 // Real Chromium (found by find-chromium.ts) through playwright-core, and a page that records every
 // error it meets.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { findChromium } from './find-chromium.ts';
 
 export function launchChromium(): Promise<Browser> {
@@ -20,10 +20,7 @@ export function launchChromium(): Promise<Browser> {
 export type WatchedPage = { page: Page; errors: string[] };
 
 /** Page errors and console errors land in `errors`; a test asserts the list stays empty. */
-export async function openWatchedPage(
-  browser: Browser,
-  viewport = { width: 1280, height: 800 },
-): Promise<WatchedPage> {
+export async function openWatchedPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];

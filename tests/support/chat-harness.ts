@@ -1,14 +1,14 @@
 // A tRPC caller over a test database and a scripted model: the API as a program would use it.
 import type { ScriptedModelInput } from '@openai/agents/testing';
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 import type { Database } from '../../db/client.ts';
-import { createCaller } from '../../server/routers/index.ts';
 import type { ToolSettings } from '../../server/agents/tools/tool-settings.ts';
+import { createLiveTurns } from '../../server/live/live-turns.ts';
 import { turnLockFor } from '../../server/locks/choose-lock.ts';
 import type { TurnLock } from '../../server/locks/turn-lock.ts';
 import { windowMemory } from '../../server/memory/window-memory.ts';
+import { createCaller } from '../../server/routers/index.ts';
 import type { TurnDeps } from '../../server/turns/run-turn.ts';
-import { createLiveTurns } from '../../server/live/live-turns.ts';
 import { scriptedRuntime } from './scripted-runtime.ts';
 
 export function chatHarness(

@@ -1,8 +1,9 @@
 // A fake-model responder for a cross-domain turn: the Orchestrator hands to `owner`, the owner
 // consults `peer` with `question`, the peer answers, the owner replies. The test plays the model;
 // each step is told apart by what the SDK sent (tools offered, consult calls already made).
-import { consultToolName } from '../../server/agents/tools/consult.ts';
+
 import { buildTeam } from '../../server/agents/team.ts';
+import { consultToolName } from '../../server/agents/tools/consult.ts';
 import type { ExpertName } from '../../shared/roster.ts';
 import type { Responder } from './fake-openai.ts';
 import { NO_TOOLS, transferToolName } from './scripted-runtime.ts';

@@ -1,13 +1,14 @@
 // A scripted model that plays every part of a turn by who is asking: the Summarizer, the
 // Orchestrator (it hands off) or an expert (it answers). For long conversations where the test
 // cannot know in advance on which turn the Summarizer runs.
+
+import { randomUUID } from 'node:crypto';
+import type { ModelResponse } from '@openai/agents';
 import { Usage } from '@openai/agents';
 import { assistantMessage, functionCall, modelResponder, type ScriptedModel } from '@openai/agents/testing';
-import type { ModelResponse } from '@openai/agents';
-import { randomUUID } from 'node:crypto';
 import type { Team } from '../../server/agents/team.ts';
-import type { ExpertName } from '../../shared/roster.ts';
 import { countTokens } from '../../server/memory/tokens.ts';
+import type { ExpertName } from '../../shared/roster.ts';
 import { inputTexts, transferToolName } from './scripted-runtime.ts';
 
 export type Playbook = {
@@ -39,7 +40,11 @@ export function playConversation(model: ScriptedModel, team: Team, playbook: Pla
       return { output: [assistantMessage(summary)], usage };
     }
     if (request.handoffs.length > 0) {
-      const call = functionCall(transferToolName(team, playbook.expert ?? 'Creative'), { reason: 'scripted' }, { callId: randomUUID() });
+      const call = functionCall(
+        transferToolName(team, playbook.expert ?? 'Creative'),
+        { reason: 'scripted' },
+        { callId: randomUUID() },
+      );
       const usage = new Usage({ requests: 1, inputTokens: 100, outputTokens: 10, totalTokens: 110 });
       played.push({ role: 'orchestrator', texts, usage });
       return { output: [call], usage };

@@ -1,13 +1,14 @@
 // A database migrated only to 0000_init, as a Switchboard from before businesses left it, so a
 // test can write old rows and then run today's migrations over them.
-import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
+
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type Database } from '../../db/client.ts';
-import { postgresUrl, type DriverKind } from './test-db.ts';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { type Database, openDatabase } from '../../db/client.ts';
+import { type DriverKind, postgresUrl } from './test-db.ts';
 import { createThrowawayDatabase } from './throwaway-database.ts';
 
 const migrations = fileURLToPath(new URL('../../db/migrations', import.meta.url));

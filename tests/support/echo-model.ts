@@ -2,7 +2,13 @@
 // off and the expert answers with a text derived from the user's message (so tests can check
 // which memory each call saw).
 import { Usage } from '@openai/agents';
-import { assistantMessage, functionCall, modelResponder, type RecordedModelCall, type ScriptedModelInput } from '@openai/agents/testing';
+import {
+  assistantMessage,
+  functionCall,
+  modelResponder,
+  type RecordedModelCall,
+  type ScriptedModelInput,
+} from '@openai/agents/testing';
 import type { Team } from '../../server/agents/team.ts';
 import type { ExpertName } from '../../shared/roster.ts';
 import { inputTexts, transferToolName } from './scripted-runtime.ts';

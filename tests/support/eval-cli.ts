@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { RoutingCase } from '../../scripts/eval/cases.ts';
 import type { Team } from '../../server/agents/team.ts';
 import type { ExpertName } from '../../shared/roster.ts';
-import { messageTexts, type ChatRequest, type FakeReply, type Responder } from './fake-openai.ts';
+import { type ChatRequest, type FakeReply, messageTexts, type Responder } from './fake-openai.ts';
 import { transferToolName } from './scripted-runtime.ts';
 
 const script = fileURLToPath(new URL('../../scripts/eval/run-eval.ts', import.meta.url));
@@ -50,6 +50,8 @@ export function playCases(team: Team, plays: Map<string, (request: ChatRequest) 
 
 /** Plays every case by handing it to its primary expert: a perfect router. */
 export function playPerfectly(team: Team, cases: RoutingCase[]): Responder {
-  const plays = new Map(cases.map((c) => [c.message, (): Play => ({ route: c.expected[0]!, reason: `Perfect pick for ${c.id}.` })]));
+  const plays = new Map(
+    cases.map((c) => [c.message, (): Play => ({ route: c.expected[0]!, reason: `Perfect pick for ${c.id}.` })]),
+  );
   return playCases(team, plays);
 }

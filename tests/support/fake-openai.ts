@@ -135,11 +135,15 @@ export async function startFakeOpenAI(responder: Responder, options: FakeOptions
       return;
     }
     const text =
-      'text' in reply ? reply.text
-      : 'cutAfter' in reply ? reply.cutAfter
-      : 'malformedAfter' in reply ? reply.malformedAfter
-      : 'stallAfter' in reply ? reply.stallAfter
-      : '';
+      'text' in reply
+        ? reply.text
+        : 'cutAfter' in reply
+          ? reply.cutAfter
+          : 'malformedAfter' in reply
+            ? reply.malformedAfter
+            : 'stallAfter' in reply
+              ? reply.stallAfter
+              : '';
     const toolCalls = ('toolCalls' in reply ? reply.toolCalls : []).map((call, index) => ({
       index,
       id: `call_${id}_${index}`,

@@ -1,10 +1,13 @@
 // Scripted model steps that stream and can be held mid-way, like a slow model: each waits for its
 // gate or the run's abort signal, whichever comes first (a real model call stops on abort).
-import { assistantMessage, type RecordedModelCall, type ScriptedModelInput } from '@openai/agents/testing';
+
 import type { StreamEvent } from '@openai/agents';
+import { assistantMessage, type RecordedModelCall, type ScriptedModelInput } from '@openai/agents/testing';
 
 const aborted = (signal: AbortSignal | undefined) =>
-  new Promise<void>((resolve) => (signal?.aborted ? resolve() : signal?.addEventListener('abort', () => resolve(), { once: true })));
+  new Promise<void>((resolve) =>
+    signal?.aborted ? resolve() : signal?.addEventListener('abort', () => resolve(), { once: true }),
+  );
 
 /** Resolves when `until` settles or the call is aborted; true when aborted. */
 export async function holdCall(call: RecordedModelCall, until: Promise<void>): Promise<boolean> {
@@ -13,7 +16,10 @@ export async function holdCall(call: RecordedModelCall, until: Promise<void>): P
 }
 
 /** An expert's reply streamed word by word; after `holdAfter` words it waits for `until`. */
-export function heldStream(text: string, hold: { afterWords: number; until: Promise<void>; onHeld?: () => void }): ScriptedModelInput {
+export function heldStream(
+  text: string,
+  hold: { afterWords: number; until: Promise<void>; onHeld?: () => void },
+): ScriptedModelInput {
   return {
     type: 'stream_responder',
     respond: (call) =>

@@ -13,13 +13,15 @@ export const horizontalOverflow = (page: Page) =>
 export function smallTapTargets(page: Page, min = 44): Promise<string[]> {
   return page.evaluate((size) => {
     const controls = document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary');
-    return [...controls]
-      // Links inside a paragraph of a reply are text, not controls (WCAG 2.5.8 exempts them).
-      .filter((el) => el.offsetParent !== null && !el.closest('.skip-link') && !(el.tagName === 'A' && el.closest('.markdown')))
-      .filter((el) => {
-        const box = el.getBoundingClientRect();
-        return box.width > 0 && (box.height < size || box.width < size);
-      })
-      .map((el) => `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim()}"`);
+    return (
+      [...controls]
+        // Links inside a paragraph of a reply are text, not controls (WCAG 2.5.8 exempts them).
+        .filter((el) => el.offsetParent !== null && !el.closest('.skip-link') && !(el.tagName === 'A' && el.closest('.markdown')))
+        .filter((el) => {
+          const box = el.getBoundingClientRect();
+          return box.width > 0 && (box.height < size || box.width < size);
+        })
+        .map((el) => `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim()}"`)
+    );
   }, min);
 }

@@ -1,10 +1,10 @@
 // A real SDK Runner on a ScriptedModel: the handoff and tool machinery run for real.
 import { Handoff, Runner, Usage } from '@openai/agents';
 import { assistantMessage, functionCall, ScriptedModel, type ScriptedModelInput } from '@openai/agents/testing';
-import type { ExpertName } from '../../shared/roster.ts';
 import type { AgentRuntime } from '../../server/agents/runtime.ts';
 import { buildTeam, type Team } from '../../server/agents/team.ts';
 import type { ToolSettings } from '../../server/agents/tools/tool-settings.ts';
+import type { ExpertName } from '../../shared/roster.ts';
 
 /** No hosted tools (a scripted model cannot run them) and no web search unless a test gives one. */
 export const NO_TOOLS: ToolSettings = { api: 'chat_completions' };
@@ -27,9 +27,7 @@ export function scriptedRuntime(
 }
 
 export function transferToolName(team: Team, expert: ExpertName): string {
-  const handoff = team.orchestrator.handoffs.find(
-    (h): h is Handoff => h instanceof Handoff && h.agentName === expert,
-  );
+  const handoff = team.orchestrator.handoffs.find((h): h is Handoff => h instanceof Handoff && h.agentName === expert);
   if (!handoff) throw new Error(`no handoff to ${expert}`);
   return handoff.toolName;
 }

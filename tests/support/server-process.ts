@@ -1,6 +1,6 @@
 // Runs the real server as a child process, as `npm start` does (Node's own type stripping, no
 // transpiler), minus the client build.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

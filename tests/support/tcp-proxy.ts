@@ -1,7 +1,8 @@
 // A TCP proxy a test can cut: Postgres "goes away" for the server behind it without disturbing
 // anyone else using the same Postgres.
-import { createServer, connect, type Socket } from 'node:net';
+
 import type { AddressInfo } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 
 export type TcpProxy = {
   port: number;

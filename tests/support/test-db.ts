@@ -2,7 +2,7 @@
 // real Postgres (TEST_DATABASE_URL or an embedded one: postgres-global-setup.ts), so parallel test
 // files never share tables.
 import { inject } from 'vitest';
-import { openDatabase, type Database } from '../../db/client.ts';
+import { type Database, openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { createThrowawayDatabase } from './throwaway-database.ts';
 

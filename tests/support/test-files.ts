@@ -24,7 +24,11 @@ export async function scannedPdf(): Promise<Buffer> {
 }
 
 export const PRICE_LIST_PAGES = [
-  ['Lumen & Wick - supplier price list 2026', 'Soy wax flakes from Hive & Co: 4.20 EUR per kg', 'Minimum order 25 kg, delivery in 5 days'],
+  [
+    'Lumen & Wick - supplier price list 2026',
+    'Soy wax flakes from Hive & Co: 4.20 EUR per kg',
+    'Minimum order 25 kg, delivery in 5 days',
+  ],
   ['Cotton wicks from WickWorks: 0.08 EUR each', 'Amber glass jars from Vitra Glass: 1.10 EUR each'],
 ];
 
@@ -52,7 +56,11 @@ export const TINY_PNG = Buffer.from(
 );
 
 /** A Windows program's first bytes. */
-export const EXECUTABLE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(126), Buffer.from('This program cannot be run in DOS mode.')]);
+export const EXECUTABLE = Buffer.concat([
+  Buffer.from('MZ'),
+  Buffer.alloc(126),
+  Buffer.from('This program cannot be run in DOS mode.'),
+]);
 
 export type FakeImages = ImageService & { prompts: string[] };
 

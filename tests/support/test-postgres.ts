@@ -1,6 +1,6 @@
 // The Postgres that tests and benches make their throwaway databases in: TEST_DATABASE_URL when
 // set, otherwise a throwaway embedded PostgreSQL started for this run.
-import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.ts';
+import { type RunningPostgres, startEmbeddedPostgres } from './embedded-postgres.ts';
 
 export type TestPostgres = RunningPostgres & { source: 'TEST_DATABASE_URL' | 'embedded' };
 

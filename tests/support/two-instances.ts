@@ -2,7 +2,7 @@
 // own advisory lock, stand for two processes; PGlite is opened by one process only, so there both
 // "instances" share that process's lock.
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../../db/client.ts';
+import { type Database, openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { turnLockFor } from '../../server/locks/choose-lock.ts';
 import { LocalLock } from '../../server/locks/local-lock.ts';

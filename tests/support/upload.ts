@@ -1,5 +1,8 @@
 // POST /api/files as a browser form or curl -F would send it.
-export type UploadAnswer = { status: number; body: Record<string, unknown> & { error?: { message: string; data: { code: string } } } };
+export type UploadAnswer = {
+  status: number;
+  body: Record<string, unknown> & { error?: { message: string; data: { code: string } } };
+};
 
 export async function uploadFile(
   base: string,
@@ -8,7 +11,13 @@ export async function uploadFile(
 ): Promise<UploadAnswer> {
   const form = new FormData();
   for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
-  form.append('file', new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }), file.name);
+  form.append(
+    'file',
+    new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)], {
+      type: file.type ?? 'application/octet-stream',
+    }),
+    file.name,
+  );
   const response = await fetch(`${base}/api/files`, { method: 'POST', body: form, headers: options.headers });
   return { status: response.status, body: (await response.json()) as UploadAnswer['body'] };
 }

@@ -74,7 +74,10 @@ describe('buildRows', () => {
     const stoppedEarly = buildRows(history([...done, second], [turn('t1', 'completed'), turn('t2', 'cancelled')]), null);
     expect(kinds(stoppedEarly)).toEqual(['user', 'reply', 'user', 'failed']);
     const stoppedReply = { ...message('a2', 'assistant', 't2', '2025-01-01T10:01:05.000Z'), stopped: true };
-    const stoppedLate = buildRows(history([...done, second, stoppedReply], [turn('t1', 'completed'), turn('t2', 'cancelled')]), null);
+    const stoppedLate = buildRows(
+      history([...done, second, stoppedReply], [turn('t1', 'completed'), turn('t2', 'cancelled')]),
+      null,
+    );
     expect(kinds(stoppedLate)).toEqual(['user', 'reply', 'user', 'reply']);
   });
 

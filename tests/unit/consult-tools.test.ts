@@ -1,7 +1,7 @@
 // The consult wiring every turn relies on: who can ask whom, and instructions that match the tools.
 import { describe, expect, it } from 'vitest';
-import { consultToolName } from '../../server/agents/tools/consult.ts';
 import { buildTeam } from '../../server/agents/team.ts';
+import { consultToolName } from '../../server/agents/tools/consult.ts';
 import { EXPERT_NAMES } from '../../shared/roster.ts';
 import { NO_TOOLS } from '../support/scripted-runtime.ts';
 

@@ -54,10 +54,10 @@ describe('cost estimates', () => {
   it('folds per-model totals into one cost per agent, null where any part is unpriced', () => {
     const costs = costByAgent(
       [
-      { agent: 'Creative', model: 'gpt-4o', inputTokens: 1_000_000, cachedInputTokens: 0, outputTokens: 0 },
-      { agent: 'Creative', model: 'gpt-4o-mini', inputTokens: 0, cachedInputTokens: 0, outputTokens: 1_000_000 },
-      { agent: 'Media', model: 'gpt-4o', inputTokens: 10, cachedInputTokens: 0, outputTokens: 10 },
-      { agent: 'Media', model: 'mistral', inputTokens: 10, cachedInputTokens: 0, outputTokens: 10 },
+        { agent: 'Creative', model: 'gpt-4o', inputTokens: 1_000_000, cachedInputTokens: 0, outputTokens: 0 },
+        { agent: 'Creative', model: 'gpt-4o-mini', inputTokens: 0, cachedInputTokens: 0, outputTokens: 1_000_000 },
+        { agent: 'Media', model: 'gpt-4o', inputTokens: 10, cachedInputTokens: 0, outputTokens: 10 },
+        { agent: 'Media', model: 'mistral', inputTokens: 10, cachedInputTokens: 0, outputTokens: 10 },
       ],
       'openai',
     );

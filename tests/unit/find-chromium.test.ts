@@ -32,6 +32,8 @@ describe('finding Chromium for the browser tests', () => {
     const empty = binFolder();
     mkdirSync(join(empty, 'chromium')); // a folder named chromium is not a browser
     expect(() => findChromium({ PATH: empty })).toThrow(/^Chromium not found .*apt-get install -y chromium.*CHROMIUM_PATH\.$/);
-    expect(() => findChromium({ PATH: empty, CHROMIUM_PATH: join(empty, 'nope') })).toThrow(/CHROMIUM_PATH=.* is not an executable file/);
+    expect(() => findChromium({ PATH: empty, CHROMIUM_PATH: join(empty, 'nope') })).toThrow(
+      /CHROMIUM_PATH=.* is not an executable file/,
+    );
   });
 });

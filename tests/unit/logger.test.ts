@@ -15,7 +15,10 @@ describe('server logs', () => {
     expect(logFormatFor({ isTTY: undefined })).toBe('json');
 
     const terminal = sink();
-    createLogger('info', 'pretty', terminal.stream).info({ url: 'http://127.0.0.1:3000', model: { apiKey: 'sk-SECRET' } }, 'Switchboard is running');
+    createLogger('info', 'pretty', terminal.stream).info(
+      { url: 'http://127.0.0.1:3000', model: { apiKey: 'sk-SECRET' } },
+      'Switchboard is running',
+    );
     expect(terminal.text()).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: Switchboard is running\n/);
     expect(terminal.text()).toContain('url: "http://127.0.0.1:3000"');
     expect(terminal.text()).not.toContain('sk-SECRET');

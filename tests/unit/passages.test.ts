@@ -1,7 +1,7 @@
 // How documents are cut into passages: labels a person can check in the file, nothing lost.
 import { expect, it } from 'vitest';
-import { PASSAGE_CHARS, rowPassages, textPassages } from '../../server/files/passages.ts';
 import { detectType } from '../../server/files/detect-type.ts';
+import { PASSAGE_CHARS, rowPassages, textPassages } from '../../server/files/passages.ts';
 
 it('labels passages by the lines that hold text and keeps every word', () => {
   const paragraphs = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} ${'word '.repeat(40)}`.trim());
@@ -10,7 +10,12 @@ it('labels passages by the lines that hold text and keeps every word', () => {
   expect(passages.length).toBeGreaterThan(1);
   expect(passages[0]!.location).toMatch(/^lines 3–\d+$/);
   for (const p of passages) expect(p.text.length).toBeLessThanOrEqual(PASSAGE_CHARS + 1);
-  expect(passages.map((p) => p.text).join(' ').match(/Paragraph \d+/g)).toHaveLength(12);
+  expect(
+    passages
+      .map((p) => p.text)
+      .join(' ')
+      .match(/Paragraph \d+/g),
+  ).toHaveLength(12);
 });
 
 it('cuts one enormous line (a PDF page often is one) at word boundaries', () => {

@@ -6,22 +6,35 @@ const local = requestPolicy({ host: '127.0.0.1', allowedHosts: [], tokenSet: fal
 const lan = requestPolicy({ host: '0.0.0.0', allowedHosts: ['Switchboard.Example.com'], tokenSet: false });
 
 describe('hostIsServed', () => {
-  it.each(['127.0.0.1:3000', '127.1:3000', 'localhost', 'LocalHost.:3000', 'app.localhost:3000', '[::1]:3000'])('serves %s', (host) => {
-    expect(hostIsServed({ host }, local)).toBe(true);
-  });
-  it.each([undefined, '', 'evil.example', '127.0.0.1.evil.example', 'localhost.evil.example:3000', '0.0.0.0:3000', '[::]', '192.168.1.5'])(
-    'refuses %j without a token',
-    (host) => expect(hostIsServed({ host }, local)).toBe(false),
+  it.each(['127.0.0.1:3000', '127.1:3000', 'localhost', 'LocalHost.:3000', 'app.localhost:3000', '[::1]:3000'])(
+    'serves %s',
+    (host) => {
+      expect(hostIsServed({ host }, local)).toBe(true);
+    },
   );
+  it.each([
+    undefined,
+    '',
+    'evil.example',
+    '127.0.0.1.evil.example',
+    'localhost.evil.example:3000',
+    '0.0.0.0:3000',
+    '[::]',
+    '192.168.1.5',
+  ])('refuses %j without a token', (host) => expect(hostIsServed({ host }, local)).toBe(false));
   it('serves SWITCHBOARD_ALLOWED_HOSTS in any case, never the wildcard bind address', () => {
     expect(hostIsServed({ host: 'switchboard.example.com' }, lan)).toBe(true);
     expect(hostIsServed({ host: '0.0.0.0:3000' }, lan)).toBe(false);
   });
   it('serves a LAN address HOST names', () => {
-    expect(hostIsServed({ host: '192.168.1.5:3000' }, requestPolicy({ host: '192.168.1.5', allowedHosts: [], tokenSet: false }))).toBe(true);
+    expect(
+      hostIsServed({ host: '192.168.1.5:3000' }, requestPolicy({ host: '192.168.1.5', allowedHosts: [], tokenSet: false })),
+    ).toBe(true);
   });
   it('serves any Host once a token guards the API', () => {
-    expect(hostIsServed({ host: 'evil.example' }, requestPolicy({ host: '127.0.0.1', allowedHosts: [], tokenSet: true }))).toBe(true);
+    expect(hostIsServed({ host: 'evil.example' }, requestPolicy({ host: '127.0.0.1', allowedHosts: [], tokenSet: true }))).toBe(
+      true,
+    );
   });
 });
 

@@ -47,7 +47,11 @@ describe('the routing context', () => {
   });
 
   it('keeps the business profile and the summary, in that order, ahead of the messages', () => {
-    const profile = item('user', 'Business profile: facts the owner has told the team:\n- [0a1b2c3d] Jars come from Glasshaus.', true);
+    const profile = item(
+      'user',
+      'Business profile: facts the owner has told the team:\n- [0a1b2c3d] Jars come from Glasshaus.',
+      true,
+    );
     const short = item('user', 'Summary of the earlier conversation:\nThe owner plans a spring launch.', true);
     const routed = routerContext([profile, short, ...conversation, newest], 600, countTokens);
     expect(routed.slice(0, 2)).toEqual([profile, short]);

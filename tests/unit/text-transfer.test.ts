@@ -15,11 +15,31 @@ describe('a transfer written as text', () => {
     ['the bare tool name', creative, { expert: 'Creative', reason: '' }],
     ['a call with parentheses', `${creative}()`, { expert: 'Creative', reason: '' }],
     ['the name in lower case', creative.toLowerCase(), { expert: 'Creative', reason: '' }],
-    ['a JSON call', JSON.stringify({ name: creative, arguments: { reason: 'A name.' } }), { expert: 'Creative', reason: 'A name.' }],
-    ['arguments as a JSON string', JSON.stringify({ name: creative, arguments: '{"reason":"A name."}' }), { expert: 'Creative', reason: 'A name.' }],
-    ['Llama-style parameters', `<|python_tag|>{"name": "${media}", "parameters": {"reason": "Posting."}}`, { expert: 'Media', reason: 'Posting.' }],
-    ['an OpenAI-style function object', JSON.stringify({ type: 'function', function: { name: media, arguments: '{"reason":"PR."}' } }), { expert: 'Media', reason: 'PR.' }],
-    ['a Hermes tool_call tag', `<tool_call>\n{"name": "${media}", "arguments": {"reason": "Reach."}}\n</tool_call>`, { expert: 'Media', reason: 'Reach.' }],
+    [
+      'a JSON call',
+      JSON.stringify({ name: creative, arguments: { reason: 'A name.' } }),
+      { expert: 'Creative', reason: 'A name.' },
+    ],
+    [
+      'arguments as a JSON string',
+      JSON.stringify({ name: creative, arguments: '{"reason":"A name."}' }),
+      { expert: 'Creative', reason: 'A name.' },
+    ],
+    [
+      'Llama-style parameters',
+      `<|python_tag|>{"name": "${media}", "parameters": {"reason": "Posting."}}`,
+      { expert: 'Media', reason: 'Posting.' },
+    ],
+    [
+      'an OpenAI-style function object',
+      JSON.stringify({ type: 'function', function: { name: media, arguments: '{"reason":"PR."}' } }),
+      { expert: 'Media', reason: 'PR.' },
+    ],
+    [
+      'a Hermes tool_call tag',
+      `<tool_call>\n{"name": "${media}", "arguments": {"reason": "Reach."}}\n</tool_call>`,
+      { expert: 'Media', reason: 'Reach.' },
+    ],
   ])('is read from %s', (_, text, expected) => {
     expect(writtenTransfer(router, text)).toEqual(expected);
   });

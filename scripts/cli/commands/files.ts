@@ -12,7 +12,9 @@ export async function listFiles(client: Client, out: Out, input: { businessId?: 
   if (!items.length) return void out.stderr('No files yet. Upload one with `switchboard files upload <path>`.\n');
   for (const file of items) {
     const extent = file.pages ? `${file.pages} pages` : `${file.chars.toLocaleString('en')} chars`;
-    out.stdout(`${file.id}  ${file.kind === 'image' ? 'image ' : 'upload'}  ${sizeOf(file.bytes).padStart(8)}  ${file.kind === 'image' ? file.prompt ?? '' : `${file.name} (${extent})`}\n`);
+    out.stdout(
+      `${file.id}  ${file.kind === 'image' ? 'image ' : 'upload'}  ${sizeOf(file.bytes).padStart(8)}  ${file.kind === 'image' ? (file.prompt ?? '') : `${file.name} (${extent})`}\n`,
+    );
   }
 }
 
@@ -21,7 +23,9 @@ export async function uploadFile(server: Server, out: Out, input: { path: string
   try {
     content = await readFile(input.path);
   } catch (error) {
-    throw new CliError(`Cannot read ${input.path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)}.`);
+    throw new CliError(
+      `Cannot read ${input.path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)}.`,
+    );
   }
   const form = new FormData();
   if (input.businessId) form.append('businessId', input.businessId);
@@ -31,11 +35,20 @@ export async function uploadFile(server: Server, out: Out, input: { path: string
     body: form,
     headers: server.token ? { authorization: `Bearer ${server.token}` } : {},
   });
-  const body = (await response.json().catch(() => ({}))) as { id?: string; name?: string; chars?: number; pages?: number; error?: { message: string } };
-  if (response.status === 401) throw new CliError(body.error?.message ?? 'The server needs an access token: set SWITCHBOARD_TOKEN.', EXIT.unauthorized);
+  const body = (await response.json().catch(() => ({}))) as {
+    id?: string;
+    name?: string;
+    chars?: number;
+    pages?: number;
+    error?: { message: string };
+  };
+  if (response.status === 401)
+    throw new CliError(body.error?.message ?? 'The server needs an access token: set SWITCHBOARD_TOKEN.', EXIT.unauthorized);
   if (!response.ok || !body.id) throw new CliError(body.error?.message ?? `The upload failed (HTTP ${response.status}).`);
   out.stdout(`${body.id}  ${body.name}\n`);
-  out.stderr(`Stored ${body.name}: ${body.pages ? `${body.pages} pages, ` : ''}${(body.chars ?? 0).toLocaleString('en')} characters of text to search.\n`);
+  out.stderr(
+    `Stored ${body.name}: ${body.pages ? `${body.pages} pages, ` : ''}${(body.chars ?? 0).toLocaleString('en')} characters of text to search.\n`,
+  );
 }
 
 export async function deleteFile(client: Client, out: Out, fileId: string): Promise<void> {

@@ -2,7 +2,7 @@
 // turn id, so a failed turn can be retried from here.
 import type { TurnDto } from '../../../server/routers/dto.ts';
 import type { Client } from '../client.ts';
-import { indentText, routingBlock, shortTime, type Out } from '../print.ts';
+import { indentText, type Out, routingBlock, shortTime } from '../print.ts';
 
 export async function history(client: Client, out: Out, conversationId: string): Promise<void> {
   const { conversation, messages, turns } = await client.chat.history.query({ conversationId });
@@ -19,6 +19,9 @@ export async function history(client: Client, out: Out, conversationId: string):
 }
 
 function turnIdLine(turn: TurnDto): string {
-  const retry = turn.status === 'failed' || turn.status === 'cancelled' ? ` (${turn.status === 'cancelled' ? 'stopped; ' : ''}retry: switchboard retry ${turn.id})` : '';
+  const retry =
+    turn.status === 'failed' || turn.status === 'cancelled'
+      ? ` (${turn.status === 'cancelled' ? 'stopped; ' : ''}retry: switchboard retry ${turn.id})`
+      : '';
   return `    ${'turn'.padEnd(12)} ${turn.id}${retry}`;
 }

@@ -1,7 +1,7 @@
 // `switchboard list`: conversations, newest first, optionally by agent; or the best matches of a search.
 import type { AgentName } from '../../../shared/roster.ts';
 import type { Client } from '../client.ts';
-import { shortTime, type Out } from '../print.ts';
+import { type Out, shortTime } from '../print.ts';
 
 /** The matched words between ** marks: readable in any terminal and in a pipe. */
 function markHighlights(snippet: { text: string; highlights: { start: number; end: number }[] }): string {

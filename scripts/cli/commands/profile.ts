@@ -1,6 +1,6 @@
 // `switchboard businesses` and `switchboard profile`: what Switchboard knows about each business.
 import type { Client } from '../client.ts';
-import { shortTime, type Out } from '../print.ts';
+import { type Out, shortTime } from '../print.ts';
 
 export async function businesses(client: Client, out: Out): Promise<void> {
   const { items } = await client.businesses.list.query();
@@ -14,7 +14,10 @@ export async function listProfile(client: Client, out: Out, input: { businessId?
     return;
   }
   for (const fact of facts) {
-    const source = fact.source.kind === 'user' ? 'you' : `${fact.source.agent}${fact.source.conversationId ? ` in ${fact.source.conversationId}` : ''}`;
+    const source =
+      fact.source.kind === 'user'
+        ? 'you'
+        : `${fact.source.agent}${fact.source.conversationId ? ` in ${fact.source.conversationId}` : ''}`;
     out.stdout(`${fact.id}  ${fact.text}  (${source}, ${shortTime(fact.updatedAt)})\n`);
   }
 }

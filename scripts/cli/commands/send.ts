@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '../client.ts';
 import { CliError, EXIT } from '../errors.ts';
-import { routingBlock, type Out } from '../print.ts';
-import { followTurn, stoppedError, type Ending } from './follow.ts';
+import { type Out, routingBlock } from '../print.ts';
+import { type Ending, followTurn, stoppedError } from './follow.ts';
 
 export async function send(
   client: Client,
@@ -40,7 +40,11 @@ export async function send(
 }
 
 /** The reply (unless it already streamed), then how it was routed and how to continue. */
-export function printOutcome(out: Out, outcome: Omit<Extract<Ending, { type: 'done' }>, 'type'>, { streamed }: { streamed: boolean }): void {
+export function printOutcome(
+  out: Out,
+  outcome: Omit<Extract<Ending, { type: 'done' }>, 'type'>,
+  { streamed }: { streamed: boolean },
+): void {
   if (!streamed) out.stdout(outcome.reply.content);
   out.stdout('\n');
   out.stderr(`\n${routingBlock(outcome.turn)}\n`);

@@ -1,7 +1,7 @@
 // Lets each expert ask a colleague one focused question mid-turn, through `agent.asTool`. The
 // colleague answers as an advisor: a copy of itself without consult tools, so a consult never
 // leads to another one (no loops, no fan-out beyond one level).
-import { Agent, tool, user, type FunctionCallItem, type Tool } from '@openai/agents';
+import { type Agent, type FunctionCallItem, type Tool, tool, user } from '@openai/agents';
 import { z } from 'zod';
 import { ConsultCall } from '../consult-call.ts';
 import { reportToolFailure, type TurnContext } from '../turn-context.ts';

@@ -15,7 +15,11 @@ export const generateImage: ToolFactory = (settings) => {
     description: `Draw one image (a logo idea, a label, a mood board, a visual concept) from a detailed prompt: subject, style, colours as hex codes, composition, any text to show. The image is shown to the user under your reply. At most ${images.perTurn} per reply.`,
     parameters: z.object({
       prompt: z.string().min(1).max(4000).describe('What to draw, precisely'),
-      size: z.enum(IMAGE_SIZES).nullable().optional().describe('1024x1024 (square, default), 1536x1024 (landscape) or 1024x1536 (portrait)'),
+      size: z
+        .enum(IMAGE_SIZES)
+        .nullable()
+        .optional()
+        .describe('1024x1024 (square, default), 1536x1024 (landscape) or 1024x1536 (portrait)'),
     }),
     async execute({ prompt, size }, runContext, details) {
       if (!runContext) throw new Error('images are drawn only inside a turn');
@@ -26,7 +30,8 @@ export const generateImage: ToolFactory = (settings) => {
       const drawn = await images.draw({ prompt, size: size ?? '1024x1024' }, details?.signal);
       const callId = details?.toolCall?.callId;
       if (callId && drawn.usage) context.toolUsage.set(callId, { model: images.model, ...drawn.usage });
-      if (drawn.content.length > images.maxBytes) throw new Error('the image service sent an image larger than Switchboard keeps');
+      if (drawn.content.length > images.maxBytes)
+        throw new Error('the image service sent an image larger than Switchboard keeps');
       const contentType = imageContentType(drawn.content);
       if (!contentType) throw new Error('the image service sent something that is not a PNG, JPEG, WebP or GIF image');
       const saved = await context.files.saveImage({ prompt, contentType, content: drawn.content });

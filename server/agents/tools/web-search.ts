@@ -1,5 +1,5 @@
 // Web search for the agents that may use it: hosted under the Responses API, else SearXNG.
-import { tool, webSearchTool, type Tool } from '@openai/agents';
+import { type Tool, tool, webSearchTool } from '@openai/agents';
 import { z } from 'zod';
 import type { ToolFactory } from '../expert.ts';
 import { reportToolFailure, type TurnContext } from '../turn-context.ts';
