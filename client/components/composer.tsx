@@ -56,12 +56,13 @@ export function Composer({ busy, blocked, onSend, onStop, conversationId }: Prop
         disabled={blocked}
         aria-describedby={tooLong ? 'composer-hint composer-too-long' : 'composer-hint'}
       />
+      {/* Keyed apart: one reused element would fade from Send's colours into Stop's. */}
       {onStop ? (
-        <button type="button" className="stop" onClick={onStop} data-testid="stop">
+        <button key="stop" type="button" className="stop" onClick={onStop} data-testid="stop">
           Stop
         </button>
       ) : (
-        <button type="submit" className="primary" disabled={!canSend}>
+        <button key="send" type="submit" className="primary" disabled={!canSend}>
           Send
         </button>
       )}

@@ -63,6 +63,7 @@ it('stops a reply with Stop: the text so far stays, marked stopped, with Retry',
   await composer(page).fill('');
   await ask(page, 'A fun way to grow on Instagram?');
   await expect.poll(() => page.getByTestId('live-reply').textContent(), POLL).toContain('Run a scent-naming');
+  await page.screenshot({ path: '/tmp/shots-live/phone-stop-button.png' });
   await page.getByTestId('stop').click();
 
   await page.getByTestId('stopped-reply').waitFor(POLL);
@@ -72,5 +73,7 @@ it('stops a reply with Stop: the text so far stays, marked stopped, with Retry',
   expect(await page.getByTestId('stopped-reply').getByRole('button', { name: 'Retry' }).isVisible()).toBe(true);
   expect(await page.getByRole('button', { name: 'Send', exact: true }).isVisible()).toBe(true);
   await page.screenshot({ path: '/tmp/shots-live/phone-stopped-reply.png' });
+  await page.setViewportSize(DESKTOP);
+  await page.screenshot({ path: '/tmp/shots-live/desktop-stopped-reply.png' });
   expect(stack.errors).toEqual([]);
 });

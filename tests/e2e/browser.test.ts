@@ -50,10 +50,12 @@ describe('the web client in Chromium', () => {
     await expect.poll(() => live.getByTestId('agent-badge').textContent(), POLL).toBe('Creative');
     await expect.poll(() => live.textContent(), POLL).toContain('How about');
     expect(await live.textContent()).not.toContain('domain is short');
-    // The box stays open for drafting while the reply streams; sending waits for it.
+    // The box stays open for drafting while the reply streams; sending waits for it: Stop takes
+    // Send's place until the reply is done.
     expect(await composer(page).isEnabled()).toBe(true);
     await composer(page).fill('A draft while it streams');
-    expect(await page.getByRole('button', { name: 'Send', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Send', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Stop', exact: true }).isVisible()).toBe(true);
     await page.screenshot({ path: '/tmp/spa-streaming.png' });
     hold.open();
 

@@ -217,8 +217,12 @@ export function liveSuite(kind: DriverKind) {
         if (seen.join('').split(' ').length > 5) break;
       }
       const rest = follow(b.api.chat.watch({ turnId, lastEventId }));
+      // Watchers of a turn on one instance share its feed: once a second one has caught up, the
+      // resumed watcher is following the running turn (not joining a finished one).
+      const probe = follow(b.api.chat.watch({ turnId }));
+      await probe.until((events) => textOf(events).length >= seen.join('').length);
       release();
-      await Promise.all([stream.done, rest.done]);
+      await Promise.all([stream.done, rest.done, probe.done]);
       expect(seen.join('') + textOf(rest.events)).toBe(REPLY);
     });
 
