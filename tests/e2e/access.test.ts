@@ -126,7 +126,7 @@ describe('access with SWITCHBOARD_TOKEN', () => {
     for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }] as Record<string, string>[]) {
       const response = await fetch(`${server.url}/api/health`, { headers });
       const text = await response.text();
-      expect(Object.keys(JSON.parse(text)).sort()).toEqual(['database', 'model', 'ok', 'webSearch']);
+      expect(Object.keys(JSON.parse(text)).sort()).toEqual(['database', 'images', 'model', 'ok', 'webSearch']);
       for (const secret of [API_KEY, TOKEN, fake.url, database.url, `${new URL(database.url).password}@`]) {
         expect(text).not.toContain(secret);
       }

