@@ -116,7 +116,10 @@ function useFollowRunningTurn(
       ? history.turns.find((turn) => turn.status === 'running')
       : undefined;
   const userText = running ? (history?.messages.find((m) => m.turnId === running.id && m.role === 'user')?.content ?? '') : '';
-  const followed = live?.turnId === running?.id || Boolean(live?.running);
+  // A send that failed here is on screen (with its text back in the box): following an older turn
+  // the history still calls running (the server went away) would replace it.
+  const showingFailure = Boolean(live?.error) && live?.conversationId === conversationId;
+  const followed = live?.turnId === running?.id || Boolean(live?.running) || showingFailure;
   useEffect(() => {
     if (running && conversationId && !followed) watch(running.id, conversationId, userText);
   }, [running, conversationId, followed, userText, watch]);
