@@ -1,20 +1,15 @@
 // The model misbehaving through the SDK's real HTTP path (a local OpenAI-compatible server): busy
 // or failing answers are retried a bounded number of times; a reply cut off, garbled or stalled
 // mid-stream ends as a failed turn (never a hung one) that keeps the message for chat.retry.
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { findTurn } from '../../db/queries/turns.ts';
 import { MODEL_RETRIES, modelConfigFromEnv } from '../../server/agents/model.ts';
 import { createAgentRuntime } from '../../server/agents/runtime.ts';
 import { parseEnv } from '../../server/env.ts';
-import { createLiveTurns } from '../../server/live/live-turns.ts';
 import { LocalLock } from '../../server/locks/local-lock.ts';
-import { windowMemory } from '../../server/memory/window-memory.ts';
 import type { TurnEventDto as TurnEvent } from '../../server/routers/dto.ts';
-import { createCaller } from '../../server/routers/index.ts';
-import type { TurnDeps } from '../../server/turns/run-turn.ts';
-import { rejection } from '../support/chat-harness.ts';
+import { apiOver, rejection } from '../support/chat-harness.ts';
 import { type FakeOpenAI, type FakeReply, plannedTurns, startFakeOpenAI } from '../support/fake-openai.ts';
 import { createTestDatabase } from '../support/test-db.ts';
 
@@ -50,20 +45,7 @@ describe('model faults', () => {
       tools: { api: 'chat_completions' },
       modelTimeoutMs: model.timeoutMs,
     });
-    const logger = pino({ level: 'silent' });
-    const memory = windowMemory(database.db, { budget: 8000, logger });
-    const live = createLiveTurns({ database, logger });
-    const chat: TurnDeps = {
-      db: database.db,
-      agents,
-      memory,
-      lock: new LocalLock(),
-      logger,
-      running: live.running,
-      live,
-      pricing: 'none',
-    };
-    return createCaller({ chat, authorized: true });
+    return apiOver(database, agents, { lock: new LocalLock() }).api;
   }
 
   /** The Orchestrator's call goes through; the expert's answer is `expertReply`. */

@@ -3,20 +3,15 @@
 // recognised, a structured choice is the last resort, and a router that never chooses fails clearly.
 
 import { OpenAIProvider } from '@openai/agents';
-import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { createAgentRuntime } from '../../server/agents/runtime.ts';
 import { buildTeam } from '../../server/agents/team.ts';
 import { ERRORS } from '../../server/errors.ts';
-import { createLiveTurns } from '../../server/live/live-turns.ts';
 import { LocalLock } from '../../server/locks/local-lock.ts';
-import { windowMemory } from '../../server/memory/window-memory.ts';
 import type { TurnEventDto } from '../../server/routers/dto.ts';
-import { createCaller } from '../../server/routers/index.ts';
-import type { TurnDeps } from '../../server/turns/run-turn.ts';
 import type { ExpertName } from '../../shared/roster.ts';
-import { rejection } from '../support/chat-harness.ts';
+import { apiOver, rejection } from '../support/chat-harness.ts';
 import { type ChatRequest, type FakeOpenAI, type FakeReply, messageTexts, startFakeOpenAI } from '../support/fake-openai.ts';
 import { NO_TOOLS, transferToolName } from '../support/scripted-runtime.ts';
 import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
@@ -58,20 +53,7 @@ export function routingRepairSuite(kind: DriverKind) {
   function api() {
     const provider = new OpenAIProvider({ baseURL: fake.url, apiKey: 'test', useResponses: false });
     const agents = createAgentRuntime({ provider, modelName: 'small-local-model', tools: NO_TOOLS });
-    const logger = pino({ level: 'silent' });
-    const memory = windowMemory(database.db, { budget: 8000, logger });
-    const live = createLiveTurns({ database, logger });
-    const chat: TurnDeps = {
-      db: database.db,
-      agents,
-      memory,
-      lock: new LocalLock(),
-      logger,
-      running: live.running,
-      live,
-      pricing: 'none',
-    };
-    return createCaller({ chat, authorized: true });
+    return apiOver(database, agents, { lock: new LocalLock() }).api;
   }
 
   async function streamed(message: string) {

@@ -2,7 +2,9 @@
 import type { ScriptedModelInput } from '@openai/agents/testing';
 import { type Logger, pino } from 'pino';
 import type { Database } from '../../db/client.ts';
+import type { AgentRuntime } from '../../server/agents/runtime.ts';
 import type { ToolSettings } from '../../server/agents/tools/tool-settings.ts';
+import type { Pricing } from '../../server/cost/pricing.ts';
 import { createLiveTurns } from '../../server/live/live-turns.ts';
 import { turnLockFor } from '../../server/locks/choose-lock.ts';
 import type { TurnLock } from '../../server/locks/turn-lock.ts';
@@ -29,25 +31,7 @@ export function chatHarness(
     modelName: options.modelName,
     routerModelName: options.routerModelName,
   });
-  const logger = options.logger ?? pino({ level: 'silent' });
-  const lock = options.lock ?? turnLockFor(database);
-  const live = createLiveTurns({ database, logger });
-  const chat: TurnDeps = {
-    db: database.db,
-    agents: runtime,
-    memory: windowMemory(database.db, {
-      budget: options.memoryBudget ?? 8000,
-      routerBudget: options.routerBudget,
-      profileBudget: options.profileBudget,
-      logger,
-    }),
-    logger,
-    lock,
-    running: live.running,
-    live,
-    pricing: 'openai',
-  };
-  const api = createCaller({ chat, authorized: true });
+  const { api, chat } = apiOver(database, runtime, { ...options, pricing: 'openai' });
   return {
     api,
     chat,
@@ -55,6 +39,39 @@ export function chatHarness(
     team,
     script: (...steps: ScriptedModelInput[]) => model.enqueue(...steps),
   };
+}
+
+/** The API over `agents` (a scripted runtime, or a real provider on a local fake server). */
+export function apiOver(
+  database: Database,
+  agents: AgentRuntime,
+  options: {
+    memoryBudget?: number;
+    routerBudget?: number;
+    profileBudget?: number;
+    logger?: Logger;
+    lock?: TurnLock;
+    pricing?: Pricing;
+  } = {},
+) {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const live = createLiveTurns({ database, logger });
+  const chat: TurnDeps = {
+    db: database.db,
+    agents,
+    memory: windowMemory(database.db, {
+      budget: options.memoryBudget ?? 8000,
+      routerBudget: options.routerBudget,
+      profileBudget: options.profileBudget,
+      logger,
+    }),
+    logger,
+    lock: options.lock ?? turnLockFor(database),
+    running: live.running,
+    live,
+    pricing: options.pricing ?? 'none',
+  };
+  return { api: createCaller({ chat, authorized: true }), chat };
 }
 
 /** Runs a promise expected to reject with a tRPC error and returns that error. */
