@@ -8,6 +8,7 @@ import { useBusiness } from '../hooks/use-business.ts';
 import { useTRPC } from '../trpc.ts';
 import { AgentBadge } from './agent-badge.tsx';
 import { AgentTurnCard } from './agent-turn-card.tsx';
+import { DrawerButton } from './drawer-button.tsx';
 
 type Props = {
   agent: AgentName;
@@ -45,15 +46,7 @@ export function AgentPage({ agent, onBack, onOpenTurn, onOpenDrawer, onToggleIns
   return (
     <main className="chat-pane agent-page" aria-labelledby="agent-page-title" data-testid="agent-page">
       <header className="chat-header agent-page-head">
-        <button
-          type="button"
-          id="drawer-button"
-          className="ghost icon drawer-only"
-          onClick={onOpenDrawer}
-          aria-label="Conversations"
-        >
-          <span aria-hidden="true">☰</span>
-        </button>
+        <DrawerButton onOpen={onOpenDrawer} />
         <button type="button" className="ghost" onClick={onBack}>
           ← Chat
         </button>

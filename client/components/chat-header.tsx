@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useRefreshChat } from '../hooks/use-refresh-chat.ts';
 import { useTRPC } from '../trpc.ts';
 import { DeleteDialog } from './delete-dialog.tsx';
+import { DrawerButton } from './drawer-button.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { Menu } from './menu.tsx';
 import { RenameForm } from './rename-form.tsx';
@@ -28,15 +29,7 @@ export function ChatHeader({ conversationId, title, busy, onOpenDrawer, onNewCha
   const reset = useMutation(trpc.chat.reset.mutationOptions({ onSuccess: (result) => refresh(result.conversationId) }));
   return (
     <header className="chat-header">
-      <button
-        type="button"
-        id="drawer-button"
-        className="ghost icon drawer-only"
-        onClick={onOpenDrawer}
-        aria-label="Conversations"
-      >
-        <span aria-hidden="true">☰</span>
-      </button>
+      <DrawerButton onOpen={onOpenDrawer} />
       {renaming && conversationId ? (
         <RenameForm key={conversationId} conversationId={conversationId} title={title} onDone={() => setRenaming(false)} />
       ) : (
