@@ -34,6 +34,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return causes(error).some((e) => e.code === '23505');
 }
 
+/** A row pointed at one that is not there (SQLSTATE 23503), on either driver. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return causes(error).some((e) => e.code === '23503');
+}
+
 type ErrorLike = { message: string; code?: unknown };
 
 /** The error, its causes and, for AggregateError (several addresses tried), each attempt. */

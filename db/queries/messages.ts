@@ -6,6 +6,8 @@ export type NewMessage = typeof messages.$inferInsert;
 
 // The search document is Postgres's to read: leaving it out keeps every message read its own size.
 const { search: _search, ...columns } = getTableColumns(messages);
+/** Every column but the search document. */
+export const messageColumns = columns;
 
 export async function insertMessage(db: Db, message: NewMessage): Promise<MessageRow> {
   const [row] = await db.insert(messages).values(message).returning(columns);

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { files, messages, type TurnRow, turns } from '../schema.ts';
+import { files, messages, type TurnRow, turnEvents, turns } from '../schema.ts';
 
 export async function openTurn(db: Db, params: { id: string; conversationId: string; userMessageId: string }): Promise<TurnRow> {
   const [row] = await db
@@ -47,6 +47,8 @@ export async function reopenTurn(db: Db, id: string): Promise<TurnRow | undefine
     if (!row) return undefined;
     await tx.delete(messages).where(and(eq(messages.turnId, id), eq(messages.role, 'assistant')));
     await tx.delete(files).where(and(eq(files.turnId, id), eq(files.kind, 'image')));
+    // The last attempt's live events: the new attempt numbers its own from 1.
+    await tx.delete(turnEvents).where(eq(turnEvents.turnId, id));
     return row;
   });
 }

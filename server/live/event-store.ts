@@ -1,7 +1,7 @@
 // Writes this process's running turns' events to turn_events and tells other instances (NOTIFY
 // with the turn id), in one statement per batch. Events that arrive while a batch is being written
 // go in the next one, so the rate adapts to the database and the turn never waits for it.
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { turnEvents } from '../../db/schema.ts';
@@ -51,9 +51,9 @@ export class EventStore implements TurnSink {
       }
       if (batches.ended) {
         this.#turns.delete(turnId);
-        // Watchers elsewhere read the turn's row (now final) on this notification: the events can go.
-        await this.#db.execute(sql`with gone as (${this.#db.delete(turnEvents).where(eq(turnEvents.turnId, turnId)).getSQL()})
-          select pg_notify(${EVENTS_CHANNEL}, ${turnId})`);
+        // Watchers elsewhere read the turn's row (now final) on this notification. Its events stay
+        // a while (the sweep clears them), so a watcher resuming mid-turn still finds what it missed.
+        await this.#db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${turnId})`);
       }
     } catch (error) {
       // Watchers on this instance are unaffected; others catch up at the next batch or the end.

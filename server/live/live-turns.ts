@@ -21,12 +21,14 @@ export type LiveTurns = {
   close(): void;
 };
 
-type LiveDeps = { database: Pick<Database, 'db' | 'notifications'>; logger: Pick<Logger, 'warn'> };
+type LiveDeps = { database: Pick<Database, 'db' | 'notifications' | 'kind'>; logger: Pick<Logger, 'warn'> };
 
 export function createLiveTurns({ database, logger }: LiveDeps): LiveTurns {
   const { db, notifications } = database;
   const cancelHere = (turnId: string) => void running.cancel(turnId);
-  const store = new EventStore(db, { logger, onCancelRequested: cancelHere });
+  // PGlite lives inside one process, so no other instance can watch or stop its turns: their
+  // events stay in memory instead of costing the embedded engine a write per batch.
+  const store = database.kind === 'postgres' ? new EventStore(db, { logger, onCancelRequested: cancelHere }) : undefined;
   const running: RunningTurns = new RunningTurns(store);
   const remote = new RemoteFeeds(db, {
     onError: (error) => logger.warn({ err: error }, 'could not read a turn running on another instance'),

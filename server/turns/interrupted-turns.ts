@@ -8,9 +8,12 @@ import { conversationsWithRunningTurns, failRunningTurns } from '../../db/querie
 import { ERRORS } from '../errors.ts';
 import { conversationKey, type TurnLock } from '../locks/turn-lock.ts';
 
+/** How an interrupted turn ends. */
+export const INTERRUPTED = { errorCode: 'INTERRUPTED', errorMessage: ERRORS.INTERRUPTED.message };
+
 /** Call only while holding the conversation's lock. */
 export function settleInterruptedTurns(db: Db, conversationId: string): Promise<number> {
-  return failRunningTurns(db, conversationId, { errorCode: 'INTERRUPTED', errorMessage: ERRORS.INTERRUPTED.message });
+  return failRunningTurns(db, conversationId, INTERRUPTED);
 }
 
 /** Fails the running turns whose conversation no live process holds. */

@@ -31,7 +31,6 @@ export async function openTurn(deps: OpenDeps, request: TurnRequest): Promise<Op
     ? [conversationKey(request.conversationId)]
     : [...(request.clientMessageId ? [clientMessageKey(request.clientMessageId)] : []), conversationKey(newConversationId)];
   return holding(deps.lock, keys, async (lock) => {
-    if (request.conversationId) await settleInterruptedTurns(deps.db, request.conversationId);
     const start = await startOnce(deps.db, { ...request, newConversationId, tokens: deps.tokensOf(request.message) });
     if ('replay' in start) {
       await lock.release();

@@ -1,9 +1,12 @@
 // The sweep: every instance, every SWITCHBOARD_SWEEP_MS, fails running turns whose conversation
 // nobody holds, so a database cut in the middle of a turn never leaves it "running"; a turn some
 // live instance is running is never touched, and on PGlite the sweep is harmless.
+
+import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTurn } from '../../db/queries/turns.ts';
+import { turnEvents } from '../../db/schema.ts';
 import { countTokens } from '../../server/memory/tokens.ts';
 import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
 import { startTurn } from '../../server/turns/start-turn.ts';
@@ -69,6 +72,24 @@ describe.each<DriverKind>(['pglite', 'postgres'])('the sweep on %s', (kind) => {
     const hb = chatHarness(b.database, { lock: b.lock });
     hb.script(...echoSteps(hb.team, 1));
     expect((await hb.api.chat.retry({ turnId: orphan.turn.id })).turn.status).toBe('completed');
+  });
+
+  // PGlite shares no events (one process owns it), so only Postgres has any to keep.
+  it.skipIf(kind === 'pglite')("keeps a finished turn's live events for resuming watchers, then clears them", async () => {
+    const ha = chatHarness(a.database, { lock: a.lock });
+    ha.script(...echoSteps(ha.team, 1));
+    const { turn } = await ha.api.chat.send({ message: 'Name my candle shop' });
+    const stored = async () =>
+      (await a.database.db.select({ seq: turnEvents.seq }).from(turnEvents).where(eq(turnEvents.turnId, turn.id))).length;
+    await pause(300); // the turn's last batch and its end have been shared by now
+    expect(await stored()).toBeGreaterThan(0);
+    // A sweep clears them once the turn has been over for an interval.
+    const sweep = startSweep({ db: b.database.db, lock: b.lock, logger: quiet }, SWEEP_MS);
+    try {
+      await expect.poll(stored, { timeout: 5_000 }).toBe(0);
+    } finally {
+      await sweep.stop();
+    }
   });
 });
 
