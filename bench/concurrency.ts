@@ -2,9 +2,8 @@
 // against bare SDK runs at the same concurrency (the floor the agents themselves set on this CPU).
 import { OpenAIProvider } from '@openai/agents';
 import { createAgentRuntime } from '../server/agents/runtime.ts';
-import { startFakeOpenAI } from '../tests/support/fake-openai.ts';
-import { fixedRoute } from '../tests/support/fixed-route.ts';
 import { type BenchDriver, postJson, startBenchApp } from './bench-app.ts';
+import { startFakeModelProcess } from './fake-model-process.ts';
 import { round, table } from './stats.ts';
 
 const MODEL_LATENCY_MS = 50;
@@ -34,8 +33,10 @@ async function concurrently(conversations: number, turns: number, turn: (convers
 }
 
 export async function runConcurrencyBench(options: { quick: boolean; drivers: BenchDriver[] }): Promise<ConcurrencyRow[]> {
-  const fake = await startFakeOpenAI(fixedRoute('Producing', 'Week 1: order wax. Week 2: pour. Week 3: ship.'), {
-    latencyMs: MODEL_LATENCY_MS,
+  const fake = await startFakeModelProcess({
+    expert: 'Producing',
+    reply: 'Week 1: order wax. Week 2: pour. Week 3: ship.',
+    options: { latencyMs: MODEL_LATENCY_MS },
   });
   const bare = createAgentRuntime({
     provider: new OpenAIProvider({ baseURL: fake.url, apiKey: 'bench', useResponses: false }),

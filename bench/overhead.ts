@@ -1,10 +1,9 @@
 // What Switchboard adds on top of the model: chat.send over HTTP against a bare SDK run() of the
-// same agents on the same (fake, local) model.
+// same agents on the same (fake, local) model, which runs in a process of its own.
 import { OpenAIProvider } from '@openai/agents';
 import { createAgentRuntime } from '../server/agents/runtime.ts';
-import { startFakeOpenAI } from '../tests/support/fake-openai.ts';
-import { fixedRoute } from '../tests/support/fixed-route.ts';
 import { type BenchDriver, postJson, startBenchApp } from './bench-app.ts';
+import { startFakeModelProcess } from './fake-model-process.ts';
 import { round, type Summary, summarize, table, time } from './stats.ts';
 
 const REPLY = 'Price the candles at 24 EUR: materials 6, labour 5, margin for wholesale at 50%. '.repeat(3);
@@ -23,7 +22,7 @@ export type OverheadRow = {
 export async function runOverheadBench(options: { quick: boolean; drivers: BenchDriver[] }): Promise<OverheadRow[]> {
   const rows: OverheadRow[] = [];
   for (const latencyMs of [0, 50]) {
-    const fake = await startFakeOpenAI(fixedRoute('Strategic', REPLY), { latencyMs });
+    const fake = await startFakeModelProcess({ expert: 'Strategic', reply: REPLY, options: { latencyMs } });
     const bare = createAgentRuntime({
       provider: new OpenAIProvider({ baseURL: fake.url, apiKey: 'bench', useResponses: false }),
       modelName: 'bench-model',

@@ -43,8 +43,13 @@ export class EventStore implements TurnSink {
         const rows = batches.rows.splice(0, MAX_BATCH);
         if (batches.ended) continue;
         // The flag read back with each batch stops the turn even if its cancel NOTIFY was missed.
-        const result =
-          await this.#db.execute(sql`with written as (${this.#db.insert(turnEvents).values(rows).onConflictDoNothing().getSQL()})
+        // One statement text whatever the batch's size (its rows travel as one JSON array): the
+        // server can reuse its plan, and no insert is built row by row here.
+        const events = JSON.stringify(rows.map(({ seq, event }) => ({ seq, event })));
+        const result = await this.#db.execute(sql`with written as (
+            insert into ${turnEvents} (turn_id, seq, event)
+            select ${turnId}::uuid, e.seq, e.event from jsonb_to_recordset(${events}::jsonb) as e(seq int, event jsonb)
+            on conflict do nothing)
           select pg_notify(${EVENTS_CHANNEL}, ${turnId}) as notified,
             (select cancel_requested_at is not null from turns where id = ${turnId}) as cancel`);
         if ((result as unknown as { rows: { cancel: boolean | null }[] }).rows[0]?.cancel) this.#onCancelRequested(turnId);

@@ -134,6 +134,6 @@ function withUnsharedText(streamed: string, final: LiveEvent): LiveEvent[] {
   const reply = final.type === 'done' || final.type === 'cancelled' ? final.reply?.content : undefined;
   const shared = streamed.trimStart();
   // Nothing shared yet (the turn ended before this feed read a row) means the whole reply is unshared.
-  if (!reply || !reply.startsWith(shared) || reply.length === shared.length) return [final];
+  if (!reply?.startsWith(shared) || reply.length === shared.length) return [final];
   return [{ type: 'delta', text: reply.slice(shared.length) }, final];
 }
