@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { turns } from '../schema.ts';
-import { turnsIn, type UsageScope } from './stats.ts';
+import { agentName, agentUsageEntries, completedIn, tokenSums, type UsageScope, u } from './stats.ts';
 
 export type AgentModelUsageRow = {
   agent: string;
@@ -17,17 +17,10 @@ export type AgentModelUsageRow = {
  * else the turn's.
  */
 export async function agentModelUsage(db: Db, scope: UsageScope = {}): Promise<AgentModelUsageRow[]> {
-  const u = sql`u`;
   const model = sql<string | null>`coalesce(${u}->>'model', ${turns.model})`;
   return db
-    .select({
-      agent: sql<string>`${u}->>'agent'`,
-      model,
-      inputTokens: sql<number>`coalesce(sum((${u}->>'inputTokens')::int), 0)::int`,
-      cachedInputTokens: sql<number>`coalesce(sum((${u}->>'cachedInputTokens')::int), 0)::int`,
-      outputTokens: sql<number>`coalesce(sum((${u}->>'outputTokens')::int), 0)::int`,
-    })
-    .from(sql`${turns} cross join lateral jsonb_array_elements(${turns.agentUsage}) as u`)
-    .where(and(eq(turns.status, 'completed'), turnsIn(db, scope)))
-    .groupBy(sql`${u}->>'agent'`, model);
+    .select({ agent: agentName, model, ...tokenSums })
+    .from(agentUsageEntries)
+    .where(completedIn(db, scope))
+    .groupBy(agentName, model);
 }

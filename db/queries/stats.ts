@@ -17,6 +17,19 @@ export function turnsIn(db: Db, scope: UsageScope) {
   );
 }
 
+/** One row per agent per completed turn in scope: each turn's per-agent usage record as `u`. */
+export const u = sql`u`;
+export const agentUsageEntries = sql`${turns} cross join lateral jsonb_array_elements(${turns.agentUsage}) as u`;
+export const completedIn = (db: Db, scope: UsageScope) => and(eq(turns.status, 'completed'), turnsIn(db, scope));
+export const agentName = sql<string>`${u}->>'agent'`;
+
+/** Token sums over the usage records a query groups. */
+export const tokenSums = {
+  inputTokens: sql<number>`coalesce(sum((${u}->>'inputTokens')::int), 0)::int`,
+  cachedInputTokens: sql<number>`coalesce(sum((${u}->>'cachedInputTokens')::int), 0)::int`,
+  outputTokens: sql<number>`coalesce(sum((${u}->>'outputTokens')::int), 0)::int`,
+};
+
 export type AgentUsageRow = {
   agent: string;
   turns: number;
@@ -32,20 +45,16 @@ export type AgentUsageRow = {
  * Latency percentiles are over the time each agent spent within a turn.
  */
 export async function agentUsage(db: Db, scope: UsageScope = {}): Promise<AgentUsageRow[]> {
-  const u = sql`u`;
-  const rows = await db
+  return db
     .select({
-      agent: sql<string>`${u}->>'agent'`,
+      agent: agentName,
       turns: sql<number>`count(distinct ${turns.id})::int`,
-      inputTokens: sql<number>`coalesce(sum((${u}->>'inputTokens')::int), 0)::int`,
-      cachedInputTokens: sql<number>`coalesce(sum((${u}->>'cachedInputTokens')::int), 0)::int`,
-      outputTokens: sql<number>`coalesce(sum((${u}->>'outputTokens')::int), 0)::int`,
+      ...tokenSums,
       p50LatencyMs: sql<number | null>`round(percentile_cont(0.5) within group (order by (${u}->>'ms')::int))::int`,
       p95LatencyMs: sql<number | null>`round(percentile_cont(0.95) within group (order by (${u}->>'ms')::int))::int`,
     })
-    .from(sql`${turns} cross join lateral jsonb_array_elements(${turns.agentUsage}) as u`)
-    .where(and(eq(turns.status, 'completed'), turnsIn(db, scope)))
-    .groupBy(sql`${u}->>'agent'`)
-    .orderBy(sql`${u}->>'agent'`);
-  return rows;
+    .from(agentUsageEntries)
+    .where(completedIn(db, scope))
+    .groupBy(agentName)
+    .orderBy(agentName);
 }
