@@ -34,13 +34,12 @@ export async function startTurn(db: Db, input: StartInput): Promise<StartedTurn>
     id: randomUUID(),
     conversationId,
     turnId: randomUUID(),
-    role: 'user',
     content: input.message,
     tokens: input.tokens,
     clientMessageId: input.clientMessageId,
   };
   if (!input.conversationId) {
-    const conversation = { id: conversationId, title: titleFrom(input.message), businessId: input.businessId };
+    const conversation = { title: titleFrom(input.message), businessId: input.businessId };
     // The one row it can point at that may be missing is the named business.
     return insertOpeningWithConversation(db, conversation, message).catch(rethrowMissing('BUSINESS_NOT_FOUND'));
   }

@@ -205,6 +205,6 @@ export function hostileInputSuite(kind: DriverKind) {
       ),
     ).toBe(0);
     expect(await count(sql`select count(*) as n from turns where status = 'running'`)).toBe(0);
-    expect(await count(sql`select count(*) as n from turns`)).toBeGreaterThan(RUNS);
+    expect(await count(sql`select count(*) as n from turns`)).toBeGreaterThanOrEqual(RUNS);
   });
 }
