@@ -4,7 +4,7 @@ import { RECOMMENDED_PROMPT_PREFIX } from '@openai/agents-core/extensions';
 import { EXPERT_NAMES, type ExpertName, ORCHESTRATOR } from '../../shared/roster.ts';
 import type { ExpertDefinition, ToolFactory } from './expert.ts';
 import { EXPERTS } from './experts/index.ts';
-import { handoffInput } from './handoff-input.ts';
+import { handoffInputSchema } from './handoff-input.ts';
 import { consultAdvice, orchestratorInstructions } from './orchestrator-instructions.ts';
 import { consultToolName, withConsultTools } from './tools/consult.ts';
 import { REMEMBER_ADVICE, remember } from './tools/remember.ts';
@@ -47,11 +47,15 @@ export function buildTeam(settings: ToolSettings, routerModel?: string): Team {
   const orchestrator = new Agent<TurnContext>({
     name: ORCHESTRATOR.name,
     ...(routerModel ? { model: routerModel } : {}),
-    instructions: `${RECOMMENDED_PROMPT_PREFIX}\n\n${orchestratorInstructions(definitions)}`,
+    // No SDK prompt prefix: it tells an agent not to mention transfers to the user, and the
+    // Orchestrator never writes to the user.
+    instructions: orchestratorInstructions(definitions),
     tools: toolsFrom(ORCHESTRATOR_TOOLS, settings, ORCHESTRATOR.name),
     handoffs: EXPERT_NAMES.map((name) =>
       handoff(experts[name], {
-        inputType: handoffInput,
+        // The expert's field alone: the SDK's default adds a sentence every transfer tool repeats.
+        toolDescriptionOverride: EXPERTS[name].handoffDescription,
+        inputType: handoffInputSchema,
         // The reason is read from the run's own handoff item; the SDK requires a callback with inputType.
         onHandoff: () => {},
       }),
