@@ -6,6 +6,7 @@ import { EXPERTS } from '../../server/agents/experts/index.ts';
 import { choosingRouter } from '../../server/agents/router-fallback.ts';
 import { buildTeam } from '../../server/agents/team.ts';
 import type { TurnContext } from '../../server/agents/turn-context.ts';
+import { countTokens } from '../../server/memory/tokens.ts';
 import { listInput } from '../../server/routers/inputs.ts';
 import { AGENT_NAMES, EXPERT_NAMES } from '../../shared/roster.ts';
 import { NO_TOOLS } from '../support/scripted-runtime.ts';
@@ -30,6 +31,21 @@ describe('the team', () => {
       expect(JSON.stringify(transfer.inputJsonSchema)).not.toContain('description');
     }
     expect(instructions).toContain('one-sentence reason');
+  });
+
+  it('keeps every routing call’s fixed part (instructions and transfer tools) small', () => {
+    const tools = handoffs.map((h) => JSON.stringify([h.toolName, h.toolDescription, h.inputJsonSchema]));
+    // About 790 tokens today; the routing goal (a quarter of the expert's input) has little room.
+    expect(countTokens([instructions, ...tools].join('\n'))).toBeLessThan(850);
+  });
+
+  it.each(EXPERT_NAMES)('gives %s consult tools that do not restate what the advice says', (name) => {
+    const consults = team.experts[name].tools.filter((t) => t.name.startsWith('consult_'));
+    for (const consult of consults) {
+      if (consult.type !== 'function') throw new Error(`${consult.name} should be a function tool`);
+      for (const other of EXPERT_NAMES) expect(consult.description).not.toContain(EXPERTS[other].handoffDescription);
+      expect(JSON.stringify(consult.parameters)).not.toContain('description');
+    }
   });
 
   it('keeps the choosing router (no tools) told what each expert owns', async () => {
