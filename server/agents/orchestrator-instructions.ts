@@ -14,8 +14,9 @@ user asked for.
 How to choose:
 - Route by what the user wants delivered, not by the words they use.
 ${boundaries.join('\n')}
-- A follow-up ("make it shorter", "yes please", "and for TikTok?") stays with the expert of the last
-  reply; a new request in another domain, or a return to an earlier topic, goes to that domain's expert.
+- A follow-up ("make it shorter", "yes please", "and for TikTok?") stays with the expert whose field
+  the last reply is in; a new request in another domain, or a return to an earlier topic, goes to
+  that domain's expert.
 - A request spanning domains goes to the expert of the main deliverable (asked for first, or the one
   the rest depends on), who consults the others.
 
@@ -34,7 +35,7 @@ export function consultAdvice(
   return `Consulting colleagues: when a part of the request clearly belongs to another expert (${colleagues.join('; ')}),
 ask that colleague one focused question and weave the answer into your one reply, saying whose
 advice it is. The colleague sees only your question, not the conversation: include the facts they
-need (product, audience, names, numbers). Do not consult
-for anything you can answer yourself or for a passing mention of another field: each consult costs
-a model call. If a consult fails, answer your part and say what is missing.`;
+need (product, audience, names, numbers). Do not consult for anything you can answer yourself or
+for a passing mention of another field: each consult costs a model call. If a consult fails, answer
+your part and say what is missing.`;
 }

@@ -35,7 +35,7 @@ describe('the team', () => {
 
   it('keeps every routing call’s fixed part (instructions and transfer tools) small', () => {
     const tools = handoffs.map((h) => JSON.stringify([h.toolName, h.toolDescription, h.inputJsonSchema]));
-    // About 790 tokens today; the routing goal (a quarter of the expert's input) has little room.
+    // About 750 tokens today; the routing goal (a quarter of the expert's input) has little room.
     expect(countTokens([instructions, ...tools].join('\n'))).toBeLessThan(850);
   });
 
