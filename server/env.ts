@@ -32,7 +32,7 @@ const envSchema = z
     // The business profile's share of every model call, apart from the conversation's; 0 leaves it out.
     SWITCHBOARD_PROFILE_TOKENS: optional(z.coerce.number().int().min(0).max(100_000)).default(DEFAULT_PROFILE_TOKENS),
     // How long OpenAI keeps a conversation's cached prefix (sent to OpenAI's own API only); unset: the API's default.
-    SWITCHBOARD_PROMPT_CACHE_RETENTION: optional(z.enum(['24h', 'in-memory'])),
+    SWITCHBOARD_CACHE_RETENTION: optional(z.enum(['24h', 'in-memory'])),
     SWITCHBOARD_MODEL_TIMEOUT_MS: optional(z.coerce.number().int().min(1000)).default(120_000),
     SWITCHBOARD_TOKEN: optional(z.string().min(8, { message: 'must be at least 8 characters' })),
     // Host names the server answers to besides loopback and HOST (e.g. the public name behind a

@@ -50,7 +50,7 @@ export function modelConfigFromEnv(env: Env, logger: WarnLogger): ModelConfig {
   });
   const provider = new OpenAIProvider({ openAIClient: client, useResponses: api === 'responses' });
   const openAI = isOpenAI(env);
-  const promptCacheRetention = openAI ? (env.SWITCHBOARD_PROMPT_CACHE_RETENTION ?? null) : null;
+  const promptCacheRetention = openAI ? (env.SWITCHBOARD_CACHE_RETENTION ?? null) : null;
   return { configured: true, api, name, routerName, provider, timeoutMs, promptCacheKeys: openAI, promptCacheRetention };
 }
 

@@ -85,16 +85,16 @@ describe('prompt cache settings', () => {
     }
   });
 
-  it('takes the retention from SWITCHBOARD_PROMPT_CACHE_RETENTION for OpenAI’s API only', () => {
-    const openAI = configFrom({ OPENAI_API_KEY: 'sk-test', SWITCHBOARD_PROMPT_CACHE_RETENTION: '24h' });
+  it('takes the retention from SWITCHBOARD_CACHE_RETENTION for OpenAI’s API only', () => {
+    const openAI = configFrom({ OPENAI_API_KEY: 'sk-test', SWITCHBOARD_CACHE_RETENTION: '24h' });
     expect(openAI).toMatchObject({ promptCacheKeys: true, promptCacheRetention: '24h' });
     expect(configFrom({ OPENAI_API_KEY: 'sk-test' })).toMatchObject({ promptCacheRetention: null });
     const local = configFrom({
       OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
       SWITCHBOARD_MODEL: 'qwen2.5:7b',
-      SWITCHBOARD_PROMPT_CACHE_RETENTION: '24h',
+      SWITCHBOARD_CACHE_RETENTION: '24h',
     });
     expect(local).toMatchObject({ promptCacheKeys: false, promptCacheRetention: null });
-    expect(parseEnv({ SWITCHBOARD_PROMPT_CACHE_RETENTION: '1h' }).ok).toBe(false);
+    expect(parseEnv({ SWITCHBOARD_CACHE_RETENTION: '1h' }).ok).toBe(false);
   });
 });
