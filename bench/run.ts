@@ -8,6 +8,7 @@ import { setTracingDisabled } from '@openai/agents';
 import { type BenchDriver, benchPostgresUrl, startBenchPostgres } from './bench-app.ts';
 import { callTokensTable, measureCallTokens } from './call-tokens.ts';
 import { concurrencyTable, runConcurrencyBench } from './concurrency.ts';
+import { firstDeltaTable, runFirstDeltaBench } from './first-delta.ts';
 import { runFootprintBench } from './footprint/footprint.ts';
 import { footprintTable } from './footprint/footprint-table.ts';
 import { runLiveWatchBench } from './live-watch.ts';
@@ -41,6 +42,12 @@ section(
 const callTokens = await measureCallTokens({ turns: 100, budget: 8000, checkpoints: [3, 10, 50, 100] });
 console.log(callTokensTable(callTokens));
 
+section(
+  "b3. Time to first delta when the model's start grows with input tokens: ours against the seed's design (the whole history to both calls)",
+);
+const firstDelta = await runFirstDeltaBench({ quick });
+console.log(firstDeltaTable(firstDelta));
+
 section('c. Concurrency: conversations at once, throughput against the ideal');
 const concurrency = await runConcurrencyBench({ quick, drivers });
 console.log(concurrencyTable(concurrency));
@@ -73,6 +80,6 @@ const results = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(results, { recursive: true });
 writeFileSync(
   `${results}latest.json`,
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, callTokens, concurrency, streaming, liveWatch, footprint }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, callTokens, firstDelta, concurrency, streaming, liveWatch, footprint }, null, 2)}\n`,
 );
 await postgres.stop();

@@ -61,6 +61,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     tools,
     modelTimeoutMs: model.timeoutMs,
     promptCacheKeys: model.configured && model.promptCacheKeys,
+    promptCacheRetention: model.configured ? model.promptCacheRetention : null,
   });
   const live = createLiveTurns({ database, logger });
   await live.ready;

@@ -1,6 +1,7 @@
 // Reads and validates the environment once; empty strings count as unset.
 import { z } from 'zod';
 import { DEFAULT_PROFILE_TOKENS } from './business/profile-digest.ts';
+import { DEFAULT_ROUTER_CONTEXT_TOKENS } from './memory/router-context.ts';
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
@@ -25,9 +26,13 @@ const envSchema = z
     SWITCHBOARD_TRACING: optional(z.enum(['openai', 'off'])).default('off'),
     SWITCHBOARD_MEMORY_TOKENS: optional(z.coerce.number().int().min(200).max(1_000_000)).default(8000),
     // What the Orchestrator reads: background and the last few messages, not the whole window.
-    SWITCHBOARD_ROUTER_CONTEXT_TOKENS: optional(z.coerce.number().int().min(200).max(1_000_000)).default(1500),
+    SWITCHBOARD_ROUTER_CONTEXT_TOKENS: optional(z.coerce.number().int().min(200).max(1_000_000)).default(
+      DEFAULT_ROUTER_CONTEXT_TOKENS,
+    ),
     // The business profile's share of every model call, apart from the conversation's; 0 leaves it out.
     SWITCHBOARD_PROFILE_TOKENS: optional(z.coerce.number().int().min(0).max(100_000)).default(DEFAULT_PROFILE_TOKENS),
+    // How long OpenAI keeps a conversation's cached prefix (sent to OpenAI's own API only); unset: the API's default.
+    SWITCHBOARD_CACHE_RETENTION: optional(z.enum(['24h', 'in-memory'])),
     SWITCHBOARD_MODEL_TIMEOUT_MS: optional(z.coerce.number().int().min(1000)).default(120_000),
     SWITCHBOARD_TOKEN: optional(z.string().min(8, { message: 'must be at least 8 characters' })),
     // Host names the server answers to besides loopback and HOST (e.g. the public name behind a

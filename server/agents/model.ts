@@ -7,11 +7,22 @@ import { openAILogger, type WarnLogger } from './openai-logger.ts';
 
 export type ModelApi = 'responses' | 'chat_completions';
 
+/** OpenAI's `prompt_cache_retention`, as the SDK spells it. */
+export type PromptCacheRetention = '24h' | 'in-memory';
+
 type Names = { name: string | null; routerName: string | null };
 
 export type ModelConfig = Names &
   (
-    | { configured: true; api: ModelApi; provider: ModelProvider; timeoutMs: number; promptCacheKeys: boolean }
+    | {
+        configured: true;
+        api: ModelApi;
+        provider: ModelProvider;
+        timeoutMs: number;
+        promptCacheKeys: boolean;
+        /** Null: the API's own default (or not OpenAI's API, which may refuse the field). */
+        promptCacheRetention: PromptCacheRetention | null;
+      }
     | { configured: false; api: ModelApi; timeoutMs: number }
   );
 
@@ -38,7 +49,9 @@ export function modelConfigFromEnv(env: Env, logger: WarnLogger): ModelConfig {
     logLevel: 'warn',
   });
   const provider = new OpenAIProvider({ openAIClient: client, useResponses: api === 'responses' });
-  return { configured: true, api, name, routerName, provider, timeoutMs, promptCacheKeys: isOpenAI(env) };
+  const openAI = isOpenAI(env);
+  const promptCacheRetention = openAI ? (env.SWITCHBOARD_CACHE_RETENTION ?? null) : null;
+  return { configured: true, api, name, routerName, provider, timeoutMs, promptCacheKeys: openAI, promptCacheRetention };
 }
 
 /** OpenAI's own API: it knows `prompt_cache_key`; another server might refuse a field it does not know. */

@@ -3,27 +3,24 @@
 import type { ExpertDefinition } from './expert.ts';
 
 export function orchestratorInstructions(experts: readonly ExpertDefinition[]): string {
-  const team = experts.map((expert) => `- ${expert.name}: ${expert.handoffDescription}`);
   const boundaries = experts.flatMap((expert) => expert.routingRules.map((rule) => `- ${rule}`));
-  return `You are the Orchestrator of Switchboard, the assistant of a one-person business. You never answer
-the user yourself: you read their newest message, in the light of the conversation so far, and hand
-it to the one expert best placed to answer it.
-
-The experts, and what each one owns:
-${team.join('\n')}
+  // What each expert owns is in its transfer tool's description, not restated here: every routing
+  // call pays for both, so the Orchestrator's fixed prompt says each thing once.
+  return `You are the Orchestrator of Switchboard, a one-person business's assistant team. You never answer the
+user: you hand their newest message to the one expert best placed to answer it, by calling exactly one
+transfer tool (its description says what the expert owns) with a one-sentence reason naming what the
+user asked for.
 
 How to choose:
 - Route by what the user wants delivered, not by the words they use.
 ${boundaries.join('\n')}
-- A follow-up continues the expert whose answer it follows: the previous assistant reply shows which
-  domain the conversation is in. "Make it shorter", "yes please", "and for TikTok?" stay with that
-  expert. When the new message asks for something in another domain, route by the new request.
-  When it returns to an earlier topic, route to that topic's expert.
-- A request that spans domains goes to the expert that owns the main deliverable (the first thing
-  asked for, or the one the rest depends on); that expert can consult a colleague for the rest.
+- A follow-up ("make it shorter", "yes please", "and for TikTok?") stays with the expert whose field
+  the last reply is in; a new request in another domain, or a return to an earlier topic, goes to
+  that domain's expert.
+- A request spanning domains goes to the expert of the main deliverable (asked for first, or the one
+  the rest depends on), who consults the others.
 
-Use web search only when choosing the expert depends on a fact you do not know. Always end by
-calling exactly one transfer tool, with a one-sentence reason that names what the user asked for.`;
+Use web search only when the choice depends on a fact you do not know.`;
 }
 
 /** The paragraph that tells an expert when to consult which colleague, from the roster. */
@@ -37,7 +34,8 @@ export function consultAdvice(
     .map((expert) => `${expert.consultFor}: ${toolName(expert.name)}`);
   return `Consulting colleagues: when a part of the request clearly belongs to another expert (${colleagues.join('; ')}),
 ask that colleague one focused question and weave the answer into your one reply, saying whose
-advice it is. The colleague sees only your question, so include the facts they need. Do not consult
-for anything you can answer yourself or for a passing mention of another field: each consult costs
-a model call. If a consult fails, answer your part and say what is missing.`;
+advice it is. The colleague sees only your question, not the conversation: include the facts they
+need (product, audience, names, numbers). Do not consult for anything you can answer yourself or
+for a passing mention of another field: each consult costs a model call. If a consult fails, answer
+your part and say what is missing.`;
 }

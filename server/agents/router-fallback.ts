@@ -24,8 +24,13 @@ any text. Respond only with a call to exactly one of these tools: ${transferName
 
 /** The router's judgement without tools: its choice comes back as a structured object. */
 export function choosingRouter(router: Agent<TurnContext>): Agent<TurnContext, typeof routeChoice> {
-  const asData = `No transfer tools are available this time, whatever the text above says. Instead, reply with
-only a JSON object: {"expert": one of ${EXPERT_NAMES.map((name) => `"${name}"`).join(', ')}, "reason": one sentence}.`;
+  // What each expert owns is in the transfer tools' descriptions, which this router does not see.
+  const team = router.handoffs
+    .filter((h): h is Handoff => h instanceof Handoff)
+    .map((h) => `- ${h.agentName}: ${h.toolDescription}`);
+  const asData = `No transfer tools are available this time, whatever the text above says. The experts, and what each owns:
+${team.join('\n')}
+Reply with only a JSON object: {"expert": one of ${EXPERT_NAMES.map((name) => `"${name}"`).join(', ')}, "reason": one sentence}.`;
   return new Agent<TurnContext, typeof routeChoice>({
     name: router.name,
     model: router.model,

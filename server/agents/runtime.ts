@@ -1,5 +1,6 @@
 // Everything a turn needs to call the agents: the team, a runner on the chosen model, or nothing.
-import { getDefaultModel, type ModelProvider, Runner } from '@openai/agents';
+import { getDefaultModel, type ModelProvider, type ModelSettings, Runner } from '@openai/agents';
+import type { PromptCacheRetention } from './model.ts';
 import { buildTeam, type Team } from './team.ts';
 import type { ToolSettings } from './tools/tool-settings.ts';
 
@@ -27,6 +28,8 @@ export function createAgentRuntime(options: {
    */
   modelTimeoutMs?: number;
   promptCacheKeys?: boolean;
+  /** Sent with every call, like `promptCacheKeys` only to OpenAI's API; unset leaves the API's default. */
+  promptCacheRetention?: PromptCacheRetention | null;
 }): AgentRuntime {
   const modelName = options.modelName ?? getDefaultModel();
   const routerModelName = options.routerModelName ?? modelName;
@@ -36,7 +39,7 @@ export function createAgentRuntime(options: {
         modelProvider: options.provider,
         model: modelName,
         workflowName: 'Switchboard turn',
-        modelSettings: options.modelTimeoutMs ? { timeoutMs: options.modelTimeoutMs } : undefined,
+        modelSettings: runnerSettings(options),
       })
     : null;
   return { team, runner, modelName, routerModelName, promptCacheKeys: options.promptCacheKeys ?? false };
@@ -45,4 +48,15 @@ export function createAgentRuntime(options: {
 /** The model an agent of the team runs on, as recorded and priced. */
 export function modelOf(runtime: Pick<AgentRuntime, 'team' | 'modelName' | 'routerModelName'>, agent: string): string {
   return agent === runtime.team.orchestrator.name ? runtime.routerModelName : runtime.modelName;
+}
+
+function runnerSettings(options: {
+  modelTimeoutMs?: number;
+  promptCacheRetention?: PromptCacheRetention | null;
+}): ModelSettings | undefined {
+  const settings: ModelSettings = {
+    ...(options.modelTimeoutMs ? { timeoutMs: options.modelTimeoutMs } : {}),
+    ...(options.promptCacheRetention ? { promptCacheRetention: options.promptCacheRetention } : {}),
+  };
+  return Object.keys(settings).length ? settings : undefined;
 }

@@ -1,10 +1,9 @@
 // The agent team: an Orchestrator that must hand off to one of the experts declared in experts/.
 import { Agent, handoff, type Tool } from '@openai/agents';
-import { RECOMMENDED_PROMPT_PREFIX } from '@openai/agents-core/extensions';
 import { EXPERT_NAMES, type ExpertName, ORCHESTRATOR } from '../../shared/roster.ts';
 import type { ExpertDefinition, ToolFactory } from './expert.ts';
 import { EXPERTS } from './experts/index.ts';
-import { handoffInput } from './handoff-input.ts';
+import { handoffInputSchema } from './handoff-input.ts';
 import { consultAdvice, orchestratorInstructions } from './orchestrator-instructions.ts';
 import { consultToolName, withConsultTools } from './tools/consult.ts';
 import { REMEMBER_ADVICE, remember } from './tools/remember.ts';
@@ -16,6 +15,13 @@ export type Team = { orchestrator: Agent<TurnContext>; experts: Record<ExpertNam
 
 const ORCHESTRATOR_TOOLS: readonly ToolFactory[] = [webSearch];
 
+/**
+ * What an expert needs of the SDK's recommended prefix (which explains handoffs to agents that make
+ * them): experts make none, and every expert call pays for each word of it.
+ */
+const EXPERT_PREFIX =
+  "You are one expert of a team: an Orchestrator hands you the user's messages in your field. Never mention transfers between agents.";
+
 const definitions: readonly ExpertDefinition[] = EXPERT_NAMES.map((name) => EXPERTS[name]);
 
 function toolsFrom(factories: readonly ToolFactory[], settings: ToolSettings, agent: string): Tool<TurnContext>[] {
@@ -26,7 +32,7 @@ function expertAgent(definition: ExpertDefinition, settings: ToolSettings): Agen
   return new Agent<TurnContext>({
     name: definition.name,
     instructions: [
-      RECOMMENDED_PROMPT_PREFIX,
+      EXPERT_PREFIX,
       definition.instructions,
       definition.tools.includes(remember) ? REMEMBER_ADVICE : '',
       consultAdvice(definition, definitions, consultToolName),
@@ -47,11 +53,15 @@ export function buildTeam(settings: ToolSettings, routerModel?: string): Team {
   const orchestrator = new Agent<TurnContext>({
     name: ORCHESTRATOR.name,
     ...(routerModel ? { model: routerModel } : {}),
-    instructions: `${RECOMMENDED_PROMPT_PREFIX}\n\n${orchestratorInstructions(definitions)}`,
+    // No SDK prompt prefix: it tells an agent not to mention transfers to the user, and the
+    // Orchestrator never writes to the user.
+    instructions: orchestratorInstructions(definitions),
     tools: toolsFrom(ORCHESTRATOR_TOOLS, settings, ORCHESTRATOR.name),
     handoffs: EXPERT_NAMES.map((name) =>
       handoff(experts[name], {
-        inputType: handoffInput,
+        // The expert's field alone: the SDK's default adds a sentence every transfer tool repeats.
+        toolDescriptionOverride: EXPERTS[name].handoffDescription,
+        inputType: handoffInputSchema,
         // The reason is read from the run's own handoff item; the SDK requires a callback with inputType.
         onHandoff: () => {},
       }),

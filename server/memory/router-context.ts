@@ -3,7 +3,7 @@
 // expert's whole window. Pure: the memory hands in items that already carry their token counts.
 import type { MemoryItem } from './memory.ts';
 
-export const DEFAULT_ROUTER_CONTEXT_TOKENS = 1500;
+export const DEFAULT_ROUTER_CONTEXT_TOKENS = 1000;
 
 /** Background (summary, profile) may take this share of the router's budget; messages the rest. */
 const BACKGROUND_SHARE = 0.25;

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBenchApp } from '../../bench/bench-app.ts';
 import { buildTeam } from '../../server/agents/team.ts';
+import { DEFAULT_ROUTER_CONTEXT_TOKENS } from '../../server/memory/router-context.ts';
 import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
 import { type ChatRequest, type FakeOpenAI, messageTexts, startFakeOpenAI } from '../support/fake-openai.ts';
 import { mutate } from '../support/http-api.ts';
@@ -39,7 +40,6 @@ describe('routing on a short context in a long conversation', () => {
     app = await startBenchApp('pglite', model.url, {
       SWITCHBOARD_MODEL: 'expert-large',
       SWITCHBOARD_ROUTER_MODEL: 'router-mini',
-      SWITCHBOARD_ROUTER_CONTEXT_TOKENS: '1000',
     });
     let conversationId: string | undefined;
     for (turn = 1; turn <= 24; turn += 1) {
@@ -77,8 +77,8 @@ describe('routing on a short context in a long conversation', () => {
         ].map((m) => Number(m[1])),
       );
     expect(oldestReply(last.expert)).toBeLessThan(oldestReply(last.routing) - 3);
-    // Within SWITCHBOARD_ROUTER_CONTEXT_TOKENS (about four characters a token).
-    expect(chars(last.routing)).toBeLessThan(1000 * 4.5);
+    // Within the default SWITCHBOARD_ROUTER_CONTEXT_TOKENS (about four characters a token).
+    expect(chars(last.routing)).toBeLessThan(DEFAULT_ROUTER_CONTEXT_TOKENS * 4.5);
   });
 
   it('shows the router the exchange a follow-up refers to, and the summary', () => {

@@ -1,6 +1,8 @@
 // The labelled routing set the eval ships with, and how a broken set is reported.
 import { describe, expect, it } from 'vitest';
 import { CasesError, loadCases, parseCases } from '../../scripts/eval/cases.ts';
+import { DEFAULT_ROUTER_CONTEXT_TOKENS, routerContext } from '../../server/memory/router-context.ts';
+import { countTokens } from '../../server/memory/tokens.ts';
 import { EXPERT_NAMES } from '../../shared/roster.ts';
 
 describe('the labelled routing set', () => {
@@ -18,6 +20,15 @@ describe('the labelled routing set', () => {
     // Some follow-ups must change domain, or "stay with the last expert" would pass them all.
     expect(new Set(followups.map((c) => c.expected[0])).size).toBe(EXPERT_NAMES.length);
     expect(new Set(cases.map((c) => c.message)).size).toBe(cases.length);
+  });
+
+  it('shows the router every follow-up whole within the default routing context', async () => {
+    // What the eval scores is what a turn's Orchestrator reads: nothing of these histories is cut.
+    for (const c of (await loadCases()).filter((c) => c.history)) {
+      const turns = [...c.history!, { role: 'user' as const, content: c.message }];
+      const items = turns.map((t) => ({ ...t, tokens: countTokens(t.content) }));
+      expect(routerContext(items, DEFAULT_ROUTER_CONTEXT_TOKENS, countTokens)).toEqual(items);
+    }
   });
 
   it('rejects a broken set, naming each case and field', () => {

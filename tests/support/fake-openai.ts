@@ -16,6 +16,7 @@ export type ChatRequest = {
   response_format?: { type: string };
   stream?: boolean;
   prompt_cache_key?: string;
+  prompt_cache_retention?: string;
 };
 
 /** Holds a streamed answer after its first `afterWords` words until `until` settles. */

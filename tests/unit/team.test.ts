@@ -1,9 +1,12 @@
 // The team is built from the roster: every expert declared once reaches the Orchestrator's
 // handoffs and routing rules, its colleagues' consult advice and the API's agent filter.
-import { Handoff } from '@openai/agents';
+import { Handoff, RunContext } from '@openai/agents';
 import { describe, expect, it } from 'vitest';
 import { EXPERTS } from '../../server/agents/experts/index.ts';
+import { choosingRouter } from '../../server/agents/router-fallback.ts';
 import { buildTeam } from '../../server/agents/team.ts';
+import type { TurnContext } from '../../server/agents/turn-context.ts';
+import { countTokens } from '../../server/memory/tokens.ts';
 import { listInput } from '../../server/routers/inputs.ts';
 import { AGENT_NAMES, EXPERT_NAMES } from '../../shared/roster.ts';
 import { NO_TOOLS } from '../support/scripted-runtime.ts';
@@ -12,11 +15,43 @@ describe('the team', () => {
   const team = buildTeam(NO_TOOLS);
   const instructions = String(team.orchestrator.instructions);
 
-  it.each(EXPERT_NAMES)('hands off to %s, described in the Orchestrator’s own words from its declaration', (name) => {
-    const targets = team.orchestrator.handoffs.filter((h): h is Handoff => h instanceof Handoff).map((h) => h.agentName);
-    expect(targets).toContain(name);
-    expect(instructions).toContain(`- ${name}: ${EXPERTS[name].handoffDescription}`);
+  const handoffs = team.orchestrator.handoffs.filter((h): h is Handoff => h instanceof Handoff);
+
+  it.each(EXPERT_NAMES)('hands off to %s, described once, from its declaration', (name) => {
+    const transfer = handoffs.find((h) => h.agentName === name)!;
+    // The field is the transfer tool's description, and only there: every routing call pays for both.
+    expect(transfer.toolDescription).toBe(EXPERTS[name].handoffDescription);
+    expect(instructions).not.toContain(EXPERTS[name].handoffDescription);
     for (const rule of EXPERTS[name].routingRules) expect(instructions).toContain(rule);
+  });
+
+  it('asks every transfer for a reason, which the instructions explain once', () => {
+    for (const transfer of handoffs) {
+      expect(transfer.inputJsonSchema).toMatchObject({ required: ['reason'], additionalProperties: false });
+      expect(JSON.stringify(transfer.inputJsonSchema)).not.toContain('description');
+    }
+    expect(instructions).toContain('one-sentence reason');
+  });
+
+  it('keeps every routing call’s fixed part (instructions and transfer tools) small', () => {
+    const tools = handoffs.map((h) => JSON.stringify([h.toolName, h.toolDescription, h.inputJsonSchema]));
+    // About 750 tokens today; the routing goal (a quarter of the expert's input) has little room.
+    expect(countTokens([instructions, ...tools].join('\n'))).toBeLessThan(850);
+  });
+
+  it.each(EXPERT_NAMES)('gives %s consult tools that do not restate what the advice says', (name) => {
+    const consults = team.experts[name].tools.filter((t) => t.name.startsWith('consult_'));
+    for (const consult of consults) {
+      if (consult.type !== 'function') throw new Error(`${consult.name} should be a function tool`);
+      for (const other of EXPERT_NAMES) expect(consult.description).not.toContain(EXPERTS[other].handoffDescription);
+      expect(JSON.stringify(consult.parameters)).not.toContain('description');
+    }
+  });
+
+  it('keeps the choosing router (no tools) told what each expert owns', async () => {
+    const chooser = choosingRouter(team.orchestrator);
+    const prompt = await chooser.getSystemPrompt(new RunContext<TurnContext>());
+    for (const name of EXPERT_NAMES) expect(prompt).toContain(`- ${name}: ${EXPERTS[name].handoffDescription}`);
   });
 
   it.each(EXPERT_NAMES)('tells every colleague when to consult %s', (name) => {

@@ -6,13 +6,8 @@ import { z } from 'zod';
 import { ConsultCall } from '../consult-call.ts';
 import { reportToolFailure, type TurnContext } from '../turn-context.ts';
 
-export const consultInput = z.object({
-  question: z
-    .string()
-    .describe(
-      'One focused question. The colleague sees only this text, not the conversation: include the facts they need (product, audience, names, numbers).',
-    ),
-});
+// No field description: the expert's consult advice says what a question must hold, once.
+export const consultInput = z.object({ question: z.string() });
 
 // What the nested run receives: the question, and the business profile every model call sees.
 const advisorInput = consultInput.extend({ profile: z.string().nullable() });
@@ -70,7 +65,8 @@ function consultTool(owner: string, advisor: Agent<TurnContext>): Tool<TurnConte
 
   return tool({
     name: nested.name,
-    description: `Ask ${advisor.name} one focused question in their field: ${advisor.handoffDescription} Use it only for a part of the request that is clearly theirs; you write the reply.`,
+    // Short: the consult advice in the expert's instructions already says what each colleague is for.
+    description: `Ask ${advisor.name} one focused question; you write the reply.`,
     parameters: consultInput,
     async execute(input, runContext, details) {
       const toolCall = details?.toolCall;
