@@ -2,7 +2,7 @@
 // changing an expert never means restating it here.
 import type { ExpertDefinition } from './expert.ts';
 
-export function orchestratorInstructions(experts: readonly ExpertDefinition[]): string {
+export function orchestratorInstructions(experts: readonly ExpertDefinition[], tools: { webSearch: boolean }): string {
   const boundaries = experts.flatMap((expert) => expert.routingRules.map((rule) => `- ${rule}`));
   // What each expert owns is in its transfer tool's description, not restated here: every routing
   // call pays for both, so the Orchestrator's fixed prompt says each thing once.
@@ -18,9 +18,7 @@ ${boundaries.join('\n')}
   the last reply is in; a new request in another domain, or a return to an earlier topic, goes to
   that domain's expert.
 - A request spanning domains goes to the expert of the main deliverable (asked for first, or the one
-  the rest depends on), who consults the others.
-
-Use web search only when the choice depends on a fact you do not know.`;
+  the rest depends on), who consults the others.${tools.webSearch ? '\n\nUse web search only when the choice depends on a fact you do not know.' : ''}`;
 }
 
 /** The paragraph that tells an expert when to consult which colleague, from the roster. */

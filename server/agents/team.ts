@@ -50,13 +50,14 @@ export function buildTeam(settings: ToolSettings, routerModel?: string): Team {
   // Each expert may ask the others one question for a part of a request that is theirs.
   const experts = withConsultTools(solo);
 
+  const routerTools = toolsFrom(ORCHESTRATOR_TOOLS, settings, ORCHESTRATOR.name);
   const orchestrator = new Agent<TurnContext>({
     name: ORCHESTRATOR.name,
     ...(routerModel ? { model: routerModel } : {}),
     // No SDK prompt prefix: it tells an agent not to mention transfers to the user, and the
     // Orchestrator never writes to the user.
-    instructions: orchestratorInstructions(definitions),
-    tools: toolsFrom(ORCHESTRATOR_TOOLS, settings, ORCHESTRATOR.name),
+    instructions: orchestratorInstructions(definitions, { webSearch: routerTools.length > 0 }),
+    tools: routerTools,
     handoffs: EXPERT_NAMES.map((name) =>
       handoff(experts[name], {
         // The expert's field alone: the SDK's default adds a sentence every transfer tool repeats.

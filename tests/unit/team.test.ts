@@ -48,6 +48,13 @@ describe('the team', () => {
     }
   });
 
+  it('mentions web search to the Orchestrator only when it has the tool', () => {
+    expect(instructions).not.toMatch(/web search/i);
+    const searching = buildTeam({ ...NO_TOOLS, searxngUrl: 'http://127.0.0.1:8888' }).orchestrator;
+    expect(searching.tools.map((t) => t.name)).toContain('web_search');
+    expect(String(searching.instructions)).toMatch(/web search/i);
+  });
+
   it('keeps the choosing router (no tools) told what each expert owns', async () => {
     const chooser = choosingRouter(team.orchestrator);
     const prompt = await chooser.getSystemPrompt(new RunContext<TurnContext>());
