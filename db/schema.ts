@@ -211,12 +211,16 @@ export type FactRow = typeof facts.$inferSelect;
  * before following the live events (NOTIFY carries only "turn X has events up to seq N").
  * Rows live as long as the turn runs: its end is stored in turns and messages.
  */
+/**
+ * A running turn's live events, for watchers on other instances. Unlogged (migration 0002) and
+ * with no foreign key: a key check would lock the turn's row on every batch, and that lock is
+ * WAL-logged, so each batch would wait for a disk flush and the turn's own update for the lock.
+ * The sweep removes the events of turns that ended a while ago or no longer exist.
+ */
 export const turnEvents = pgTable(
   'turn_events',
   {
-    turnId: uuid()
-      .notNull()
-      .references(() => turns.id, { onDelete: 'cascade' }),
+    turnId: uuid().notNull(),
     seq: integer().notNull(),
     event: jsonb().notNull(),
   },

@@ -77,16 +77,18 @@ describe.each<DriverKind>(['pglite', 'postgres'])('the sweep on %s', (kind) => {
   // PGlite shares no events (one process owns it), so only Postgres has any to keep.
   it.skipIf(kind === 'pglite')("keeps a finished turn's live events for resuming watchers, then clears them", async () => {
     const ha = chatHarness(a.database, { lock: a.lock });
-    ha.script(...echoSteps(ha.team, 1));
-    const { turn } = await ha.api.chat.send({ message: 'Name my candle shop' });
-    const stored = async () =>
-      (await a.database.db.select({ seq: turnEvents.seq }).from(turnEvents).where(eq(turnEvents.turnId, turn.id))).length;
-    await pause(300); // the turn's last batch and its end have been shared by now
-    expect(await stored()).toBeGreaterThan(0);
-    // A sweep clears them once the turn has been over for an interval.
+    ha.script(...echoSteps(ha.team, 2));
+    const kept = await ha.api.chat.send({ message: 'Name my candle shop' });
+    const gone = await ha.api.chat.send({ message: 'Price my candles' });
+    await ha.api.conversations.delete({ conversationId: gone.conversationId });
+    const stored = async (turnId: string) =>
+      (await a.database.db.select({ seq: turnEvents.seq }).from(turnEvents).where(eq(turnEvents.turnId, turnId))).length;
+    await pause(300); // the turns' last batches and their ends have been shared by now
+    expect(await stored(kept.turn.id)).toBeGreaterThan(0);
+    // A sweep clears them once the turn has been over for an interval, or is gone.
     const sweep = startSweep({ db: b.database.db, lock: b.lock, logger: quiet }, SWEEP_MS);
     try {
-      await expect.poll(stored, { timeout: 5_000 }).toBe(0);
+      await expect.poll(async () => (await stored(kept.turn.id)) + (await stored(gone.turn.id)), { timeout: 5_000 }).toBe(0);
     } finally {
       await sweep.stop();
     }
