@@ -4,6 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildClientIfStale } from '../../scripts/client-build.mjs';
+import { buildIfStale } from '../../scripts/server-build.mjs';
 import { startFakeOpenAI } from '../../tests/support/fake-openai.ts';
 import { fixedRoute } from '../../tests/support/fixed-route.ts';
 import { createThrowawayDatabase } from '../../tests/support/throwaway-database.ts';
@@ -95,6 +97,9 @@ export async function runFootprintBench(options: { quick: boolean; postgresUrl?:
   const runs = options.quick ? 1 : 3;
   const settleMs = options.quick ? 1_000 : 5_000;
   const turns = options.quick ? 20 : 500;
+  // The first `npm start` after a change builds the client and the server: time starts, not builds.
+  if (buildClientIfStale() !== 0) throw new Error('the web client did not build');
+  await buildIfStale();
   const floor = await measureStarts(launchFloor, runs, settleMs);
   floor.dispose();
   const pglite = await measureStarts((dataDir) => launchNpmStart({ SWITCHBOARD_DATA_DIR: dataDir }), runs, settleMs);
