@@ -19,7 +19,8 @@ const TURNS_PER_CONVERSATION = 10;
 
 /** Milliseconds to ready and idle resident MB of the whole tree, medians over the runs. */
 export type Starts = { newMs: number; restartMs: number; idleNewMb: number; idleMb: number };
-export type TurnsRun = { turns: number; idleMb: number; afterMb: number };
+/** `firstTurnMs`: the first chat.send after start (it loads what only a turn needs); `turnMs`: p50 of the others. */
+export type TurnsRun = { turns: number; idleMb: number; afterMb: number; firstTurnMs: number; turnMs: number };
 export type Footprint = {
   runs: number;
   settleMs: number;
@@ -76,17 +77,26 @@ async function measureTurns(env: Record<string, string>, turns: number, settleMs
   try {
     const idle = await settledRss(launched, settleMs);
     let conversationId: string | undefined;
+    const times: number[] = [];
     for (let i = 0; i < turns; i += 1) {
       if (i % TURNS_PER_CONVERSATION === 0) conversationId = undefined;
+      const sent = performance.now();
       const response = await postJson(`${launched.url}/api/trpc/chat.send`, {
         conversationId,
         message: `How should I price candle set ${i}?`,
       });
       if (response.status !== 200) throw new Error(`chat.send failed: ${JSON.stringify(response.json)}`);
       conversationId = response.json.result.data.conversationId;
+      times.push(performance.now() - sent);
     }
     const after = await settledRss(launched, settleMs);
-    return { turns, idleMb: round(idle.mb, 1), afterMb: round(after.mb, 1) };
+    return {
+      turns,
+      idleMb: round(idle.mb, 1),
+      afterMb: round(after.mb, 1),
+      firstTurnMs: round(times[0]!, 1),
+      turnMs: median(times.slice(1)),
+    };
   } finally {
     await launched.stop();
     await fake.close();
