@@ -16,7 +16,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-it('serves the app from one Node process that runs the TypeScript without tsx', { timeout: 120_000 }, async () => {
+it('serves the app from one Node process that runs the server bundle, without tsx', { timeout: 120_000 }, async () => {
   launched = await launchNpmStart({ SWITCHBOARD_DATA_DIR: dataDir });
   const health = await (await fetch(`${launched.url}/api/health`)).json();
   expect(health).toMatchObject({ ok: true, database: 'pglite' });
