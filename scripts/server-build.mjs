@@ -31,13 +31,31 @@ export async function buildIfStale(options = serverBuild) {
   const staging = `${options.outdir}.${process.pid}`;
   const startedAt = new Date();
   const { build } = await import('esbuild');
-  const done = build({
+  try {
+    await build(esbuildOptions(options, staging));
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  await rm(options.outdir, { recursive: true, force: true });
+  // Another start that built at the same moment may have swapped its bundle in first: use that one.
+  await rename(staging, options.outdir).catch(async (error) => {
+    await rm(staging, { recursive: true, force: true });
+    if (!existsSync(built)) throw error;
+  });
+  // Dated from the build's start: a source saved while it ran is newer, so the next start rebuilds.
+  utimesSync(built, startedAt, startedAt);
+  return built;
+}
+
+function esbuildOptions(options, outdir) {
+  return {
     entryPoints: { index: options.entry },
-    outdir: staging,
+    outdir,
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: `node${process.versions.node}`,
+    target: 'node22.18', // package.json's engines
     splitting: true, // a dynamic import() stays lazy: its code is a chunk loaded on first use
     // Whitespace and syntax only: function names stay readable in stack traces, and renaming
     // identifiers saved no further memory.
@@ -51,17 +69,9 @@ export async function buildIfStale(options = serverBuild) {
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
+    // Relative to where the bundle ends up, not the staging folder it is written to.
     plugins: [sourceLocations(options.outdir)],
-  });
-  await done.catch(async (error) => {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  });
-  await rm(options.outdir, { recursive: true, force: true });
-  await rename(staging, options.outdir);
-  // Dated from the build's start: a source saved while it ran is newer, so the next start rebuilds.
-  utimesSync(built, startedAt, startedAt);
-  return built;
+  };
 }
 
 /**

@@ -12,8 +12,9 @@ if (major < 22 || (major === 22 && minor < 18)) {
 }
 const status = buildClientIfStale();
 if (status !== 0) process.exit(status);
-const server = await buildIfStale().catch(() => {
-  console.error('The server did not build: see the errors above.');
+const server = await buildIfStale().catch((error) => {
+  // esbuild has printed what is wrong in the sources; anything else (no esbuild installed) has not.
+  console.error(`The server did not build${error.errors ? ': see the errors above' : `: ${error.message}`}.`);
   process.exit(1);
 });
 // V8 keeps the bundle's compiled code on disk (in the temp folder), so a restart parses less.
