@@ -3,3 +3,4 @@
 export type BuildOptions = { entry: string; outdir: string; sources: string[] };
 export const serverBuild: BuildOptions;
 export function buildIfStale(options?: BuildOptions): Promise<string>;
+export function serverBundle(): string | undefined;

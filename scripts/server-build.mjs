@@ -1,6 +1,7 @@
 // Bundles the server and its dependencies into build/server/ when that is missing or older than
 // its sources. One bundle loads in a fraction of the time and memory of ~1,000 separate modules,
 // and needs no type stripper at run time. `npm run dev` and the tests still run the sources.
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync, utimesSync } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -19,23 +20,39 @@ export const serverBuild = {
     .concat(fileURLToPath(import.meta.url)),
 };
 
+const script = fileURLToPath(import.meta.url);
+const entryOf = (options) => join(options.outdir, 'index.js');
+const isStale = (options) => !existsSync(entryOf(options)) || newestMtime(options.sources) > statSync(entryOf(options)).mtimeMs;
+
+/**
+ * For `npm start`: the server's bundle, built first when stale, in a process of its own so that
+ * neither esbuild's code nor its service process stays with the server. Returns the bundle's
+ * entry file, or undefined when the build failed (its errors are printed).
+ */
+export function serverBundle() {
+  if (isStale(serverBuild) && spawnSync(process.execPath, [script], { stdio: 'inherit' }).status !== 0) return undefined;
+  return entryOf(serverBuild);
+}
+
 /**
  * Builds when stale; resolves to the bundle's entry file. `options` defaults to the server's
  * build; `outdir` must not be anything else's folder (it is replaced whole).
  */
 export async function buildIfStale(options = serverBuild) {
-  const built = join(options.outdir, 'index.js');
-  if (existsSync(built) && newestMtime(options.sources) <= statSync(built).mtimeMs) return built;
+  const built = entryOf(options);
+  if (!isStale(options)) return built;
   console.log('Building the server…');
   // Built beside and swapped in whole, so a start that runs meanwhile never loads half a bundle.
   const staging = `${options.outdir}.${process.pid}`;
   const startedAt = new Date();
-  const { build } = await import('esbuild');
+  const esbuild = await import('esbuild');
   try {
-    await build(esbuildOptions(options, staging));
+    await esbuild.build(esbuildOptions(options, staging));
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    await esbuild.stop(); // its service process would otherwise live as long as this one
   }
   await rm(options.outdir, { recursive: true, force: true });
   // Another start that built at the same moment may have swapped its bundle in first: use that one.
@@ -92,4 +109,12 @@ function sourceLocations(outdir) {
       });
     },
   };
+}
+
+if (process.argv[1] === script) {
+  await buildIfStale().catch((error) => {
+    // esbuild has printed what is wrong in the sources; anything else (no esbuild installed) has not.
+    console.error(`The server did not build${error.errors ? ': see the errors above' : `: ${error.message}`}.`);
+    process.exitCode = 1;
+  });
 }

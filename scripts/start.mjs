@@ -3,7 +3,7 @@
 import module from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { buildClientIfStale } from './client-build.mjs';
-import { buildIfStale } from './server-build.mjs';
+import { serverBundle } from './server-build.mjs';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
@@ -12,11 +12,8 @@ if (major < 22 || (major === 22 && minor < 18)) {
 }
 const status = buildClientIfStale();
 if (status !== 0) process.exit(status);
-const server = await buildIfStale().catch((error) => {
-  // esbuild has printed what is wrong in the sources; anything else (no esbuild installed) has not.
-  console.error(`The server did not build${error.errors ? ': see the errors above' : `: ${error.message}`}.`);
-  process.exit(1);
-});
+const server = serverBundle();
+if (!server) process.exit(1);
 // V8 keeps the bundle's compiled code on disk (in the temp folder), so a restart parses less.
 module.enableCompileCache();
 await import(pathToFileURL(server).href);
