@@ -1,6 +1,6 @@
 // The footprint figures as a table, each against the floor and the issue's goals.
 import { round, table } from '../stats.ts';
-import type { Footprint } from './footprint.ts';
+import type { Footprint, TurnsRun } from './footprint.ts';
 
 const mb = (value: number) => `${Math.round(value)} MB`;
 const s = (ms: number) => `${round(ms / 1000, 2)} s`;
@@ -38,10 +38,13 @@ export function footprintTable(f: Footprint): string {
       '',
     ],
   ];
+  const firstTurn = (t: TurnsRun) => `${Math.round(t.firstTurnMs)} → ${Math.round(t.turnMs)} ms`;
+  rows.push(['first turn after start → p50 of the others (PGlite)', firstTurn(f.turns.pglite), '', '', '']);
   if (f.postgres) rows.push(['idle (Postgres)', mb(f.postgres.idleMb), '', '', '≤ 200 MB']);
   if (f.turns.postgres) {
     const t = f.turns.postgres;
     rows.push([`model configured, idle → after ${t.turns} turns (Postgres)`, `${mb(t.idleMb)} → ${mb(t.afterMb)}`, '', '', '']);
+    rows.push(['first turn after start → p50 of the others (Postgres)', firstTurn(t), '', '', '']);
   }
   const processes = [
     `PGlite: ${f.pglite.processes.join(' → ')}`,

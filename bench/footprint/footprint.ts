@@ -4,6 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildClientIfStale } from '../../scripts/client-build.mjs';
+import { buildIfStale } from '../../scripts/server-build.mjs';
 import { startFakeOpenAI } from '../../tests/support/fake-openai.ts';
 import { fixedRoute } from '../../tests/support/fixed-route.ts';
 import { createThrowawayDatabase } from '../../tests/support/throwaway-database.ts';
@@ -17,7 +19,8 @@ const TURNS_PER_CONVERSATION = 10;
 
 /** Milliseconds to ready and idle resident MB of the whole tree, medians over the runs. */
 export type Starts = { newMs: number; restartMs: number; idleNewMb: number; idleMb: number };
-export type TurnsRun = { turns: number; idleMb: number; afterMb: number };
+/** `firstTurnMs`: the first chat.send after start (it loads what only a turn needs); `turnMs`: p50 of the others. */
+export type TurnsRun = { turns: number; idleMb: number; afterMb: number; firstTurnMs: number; turnMs: number };
 export type Footprint = {
   runs: number;
   settleMs: number;
@@ -74,17 +77,26 @@ async function measureTurns(env: Record<string, string>, turns: number, settleMs
   try {
     const idle = await settledRss(launched, settleMs);
     let conversationId: string | undefined;
+    const times: number[] = [];
     for (let i = 0; i < turns; i += 1) {
       if (i % TURNS_PER_CONVERSATION === 0) conversationId = undefined;
+      const sent = performance.now();
       const response = await postJson(`${launched.url}/api/trpc/chat.send`, {
         conversationId,
         message: `How should I price candle set ${i}?`,
       });
       if (response.status !== 200) throw new Error(`chat.send failed: ${JSON.stringify(response.json)}`);
       conversationId = response.json.result.data.conversationId;
+      times.push(performance.now() - sent);
     }
     const after = await settledRss(launched, settleMs);
-    return { turns, idleMb: round(idle.mb, 1), afterMb: round(after.mb, 1) };
+    return {
+      turns,
+      idleMb: round(idle.mb, 1),
+      afterMb: round(after.mb, 1),
+      firstTurnMs: round(times[0]!, 1),
+      turnMs: median(times.slice(1)),
+    };
   } finally {
     await launched.stop();
     await fake.close();
@@ -95,6 +107,9 @@ export async function runFootprintBench(options: { quick: boolean; postgresUrl?:
   const runs = options.quick ? 1 : 3;
   const settleMs = options.quick ? 1_000 : 5_000;
   const turns = options.quick ? 20 : 500;
+  // The first `npm start` after a change builds the client and the server: time starts, not builds.
+  if (buildClientIfStale() !== 0) throw new Error('the web client did not build');
+  await buildIfStale();
   const floor = await measureStarts(launchFloor, runs, settleMs);
   floor.dispose();
   const pglite = await measureStarts((dataDir) => launchNpmStart({ SWITCHBOARD_DATA_DIR: dataDir }), runs, settleMs);

@@ -1,11 +1,12 @@
-// The idle server's heap, summarised: start it, write a heap snapshot, and list what retains the
-// most (dominator tree). `node bench/footprint/heap-summary.ts [--postgres]`; the snapshot goes to a
+// The idle server's heap, summarised: start the bundle `npm start` runs (building it when stale),
+// write a heap snapshot, and list what retains the most (dominator tree). `node bench/footprint/heap-summary.ts [--postgres]`; the snapshot goes to a
 // temporary folder and is deleted.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildIfStale } from '../../scripts/server-build.mjs';
 import { dominators } from './dominators.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -14,9 +15,10 @@ const dir = mkdtempSync(join(tmpdir(), 'switchboard-heap-'));
 const env: Record<string, string | undefined> = { PATH: process.env.PATH, PORT: '0', SWITCHBOARD_DATA_DIR: join(dir, 'data') };
 if (process.argv.includes('--postgres')) env.DATABASE_URL = process.env.TEST_DATABASE_URL;
 
+const bundle = await buildIfStale();
 const child = spawn(
   process.execPath,
-  ['--max-semi-space-size=4', `--diagnostic-dir=${dir}`, '--heapsnapshot-signal=SIGUSR2', 'server/index.ts'],
+  ['--max-semi-space-size=4', `--diagnostic-dir=${dir}`, '--heapsnapshot-signal=SIGUSR2', bundle],
   { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] },
 );
 let output = '';

@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export type Launched = { pid: number; url?: string; readyMs: number; stop(): Promise<void> };
+export type Launched = {
+  pid: number;
+  url?: string;
+  readyMs: number;
+  output(): string /** Resolves to the exit code. */;
+  stop(): Promise<number | null>;
+};
 
 // Under `npm run bench` this is the npm that runs us, so `npm start` uses the same npm and Node
 // (under `npx` it would be npx's own script: then npm from PATH).
@@ -35,10 +41,10 @@ export function launchFloor(dataDir: string): Promise<Launched> {
 function waitUntil(child: ChildProcess, ready: (output: string) => Promise<string | undefined>): Promise<Launched> {
   const started = performance.now();
   let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
+    return exited;
   };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => void stop().then(() => reject(new Error(`did not start:\n${output}`))), 120_000);
@@ -50,7 +56,7 @@ function waitUntil(child: ChildProcess, ready: (output: string) => Promise<strin
         const url = await ready(output);
         if (url === undefined) return;
         clearTimeout(timer);
-        resolve({ pid: child.pid!, url: url || undefined, readyMs: performance.now() - started, stop });
+        resolve({ pid: child.pid!, url: url || undefined, readyMs: performance.now() - started, output: () => output, stop });
       } catch (error) {
         clearTimeout(timer);
         void stop().then(() => reject(error));
