@@ -12,6 +12,14 @@ function httpStatus(message: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/**
+ * Why a change made from a form failed: the server's own sentence when it answered, else that it
+ * could not be reached and, when given, what was therefore not done.
+ */
+export function changeFailure(error: { data?: { code?: string } | null; message: string }, notDone?: string): string {
+  return error.data?.code ? error.message : `Switchboard cannot be reached${notDone ? `: ${notDone}` : '.'}`;
+}
+
 export function plainWords(failure: Failure, provider = 'The model service'): string {
   const status = httpStatus(failure.message);
   switch (failure.code) {

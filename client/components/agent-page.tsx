@@ -9,6 +9,7 @@ import { useTRPC } from '../trpc.ts';
 import { AgentBadge } from './agent-badge.tsx';
 import { AgentTurnCard } from './agent-turn-card.tsx';
 import { DrawerButton } from './drawer-button.tsx';
+import { InsightsButton } from './insights-button.tsx';
 
 type Props = {
   agent: AgentName;
@@ -53,14 +54,7 @@ export function AgentPage({ agent, onBack, onOpenTurn, onOpenDrawer, onToggleIns
         <h1 id="agent-page-title">
           <AgentBadge agent={agent} /> turns
         </h1>
-        <button
-          type="button"
-          className="ghost icon insights-toggle"
-          onClick={onToggleInsights}
-          aria-label="Usage, profile & memory"
-        >
-          <span aria-hidden="true">▤</span>
-        </button>
+        <InsightsButton onToggle={onToggleInsights} />
       </header>
       <div className="agent-page-filters">
         <div className="segmented" role="group" aria-label="Which turns">

@@ -1,6 +1,7 @@
 // Which business the app works in; a new one is named in place.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { changeFailure } from '../error-words.ts';
 import { useBusiness } from '../hooks/use-business.ts';
 import { useTRPC } from '../trpc.ts';
 
@@ -68,7 +69,7 @@ export function BusinessSwitcher({ onSwitched }: { onSwitched: () => void }) {
           </button>
           {create.error && (
             <p className="field-error" role="alert">
-              {create.error.data?.code ? create.error.message : 'Switchboard cannot be reached: the business was not created.'}
+              {changeFailure(create.error, 'the business was not created.')}
             </p>
           )}
         </form>

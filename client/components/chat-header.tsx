@@ -2,11 +2,13 @@
 // conversation's actions in one menu, and the usage, profile & memory panel.
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { changeFailure } from '../error-words.ts';
 import { useRefreshChat } from '../hooks/use-refresh-chat.ts';
 import { useTRPC } from '../trpc.ts';
 import { DeleteDialog } from './delete-dialog.tsx';
 import { DrawerButton } from './drawer-button.tsx';
 import { ExportButtons } from './export-buttons.tsx';
+import { InsightsButton } from './insights-button.tsx';
 import { Menu } from './menu.tsx';
 import { RenameForm } from './rename-form.tsx';
 
@@ -38,7 +40,7 @@ export function ChatHeader({ conversationId, title, busy, onOpenDrawer, onNewCha
       <div className="actions">
         {reset.error && (
           <span className="field-error" role="alert">
-            {reset.error.data?.code ? reset.error.message : 'Switchboard cannot be reached.'}
+            {changeFailure(reset.error)}
           </span>
         )}
         <button type="button" className="ghost icon drawer-only" onClick={onNewChat} aria-label="New chat">
@@ -67,14 +69,7 @@ export function ChatHeader({ conversationId, title, busy, onOpenDrawer, onNewCha
             )}
           </Menu>
         )}
-        <button
-          type="button"
-          className="ghost icon insights-toggle"
-          onClick={onToggleInsights}
-          aria-label="Usage, profile & memory"
-        >
-          <span aria-hidden="true">▤</span>
-        </button>
+        <InsightsButton onToggle={onToggleInsights} />
       </div>
       {deleting && conversationId && (
         <DeleteDialog conversationId={conversationId} title={title} onClose={() => setDeleting(false)} onDeleted={onDeleted} />

@@ -1,6 +1,7 @@
 // Asks before deleting: a conversation, its messages and routing records go for good.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { changeFailure } from '../error-words.ts';
 import { useTRPC } from '../trpc.ts';
 
 type Props = { conversationId: string; title: string; onClose: () => void; onDeleted: () => void };
@@ -29,7 +30,7 @@ export function DeleteDialog({ conversationId, title, onClose, onDeleted }: Prop
       <p>“{title}”, its messages and their routing records will be deleted for good.</p>
       {remove.error && (
         <p className="field-error" role="alert">
-          {remove.error.data?.code ? remove.error.message : 'Switchboard cannot be reached: nothing was deleted.'}
+          {changeFailure(remove.error, 'nothing was deleted.')}
         </p>
       )}
       <div className="actions">

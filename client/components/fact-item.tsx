@@ -3,12 +3,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type MouseEvent, useState } from 'react';
 import type { Fact } from '../api-types.ts';
+import { changeFailure } from '../error-words.ts';
 import { formatWhen } from '../format.ts';
 import { pathFor, useRoute } from '../hooks/use-route.ts';
 import { useTRPC } from '../trpc.ts';
 
-const failure = (error: { data?: { code?: string } | null; message: string }) =>
-  error.data?.code ? error.message : 'Switchboard cannot be reached: nothing was changed.';
+const failure = (error: Parameters<typeof changeFailure>[0]) => changeFailure(error, 'nothing was changed.');
 
 export function FactItem({ fact, onChanged }: { fact: Fact; onChanged: () => Promise<void> }) {
   const trpc = useTRPC();

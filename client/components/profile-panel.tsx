@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useState } from 'react';
 import { isUnauthorized } from '../access-token.ts';
+import { changeFailure } from '../error-words.ts';
 import { isNetworkError } from '../network-error.ts';
 import { useTRPC } from '../trpc.ts';
 import { FactItem } from './fact-item.tsx';
@@ -66,7 +67,7 @@ export function ProfilePanel({ businessId, businessName }: { businessId: string 
       </form>
       {add.error && (
         <p className="field-error" role="alert">
-          {add.error.data?.code ? add.error.message : 'Switchboard cannot be reached: the fact was not added.'}
+          {changeFailure(add.error, 'the fact was not added.')}
         </p>
       )}
     </section>

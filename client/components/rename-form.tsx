@@ -1,6 +1,7 @@
 // The conversation's title, edited in place: Enter saves, Escape cancels.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { changeFailure } from '../error-words.ts';
 import { useTRPC } from '../trpc.ts';
 
 type Props = { conversationId: string; title: string; onDone: () => void };
@@ -39,7 +40,7 @@ export function RenameForm({ conversationId, title, onDone }: Props) {
       </button>
       {rename.error && (
         <p className="field-error" role="alert">
-          {rename.error.data?.code ? rename.error.message : 'Switchboard cannot be reached: the title was not saved.'}
+          {changeFailure(rename.error, 'the title was not saved.')}
         </p>
       )}
     </form>
