@@ -1,13 +1,11 @@
 // Fencing: a turn that lost its conversation's lock (its Postgres session was killed, reset or went
 // silent) stops its model call, fails as LOCK_LOST (retryable) and is never written completed
 // afterwards; the server keeps answering. (The late-write fence itself: integration/turn-fence.)
-import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { findTurn } from '../../db/queries/turns.ts';
-import { messages } from '../../db/schema.ts';
 import { AdvisoryLock } from '../../server/locks/advisory-lock.ts';
 import { conversationKey } from '../../server/locks/turn-lock.ts';
 import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
@@ -16,17 +14,11 @@ import { echoSteps, gate } from '../support/echo-model.ts';
 import { plannedTurns, startFakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
 import { startServer } from '../support/server-process.ts';
+import { repliesIn } from '../support/stored-turns.ts';
 import { startTcpProxy, type TcpProxy, throughProxy } from '../support/tcp-proxy.ts';
 import { createThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
 type PostgresDatabase = Extract<Database, { kind: 'postgres' }>;
-
-const replies = (database: Database, conversationId: string) =>
-  database.db
-    .select()
-    .from(messages)
-    .where(eq(messages.conversationId, conversationId))
-    .then((rows) => rows.filter((m) => m.role === 'assistant'));
 
 describe('a turn whose lock session breaks (Postgres, lock session behind a proxy)', () => {
   let throwaway: ThrowawayPostgres;
@@ -89,7 +81,7 @@ describe('a turn whose lock session breaks (Postgres, lock session behind a prox
     await new Promise((resolve) => setTimeout(resolve, 300));
     const stored = (await findTurn(database.db, turn.turnId))!;
     expect(stored).toMatchObject({ status: 'failed', errorCode: 'LOCK_LOST' });
-    expect(await replies(database, stored.conversationId)).toEqual([]);
+    expect(await repliesIn(database, stored.conversationId)).toEqual([]);
     // Nobody is left holding the conversation (Postgres ends the session as its socket closes).
     const other = new AdvisoryLock(database.lockPool);
     await expect
@@ -115,7 +107,7 @@ describe('a turn whose lock session breaks (Postgres, lock session behind a prox
     h.script(...echoSteps(h.team, 1));
     const retried = await h.api.chat.retry({ turnId: stored.id });
     expect(retried.turn.status).toBe('completed');
-    expect((await replies(database, stored.conversationId)).map((m) => m.content)).toEqual(['Re: Draft a production plan']);
+    expect((await repliesIn(database, stored.conversationId)).map((m) => m.content)).toEqual(['Re: Draft a production plan']);
   });
 
   it('gives up a lock session that goes silent (no FIN, no RST) within two pings', async () => {

@@ -12,7 +12,7 @@ import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
 import { startTurn } from '../../server/turns/start-turn.ts';
 import { startSweep } from '../../server/turns/sweep.ts';
 import { chatHarness } from '../support/chat-harness.ts';
-import { echoSteps, gate } from '../support/echo-model.ts';
+import { echoSteps, gate, heldEcho } from '../support/echo-model.ts';
 import { plannedTurns, startFakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
 import { startServer } from '../support/server-process.ts';
@@ -36,18 +36,10 @@ describe.each<DriverKind>(['pglite', 'postgres'])('the sweep on %s', (kind) => {
 
   it("fails a turn nobody holds within an interval, leaves a live instance's turn alone, and the live turn completes", async () => {
     const ha = chatHarness(a.database, { lock: a.lock });
-    const reached = gate();
-    const answer = gate();
-    ha.script(
-      ...echoSteps(ha.team, 1, {
-        hold: async () => {
-          reached.open();
-          await answer.promise;
-        },
-      }),
-    );
+    const held = heldEcho(ha.team);
+    ha.script(...held.steps);
     const live = ha.api.chat.send({ message: 'A long plan, please' });
-    await reached.promise;
+    await held.reached;
     const liveTurnId = ha.chat.running.list()[0]!.turnId;
     // Written like a turn by a process that then died: nobody holds its conversation.
     const orphan = await startTurn(a.database.db, {
@@ -66,7 +58,7 @@ describe.each<DriverKind>(['pglite', 'postgres'])('the sweep on %s', (kind) => {
     } finally {
       await sweep.stop();
     }
-    answer.open();
+    held.release();
     expect((await live).turn).toMatchObject({ id: liveTurnId, status: 'completed' });
 
     const hb = chatHarness(b.database, { lock: b.lock });

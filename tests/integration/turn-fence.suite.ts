@@ -1,33 +1,17 @@
 // A turn's finish and failure are fenced: they apply only while the run writing them still owns
 // the turn (running, same attempt). A run that lost its lock can never store a late answer next to
 // a turn someone else failed, nor finish or fail the retry that reran it.
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { closeCancelledTurn } from '../../db/queries/cancel-turn.ts';
 import { findConversation } from '../../db/queries/conversations.ts';
 import { finishTurn } from '../../db/queries/finish-turn.ts';
 import { failTurn, findTurn, reopenTurn } from '../../db/queries/turns.ts';
-import { messages } from '../../db/schema.ts';
 import { countTokens } from '../../server/memory/tokens.ts';
 import { settleInterruptedTurns } from '../../server/turns/interrupted-turns.ts';
 import { startTurn } from '../../server/turns/start-turn.ts';
+import { repliesIn, scriptedRecord } from '../support/stored-turns.ts';
 import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
-
-const record = {
-  agents: ['Orchestrator', 'Producing'],
-  handoffs: [],
-  tools: [],
-  agentUsage: [],
-  consults: [],
-  inputTokens: 1,
-  outputTokens: 1,
-  memoryTokens: 0,
-  latencyMs: 1,
-  model: 'scripted',
-  route: 'handoff' as const,
-  cachedInputTokens: 0,
-};
 
 async function openedTurn(database: Database, message = 'Plan my week') {
   const started = await startTurn(database.db, { message, newConversationId: crypto.randomUUID(), tokens: countTokens(message) });
@@ -42,13 +26,6 @@ async function openedTurn(database: Database, message = 'Plan my week') {
   return { ...started, reply };
 }
 
-const replies = (database: Database, conversationId: string) =>
-  database.db
-    .select()
-    .from(messages)
-    .where(eq(messages.conversationId, conversationId))
-    .then((rows) => rows.filter((m) => m.role === 'assistant'));
-
 export function turnFenceSuite(kind: DriverKind) {
   let database: Database;
   beforeAll(async () => {
@@ -62,11 +39,11 @@ export function turnFenceSuite(kind: DriverKind) {
 
     const run = { turnId: turn.id, attempt: turn.attempt };
     const finishedAt = new Date();
-    expect(await finishTurn(database.db, { reply: reply('A late answer'), run, record, finishedAt })).toBe(false);
+    expect(await finishTurn(database.db, { reply: reply('A late answer'), run, record: scriptedRecord, finishedAt })).toBe(false);
     expect(await failTurn(database.db, run, { errorCode: 'LOCK_LOST', errorMessage: 'late' })).toBe(false);
 
     expect(await findTurn(database.db, turn.id)).toMatchObject({ status: 'failed', errorCode: 'INTERRUPTED' });
-    expect(await replies(database, conversation.id)).toEqual([]);
+    expect(await repliesIn(database, conversation.id)).toEqual([]);
     expect((await findConversation(database.db, conversation.id))!.updatedAt).toEqual(conversation.updatedAt);
   });
 
@@ -78,17 +55,22 @@ export function turnFenceSuite(kind: DriverKind) {
     expect(rerun).toMatchObject({ status: 'running', attempt: first.attempt + 1 });
 
     expect(await failTurn(database.db, first, { errorCode: 'LOCK_LOST', errorMessage: 'late' })).toBe(false);
-    expect(await finishTurn(database.db, { reply: reply('Stale answer'), run: first, record, finishedAt: new Date() })).toBe(
-      false,
-    );
+    expect(
+      await finishTurn(database.db, { reply: reply('Stale answer'), run: first, record: scriptedRecord, finishedAt: new Date() }),
+    ).toBe(false);
     expect(await findTurn(database.db, turn.id)).toMatchObject({ status: 'running', attempt: rerun.attempt });
 
     const second = { turnId: turn.id, attempt: rerun.attempt };
-    expect(await finishTurn(database.db, { reply: reply('Fresh answer'), run: second, record, finishedAt: new Date() })).toBe(
-      true,
-    );
+    expect(
+      await finishTurn(database.db, {
+        reply: reply('Fresh answer'),
+        run: second,
+        record: scriptedRecord,
+        finishedAt: new Date(),
+      }),
+    ).toBe(true);
     expect(await findTurn(database.db, turn.id)).toMatchObject({ status: 'completed', errorCode: null });
-    expect((await replies(database, conversation.id)).map((m) => m.content)).toEqual(['Fresh answer']);
+    expect((await repliesIn(database, conversation.id)).map((m) => m.content)).toEqual(['Fresh answer']);
   });
 
   it('fences a cancel like a finish: an earlier attempt cannot stop the retry, and a cancelled turn reruns as the next attempt', async () => {
@@ -99,7 +81,7 @@ export function turnFenceSuite(kind: DriverKind) {
         reply: { ...reply(content), turnId: turn.id, role: 'assistant' },
         run,
         conversationId: conversation.id,
-        record,
+        record: scriptedRecord,
         finishedAt: new Date(),
       });
     expect(await stopped('Half an ans', first)).toMatchObject({ status: 'cancelled', attempt: first.attempt });
@@ -108,15 +90,20 @@ export function turnFenceSuite(kind: DriverKind) {
     const rerun = (await reopenTurn(database.db, turn.id))!;
     expect(rerun).toMatchObject({ status: 'running', attempt: first.attempt + 1, cancelRequestedAt: null });
     // The stopped reply goes with the reopen: the retry writes the turn's reply anew.
-    expect(await replies(database, conversation.id)).toEqual([]);
+    expect(await repliesIn(database, conversation.id)).toEqual([]);
     expect(await stopped('Stale stop', first)).toBeUndefined();
     expect(await findTurn(database.db, turn.id)).toMatchObject({ status: 'running', attempt: rerun.attempt });
 
     const second = { turnId: turn.id, attempt: rerun.attempt };
-    expect(await finishTurn(database.db, { reply: reply('Whole answer'), run: second, record, finishedAt: new Date() })).toBe(
-      true,
-    );
-    expect((await replies(database, conversation.id)).map((m) => [m.content, m.stopped])).toEqual([['Whole answer', false]]);
+    expect(
+      await finishTurn(database.db, {
+        reply: reply('Whole answer'),
+        run: second,
+        record: scriptedRecord,
+        finishedAt: new Date(),
+      }),
+    ).toBe(true);
+    expect((await repliesIn(database, conversation.id)).map((m) => [m.content, m.stopped])).toEqual([['Whole answer', false]]);
     expect(await reopenTurn(database.db, turn.id)).toBeUndefined();
   });
 }

@@ -9,8 +9,9 @@ import { startOnce } from '../../server/turns/idempotency.ts';
 import { recoverInterruptedTurns } from '../../server/turns/interrupted-turns.ts';
 import { type StartInput, startTurn } from '../../server/turns/start-turn.ts';
 import { chatHarness } from '../support/chat-harness.ts';
-import { echoOf, echoSteps, gate } from '../support/echo-model.ts';
+import { echoOf, echoSteps, gate, heldEcho } from '../support/echo-model.ts';
 import { inputTexts } from '../support/scripted-runtime.ts';
+import { scriptedRecord } from '../support/stored-turns.ts';
 import type { DriverKind } from '../support/test-db.ts';
 import { type Instance, twoInstances, untilSomeQueryWaitsForALock } from '../support/two-instances.ts';
 
@@ -109,21 +110,12 @@ export function turnLockSuite(kind: DriverKind) {
         tokens: 3,
         createdAt: new Date(),
       };
-      const record = {
-        agents: ['Orchestrator', 'Producing'],
-        handoffs: [],
-        tools: [],
-        agentUsage: [],
-        consults: [],
-        inputTokens: 1,
-        cachedInputTokens: 0,
-        outputTokens: 1,
-        route: 'handoff' as const,
-        memoryTokens: 0,
-        latencyMs: 1,
-        model: 'scripted',
-      };
-      await finishTurn(tx, { reply, run: { turnId: started.turn.id, attempt: 1 }, record, finishedAt: reply.createdAt });
+      await finishTurn(tx, {
+        reply,
+        run: { turnId: started.turn.id, attempt: 1 },
+        record: scriptedRecord,
+        finishedAt: reply.createdAt,
+      });
       const turn = (await findTurn(tx, started.turn.id))!;
       written.open();
       await commit.promise;
@@ -144,25 +136,17 @@ export function turnLockSuite(kind: DriverKind) {
 
   it('fails turns a stopped process left running, but not turns a live instance is running', async () => {
     const [ha, hb] = [harness(a), harness(b)];
-    const held = gate();
-    const reached = gate();
-    ha.script(
-      ...echoSteps(ha.team, 1, {
-        hold: async () => {
-          reached.open();
-          await held.promise;
-        },
-      }),
-    );
+    const held = heldEcho(ha.team);
+    ha.script(...held.steps);
     const live = ha.api.chat.send({ message: 'A long answer, please' });
-    await reached.promise;
+    await held.reached;
     // An orphan: written like a turn, but by nobody holding its conversation (its process died).
     const orphan = await startTurn(a.database.db, start({ message: 'Interrupted question' }));
 
     expect(await recoverInterruptedTurns(b.database.db, b.lock)).toBe(1);
     expect(await findTurn(a.database.db, orphan.turn.id)).toMatchObject({ status: 'failed', errorCode: 'INTERRUPTED' });
 
-    held.open();
+    held.release();
     const answered = await live;
     expect(answered.turn.status).toBe('completed');
 

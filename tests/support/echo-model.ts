@@ -37,6 +37,19 @@ export function echoSteps(
   return Array.from({ length: turns * 2 }, () => modelResponder(respond));
 }
 
+/** One echo turn whose expert, once `reached`, waits for `release()`: a turn kept running. */
+export function heldEcho(team: Team): { steps: ScriptedModelInput[]; reached: Promise<void>; release(): void } {
+  const reached = gate();
+  const released = gate();
+  const steps = echoSteps(team, 1, {
+    hold: async () => {
+      reached.open();
+      await released.promise;
+    },
+  });
+  return { steps, reached: reached.promise, release: released.open };
+}
+
 /** A promise a test resolves by hand, e.g. to release a held model call. */
 export function gate(): { promise: Promise<void>; open(): void } {
   let open!: () => void;
