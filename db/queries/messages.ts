@@ -5,17 +5,12 @@ import { type MessageRow, messages } from '../schema.ts';
 export type NewMessage = typeof messages.$inferInsert;
 
 // The search document is Postgres's to read: leaving it out keeps every message read its own size.
-const { search: _search, ...columns } = getTableColumns(messages);
+const { search: _search, ...messageColumns } = getTableColumns(messages);
 /** Every column but the search document. */
-export const messageColumns = columns;
-
-export async function insertMessage(db: Db, message: NewMessage): Promise<MessageRow> {
-  const [row] = await db.insert(messages).values(message).returning(columns);
-  return row!;
-}
+export { messageColumns };
 
 export async function findMessage(db: Db, id: string): Promise<MessageRow | undefined> {
-  const [row] = await db.select(columns).from(messages).where(eq(messages.id, id));
+  const [row] = await db.select(messageColumns).from(messages).where(eq(messages.id, id));
   return row;
 }
 
@@ -26,7 +21,7 @@ export async function findByClientMessageId(
   conversationId?: string,
 ): Promise<MessageRow | undefined> {
   const [row] = await db
-    .select(columns)
+    .select(messageColumns)
     .from(messages)
     .where(
       and(
@@ -41,12 +36,12 @@ export async function findByClientMessageId(
 }
 
 export async function listMessages(db: Db, conversationId: string): Promise<MessageRow[]> {
-  return db.select(columns).from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.seq));
+  return db.select(messageColumns).from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.seq));
 }
 
 export async function findReply(db: Db, turnId: string): Promise<MessageRow | undefined> {
   const [row] = await db
-    .select(columns)
+    .select(messageColumns)
     .from(messages)
     .where(and(eq(messages.turnId, turnId), eq(messages.role, 'assistant')));
   return row;

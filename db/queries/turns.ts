@@ -2,14 +2,6 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { files, messages, type TurnRow, turnEvents, turns } from '../schema.ts';
 
-export async function openTurn(db: Db, params: { id: string; conversationId: string; userMessageId: string }): Promise<TurnRow> {
-  const [row] = await db
-    .insert(turns)
-    .values({ ...params, status: 'running' })
-    .returning();
-  return row!;
-}
-
 export async function findTurn(db: Db, id: string): Promise<TurnRow | undefined> {
   const [row] = await db.select().from(turns).where(eq(turns.id, id));
   return row;
