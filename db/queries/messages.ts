@@ -6,7 +6,7 @@ export type NewMessage = typeof messages.$inferInsert;
 
 // The search document is Postgres's to read: leaving it out keeps every message read its own size.
 const { search: _search, ...messageColumns } = getTableColumns(messages);
-/** Every column but the search document. */
+
 export { messageColumns };
 
 export async function findMessage(db: Db, id: string): Promise<MessageRow | undefined> {
