@@ -1,6 +1,9 @@
-// Writes this process's running turns' events to turn_events and tells other instances (NOTIFY
-// with the turn id), in one statement per batch. Events that arrive while a batch is being written
-// go in the next one, so the rate adapts to the database and the turn never waits for it.
+// Shares this process's running turns' events with other instances: rows in turn_events plus a
+// NOTIFY with the turn id, one statement per batch. A turn's events are written only once an
+// instance asks for them (WATCH_CHANNEL), the ones so far first: most turns are never watched
+// from elsewhere, and writing every turn's deltas cost more than the rest of the turn's queries.
+// Events that arrive while a batch is being written go in the next one, so the rate adapts to
+// the database and the turn never waits for it.
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
@@ -10,7 +13,8 @@ import type { TurnSink } from '../turns/running-turns.ts';
 import { EVENTS_CHANNEL } from './channels.ts';
 
 type Row = { turnId: string; seq: number; event: LiveEvent };
-type Batches = { rows: Row[]; ended: boolean; writing: boolean };
+/** `rows`: not yet written; until the turn is `shared`, every event it has published. */
+type Batches = { rows: Row[]; shared: boolean; ended: boolean; writing: boolean };
 
 /** Rows per statement: a burst after a slow write is split instead of sent as one huge insert. */
 const MAX_BATCH = 200;
@@ -29,10 +33,21 @@ export class EventStore implements TurnSink {
 
   event(turnId: string, seq: number, event: LiveEvent): void {
     let batches = this.#turns.get(turnId);
-    if (!batches) this.#turns.set(turnId, (batches = { rows: [], ended: false, writing: false }));
-    // The end is read from the turn's own row, written before this event is published.
-    if (isFinal(event)) batches.ended = true;
-    else batches.rows.push({ turnId, seq, event });
+    if (!batches) this.#turns.set(turnId, (batches = { rows: [], shared: false, ended: false, writing: false }));
+    if (isFinal(event)) {
+      // Nobody elsewhere watched: nothing was written, and a late watcher reads the turn's row.
+      if (!batches.shared) return void this.#turns.delete(turnId);
+      // The end is read from the turn's own row, written before this event is published.
+      batches.ended = true;
+    } else batches.rows.push({ turnId, seq, event });
+    if (batches.shared && !batches.writing) void this.#write(turnId, batches);
+  }
+
+  /** An instance watches `turnId`: if it runs here, its events so far are written, then each new batch. */
+  share(turnId: string): void {
+    const batches = this.#turns.get(turnId);
+    if (!batches || batches.shared) return;
+    batches.shared = true;
     if (!batches.writing) void this.#write(turnId, batches);
   }
 

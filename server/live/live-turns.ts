@@ -1,12 +1,13 @@
 // Live turns across instances: this process's running turns (cancel, watch) joined to the other
-// instances' through Postgres — events in turn_events plus NOTIFY, cancels as a flag plus NOTIFY.
+// instances' through Postgres — events in turn_events plus NOTIFY (written once another instance
+// asks, by NOTIFY too), cancels as a flag plus NOTIFY.
 import { and, inArray, isNotNull } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/client.ts';
 import { type TurnRow, turns } from '../../db/schema.ts';
 import { RunningTurns } from '../turns/running-turns.ts';
 import { cancelTurn } from './cancel-turn.ts';
-import { CANCEL_CHANNEL, EVENTS_CHANNEL } from './channels.ts';
+import { CANCEL_CHANNEL, EVENTS_CHANNEL, WATCH_CHANNEL } from './channels.ts';
 import { EventStore } from './event-store.ts';
 import { RemoteFeeds } from './remote-feeds.ts';
 import { type TurnWatch, watchTurn } from './watch-turn.ts';
@@ -37,6 +38,7 @@ export function createLiveTurns({ database, logger }: LiveDeps): LiveTurns {
   const ready = Promise.all([
     notifications.listen(EVENTS_CHANNEL, (turnId) => remote.changed(turnId)),
     notifications.listen(CANCEL_CHANNEL, cancelHere),
+    ...(store ? [notifications.listen(WATCH_CHANNEL, (turnId) => store.share(turnId))] : []),
   ]).then(() => {});
   // Whoever starts the app awaits `ready`; until then watchers still catch up by polling.
   ready.catch((error: unknown) => logger.warn({ err: error }, 'could not listen for other instances’ turns'));

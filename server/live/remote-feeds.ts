@@ -1,12 +1,14 @@
 // Turns running on other instances, as this instance's watchers see them: one log per watched
 // turn, filled from turn_events whenever that turn's NOTIFY arrives (or a poll, should one be
-// missed), and ended with the final event read from the turn's row.
-import { and, asc, eq, gt } from 'drizzle-orm';
+// missed), and ended with the final event read from the turn's row. Opening a feed asks the
+// running instance to share the turn's events (they are written only for turns watched elsewhere).
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { findTurn } from '../../db/queries/turns.ts';
 import { turnEvents } from '../../db/schema.ts';
 import type { LiveEvent } from '../turns/events.ts';
 import { reviveEvent } from './event-json.ts';
+import { WATCH_CHANNEL } from './channels.ts';
 import { EventLog } from './event-log.ts';
 import { finalEvent } from './final-event.ts';
 
@@ -14,7 +16,8 @@ type Feed = { log: TextLog; watchers: number; reading: boolean; again: boolean; 
 
 /**
  * A missed notification (a LISTEN connection being re-opened) costs a watcher at most this long.
- * The poll only reads: a turn whose instance died is failed by the sweep (turns/sweep.ts), and
+ * Each poll asks for the turn's events again, in case the running instance missed the request. It
+ * only reads and asks: a turn whose instance died is failed by the sweep (turns/sweep.ts), and
  * the next poll reads that end.
  */
 const POLL_MS = 2_000;
@@ -52,11 +55,11 @@ export class RemoteFeeds {
         watchers: 0,
         reading: false,
         again: false,
-        poll: setInterval(() => this.#read(turnId, created), POLL_MS),
+        poll: setInterval(() => this.#ask(turnId, created), POLL_MS),
       };
       created.poll.unref();
       this.#feeds.set(turnId, (feed = created));
-      this.#read(turnId, feed);
+      this.#ask(turnId, feed);
     }
     feed.watchers++;
     let released = false;
@@ -90,6 +93,13 @@ export class RemoteFeeds {
     clearInterval(feed.poll);
     feed.log.end();
     if (this.#feeds.get(turnId) === feed) this.#feeds.delete(turnId);
+  }
+
+  /** Asks the turn's instance to share its events (it answers with a NOTIFY once written), and reads. */
+  #ask(turnId: string, feed: Feed): void {
+    if (feed.log.ended) return;
+    this.#db.execute(sql`select pg_notify(${WATCH_CHANNEL}, ${turnId})`).catch(this.#options.onError);
+    this.#read(turnId, feed);
   }
 
   /** One read at a time per feed; a notification during a read makes it read once more. */

@@ -67,24 +67,42 @@ describe.each<DriverKind>(['pglite', 'postgres'])('the sweep on %s', (kind) => {
   });
 
   // PGlite shares no events (one process owns it), so only Postgres has any to keep.
-  it.skipIf(kind === 'pglite')("keeps a finished turn's live events for resuming watchers, then clears them", async () => {
-    const ha = chatHarness(a.database, { lock: a.lock });
-    ha.script(...echoSteps(ha.team, 2));
-    const kept = await ha.api.chat.send({ message: 'Name my candle shop' });
-    const gone = await ha.api.chat.send({ message: 'Price my candles' });
-    await ha.api.conversations.delete({ conversationId: gone.conversationId });
-    const stored = async (turnId: string) =>
-      (await a.database.db.select({ seq: turnEvents.seq }).from(turnEvents).where(eq(turnEvents.turnId, turnId))).length;
-    await pause(300); // the turns' last batches and their ends have been shared by now
-    expect(await stored(kept.turn.id)).toBeGreaterThan(0);
-    // A sweep clears them once the turn has been over for an interval, or is gone.
-    const sweep = startSweep({ db: b.database.db, lock: b.lock, logger: quiet }, SWEEP_MS);
-    try {
-      await expect.poll(async () => (await stored(kept.turn.id)) + (await stored(gone.turn.id)), { timeout: 5_000 }).toBe(0);
-    } finally {
-      await sweep.stop();
-    }
-  });
+  it.skipIf(kind === 'pglite')(
+    "writes a turn's live events only once another instance watches it, keeps them for resuming watchers, then clears them",
+    async () => {
+      const ha = chatHarness(a.database, { lock: a.lock });
+      const hb = chatHarness(b.database, { lock: b.lock });
+      await Promise.all([ha.chat.live.ready, hb.chat.live.ready]);
+      /** A turn on a, held until b's watcher has read its first event (the running instance wrote it). */
+      const watchedTurn = async (message: string) => {
+        const held = heldEcho(ha.team);
+        ha.script(...held.steps);
+        const sending = ha.api.chat.send({ message });
+        await held.reached;
+        const turnId = ha.chat.running.list()[0]!.turnId;
+        for await (const _ of await hb.api.chat.watch({ turnId })) break;
+        held.release();
+        return sending;
+      };
+      ha.script(...echoSteps(ha.team, 1));
+      const unwatched = await ha.api.chat.send({ message: 'Who buys candles?' });
+      const kept = await watchedTurn('Name my candle shop');
+      const gone = await watchedTurn('Price my candles');
+      await ha.api.conversations.delete({ conversationId: gone.conversationId });
+      const stored = async (turnId: string) =>
+        (await a.database.db.select({ seq: turnEvents.seq }).from(turnEvents).where(eq(turnEvents.turnId, turnId))).length;
+      await pause(300); // the turns' last batches and their ends have been shared by now
+      expect(await stored(unwatched.turn.id)).toBe(0);
+      expect(await stored(kept.turn.id)).toBeGreaterThan(0);
+      // A sweep clears them once the turn has been over for an interval, or is gone.
+      const sweep = startSweep({ db: b.database.db, lock: b.lock, logger: quiet }, SWEEP_MS);
+      try {
+        await expect.poll(async () => (await stored(kept.turn.id)) + (await stored(gone.turn.id)), { timeout: 5_000 }).toBe(0);
+      } finally {
+        await sweep.stop();
+      }
+    },
+  );
 });
 
 describe('a database cut in the middle of a turn (real server, Postgres behind a proxy)', () => {
