@@ -7,8 +7,8 @@ import type { Db } from '../../db/client.ts';
 import { findTurn } from '../../db/queries/turns.ts';
 import { turnEvents } from '../../db/schema.ts';
 import type { LiveEvent } from '../turns/events.ts';
-import { reviveEvent } from './event-json.ts';
 import { WATCH_CHANNEL } from './channels.ts';
+import { reviveEvent } from './event-json.ts';
 import { EventLog } from './event-log.ts';
 import { finalEvent } from './final-event.ts';
 
