@@ -154,7 +154,11 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     live.publish({ type: 'failed', code: failure.code, message: failure.message, turnId: turn.id });
     throw failure;
   } finally {
-    await lock.release();
-    deps.running.settle(turn.id);
+    // The outcome is stored: the caller has its answer without waiting for the unlock's round
+    // trip. The turn counts as running (shutdown waits for it) until its lock is given back.
+    void lock
+      .release()
+      .catch((error: unknown) => deps.logger.warn({ turnId: turn.id, err: error }, 'could not release a turn’s lock'))
+      .finally(() => deps.running.settle(turn.id));
   }
 }
