@@ -2,6 +2,7 @@
 // model or changed; forgetting keeps the row, so a forgotten fact cannot come back by an update.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { preparedFor } from '../prepared.ts';
 import { type FactRow, facts } from '../schema.ts';
 
 /** Who wrote a fact: an expert during a turn, or the owner. */
@@ -23,13 +24,18 @@ export async function listCurrentFacts(db: Db, businessId: string): Promise<Fact
 }
 
 /** The facts most worth a model's attention, best first: the owner's own, then the newest. */
-export async function recallFacts(db: Db, businessId: string, limit: number): Promise<FactRow[]> {
-  return db
+const bestFacts = preparedFor((db) =>
+  db
     .select()
     .from(facts)
-    .where(current(businessId))
+    .where(and(eq(facts.businessId, sql.placeholder('businessId')), isNull(facts.forgottenAt)))
     .orderBy(sql`(${facts.sourceKind} = 'user') desc`, desc(facts.updatedAt), desc(facts.id))
-    .limit(limit);
+    .limit(sql.placeholder('limit'))
+    .prepare('recall_facts'),
+);
+
+export async function recallFacts(db: Db, businessId: string, limit: number): Promise<FactRow[]> {
+  return bestFacts(db).execute({ businessId, limit });
 }
 
 export async function findCurrentFact(db: Db, id: string): Promise<FactRow | undefined> {
