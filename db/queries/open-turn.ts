@@ -1,7 +1,7 @@
-// A turn's opening writes, one statement each: Postgres runs a statement's data-modifying CTEs
-// atomically, so the user's message and its turn (and a new conversation) land together or not
-// at all, without BEGIN/COMMIT round trips on the way to the first model call. Prepared: these
-// run on every turn.
+// A turn's opening writes in one statement, for a new conversation or an existing one: Postgres
+// runs a statement's data-modifying CTEs atomically, so the user's message and its turn (and a new
+// conversation, or the settling of interrupted turns) land together or not at all, without
+// BEGIN/COMMIT round trips on the way to the first model call. Prepared: these run on every turn.
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { preparedFor } from '../prepared.ts';
@@ -23,12 +23,20 @@ const turnColumns = getTableColumns(turns);
 const conversationColumns = getTableColumns(conversations);
 const param = sql.placeholder;
 
+const values = (message: UserMessage) => ({ ...message, clientMessageId: message.clientMessageId ?? null });
+
 /** A CTE's fields in the shape of the columns it returned, for a nested select. */
 function fieldsOf<C extends Record<string, unknown>, S>(columns: C, cte: S): { [K in keyof C]: S[K & keyof S] } {
   return Object.fromEntries(Object.keys(columns).map((key) => [key, cte[key as keyof S]])) as never;
 }
 
-const settleAndFind = preparedFor((db) => {
+/**
+ * Fails the conversation's turns still marked running, reads the conversation, and stores the
+ * message and its turn there, in one statement. The insert reads `conversation`, so nothing is
+ * stored when it is missing or belongs to another business than the one named. Raw inserts: the
+ * row is inserted from a select, which drizzle builds only with every column (seq included).
+ */
+const settleAndOpenTurn = preparedFor((db) => {
   const settled = db.$with('settled').as(
     db
       .update(turns)
@@ -41,28 +49,71 @@ const settleAndFind = preparedFor((db) => {
       .where(and(eq(turns.conversationId, param('conversationId')), eq(turns.status, 'running')))
       .returning({ id: turns.id }),
   );
+  const conversation = db.$with('conversation').as(
+    db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, param('conversationId'))),
+  );
+  const userMessage = db.$with('user_message', messageColumns).as(
+    sql`insert into ${messages} (id, conversation_id, turn_id, role, content, tokens, client_message_id)
+      select ${param('id')}::uuid, conversation.id, ${param('turnId')}::uuid, 'user', ${param('content')}::text,
+        ${param('tokens')}::int, ${param('clientMessageId')}::text
+      from conversation
+      where ${param('businessId')}::uuid is null or conversation.business_id = ${param('businessId')}::uuid
+      returning *`,
+  );
+  const turn = db.$with('opened_turn', turnColumns).as(
+    sql`insert into ${turns} (id, conversation_id, user_message_id, status)
+      select user_message.turn_id, user_message.conversation_id, user_message.id, 'running' from user_message
+      returning *`,
+  );
   return db
-    .with(settled)
-    .select()
-    .from(conversations)
-    .where(eq(conversations.id, param('conversationId')))
-    .prepare('settle_and_find_conversation');
+    .with(settled, conversation, userMessage, turn)
+    .select({
+      conversation: fieldsOf(conversationColumns, conversation),
+      userMessage: fieldsOf(messageColumns, userMessage),
+      turn: fieldsOf(turnColumns, turn),
+    })
+    .from(conversation)
+    .leftJoin(userMessage, sql`true`)
+    .leftJoin(turn, sql`true`)
+    .prepare('settle_and_open_turn');
 });
 
 /**
- * Reads the conversation and fails its turns still marked running, in one round trip. Only
- * under the conversation's lock: a running turn nobody else holds the lock for was interrupted.
+ * The message and its running turn in an existing conversation, whose turns still marked running
+ * are failed first: only under the conversation's lock, where a running turn nobody else holds
+ * the lock for was interrupted. Undefined when the conversation is missing; no opening when it
+ * belongs to another business than `businessId`.
  */
-export async function settleAndFindConversation(
+export async function settleAndOpen(
   db: Db,
-  conversationId: string,
-  failure: TurnFailure,
-): Promise<ConversationRow | undefined> {
-  const [row] = await settleAndFind(db).execute({ conversationId, ...failure });
-  return row;
+  message: UserMessage,
+  options: { businessId?: string; failure: TurnFailure },
+): Promise<{ conversation: ConversationRow; opening: Opening | null } | undefined> {
+  const [row] = await settleAndOpenTurn(db).execute({
+    ...values(message),
+    ...options.failure,
+    businessId: options.businessId ?? null,
+  });
+  if (!row) return undefined;
+  const { conversation, userMessage, turn } = row;
+  return { conversation, opening: userMessage && turn ? { userMessage, turn } : null };
 }
 
-function openingCtes(db: Db) {
+const openingWithConversation = preparedFor((db) => {
+  const created = db.$with('created_conversation').as(
+    db
+      .insert(conversations)
+      .values({
+        id: param('conversationId'),
+        title: param('title'),
+        // The default business unless one is named.
+        businessId: sql`coalesce(${param('businessId')}::uuid, (select b.id from businesses b where b.is_default))`,
+      })
+      .returning(),
+  );
   const userMessage = db.$with('user_message').as(
     db
       .insert(messages)
@@ -83,32 +134,6 @@ function openingCtes(db: Db) {
       .values({ id: param('turnId'), conversationId: param('conversationId'), userMessageId: param('id'), status: 'running' })
       .returning(),
   );
-  return { userMessage, turn };
-}
-
-const opening = preparedFor((db) => {
-  const { userMessage, turn } = openingCtes(db);
-  return db
-    .with(userMessage, turn)
-    .select({ userMessage: fieldsOf(messageColumns, userMessage), turn: fieldsOf(turnColumns, turn) })
-    .from(userMessage)
-    .crossJoin(turn)
-    .prepare('open_turn');
-});
-
-const openingWithConversation = preparedFor((db) => {
-  const created = db.$with('created_conversation').as(
-    db
-      .insert(conversations)
-      .values({
-        id: param('conversationId'),
-        title: param('title'),
-        // The default business unless one is named.
-        businessId: sql`coalesce(${param('businessId')}::uuid, (select b.id from businesses b where b.is_default))`,
-      })
-      .returning(),
-  );
-  const { userMessage, turn } = openingCtes(db);
   return db
     .with(created, userMessage, turn)
     .select({
@@ -121,14 +146,6 @@ const openingWithConversation = preparedFor((db) => {
     .crossJoin(turn)
     .prepare('open_turn_in_new_conversation');
 });
-
-const values = (message: UserMessage) => ({ ...message, clientMessageId: message.clientMessageId ?? null });
-
-/** The user's message and its running turn, in an existing conversation. */
-export async function insertOpening(db: Db, message: UserMessage): Promise<Opening> {
-  const [row] = await opening(db).execute(values(message));
-  return row!;
-}
 
 /** A new conversation (in the default business unless one is named), its first message and turn. */
 export async function insertOpeningWithConversation(

@@ -1,14 +1,9 @@
-// Storing a turn's user message and opening the turn: one statement for a new conversation, two
-// for an existing one (read it and settle its interrupted turns, then write).
+// Storing a turn's user message and opening the turn, in one statement (with a new conversation,
+// or settling an existing one's interrupted turns).
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { isForeignKeyViolation } from '../../db/errors.ts';
-import {
-  insertOpening,
-  insertOpeningWithConversation,
-  settleAndFindConversation,
-  type UserMessage,
-} from '../../db/queries/open-turn.ts';
+import { insertOpeningWithConversation, settleAndOpen, type UserMessage } from '../../db/queries/open-turn.ts';
 import type { ConversationRow, MessageRow, TurnRow } from '../../db/schema.ts';
 import { DomainError } from '../errors.ts';
 import { INTERRUPTED } from './interrupted-turns.ts';
@@ -43,12 +38,13 @@ export async function startTurn(db: Db, input: StartInput): Promise<StartedTurn>
     // The one row it can point at that may be missing is the named business.
     return insertOpeningWithConversation(db, conversation, message).catch(rethrowMissing('BUSINESS_NOT_FOUND'));
   }
-  const conversation = await settleAndFindConversation(db, conversationId, INTERRUPTED);
-  if (!conversation) throw new DomainError('CONVERSATION_NOT_FOUND');
-  if (input.businessId && conversation.businessId !== input.businessId) throw new DomainError('BUSINESS_MISMATCH');
   // Deleted in between: the message has no conversation to join.
-  const opening = await insertOpening(db, message).catch(rethrowMissing('CONVERSATION_NOT_FOUND'));
-  return { conversation, ...opening };
+  const settled = await settleAndOpen(db, message, { businessId: input.businessId, failure: INTERRUPTED }).catch(
+    rethrowMissing('CONVERSATION_NOT_FOUND'),
+  );
+  if (!settled) throw new DomainError('CONVERSATION_NOT_FOUND');
+  if (!settled.opening) throw new DomainError('BUSINESS_MISMATCH');
+  return { conversation: settled.conversation, ...settled.opening };
 }
 
 function rethrowMissing(code: 'BUSINESS_NOT_FOUND' | 'CONVERSATION_NOT_FOUND') {

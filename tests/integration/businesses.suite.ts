@@ -69,6 +69,12 @@ export function businessesSuite(kind: DriverKind) {
       h.api.chat.send({ conversationId: named.conversationId, businessId: first!.id, message: 'x' }),
     );
     expect(mismatch).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('another business') });
+    const missing = await rejection(h.api.chat.send({ conversationId: UNKNOWN, businessId: tea.id, message: 'x' }));
+    expect(missing).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('No conversation has this id.') });
+    // Neither refusal stored the message or opened a turn.
+    const history = await h.api.chat.history({ conversationId: named.conversationId });
+    expect(history.messages.map((m) => m.content)).not.toContain('x');
+    expect(history.turns.every((turn) => turn.status === 'completed')).toBe(true);
   });
 
   it('answers NOT_FOUND for an unknown business or fact and stores nothing', async () => {
