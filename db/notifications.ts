@@ -30,6 +30,8 @@ export function pgNotifications(Client: typeof pg.Client, url: string): Notifica
   let connecting: Promise<void> | null = null;
   let closed = false;
   let attempt = 0;
+  // One LISTEN at a time on the connection: pg queues overlapping queries, a use it deprecates.
+  let listening: Promise<unknown> = Promise.resolve();
 
   const connect = async (): Promise<void> => {
     const next = new Client({ connectionString: url });
@@ -70,7 +72,7 @@ export function pgNotifications(Client: typeof pg.Client, url: string): Notifica
         await connecting;
       }
       // LISTEN is idempotent: repeating it covers a channel added while the connection was opening.
-      if (!known) await client?.query(`LISTEN ${quoted(channel)}`);
+      if (!known) await (listening = listening.catch(() => {}).then(() => client?.query(`LISTEN ${quoted(channel)}`)));
     },
     onReconnect: (handler) => void reconnected.add(handler),
     async close() {
