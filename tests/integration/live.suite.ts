@@ -4,6 +4,7 @@
 // sessions. PGlite is opened by one process only, so there "the other instance" is the same app:
 // its turns' events never leave memory.
 import { modelResponder, type RecordedModelCall } from '@openai/agents/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consultToolName } from '../../server/agents/tools/consult.ts';
 import type { TurnEventDto } from '../../server/routers/dto.ts';
@@ -227,6 +228,21 @@ export function liveSuite(kind: DriverKind) {
       release();
       await Promise.all([stream.done, rest.done, probe.done]);
       expect(seen.join('') + textOf(rest.events)).toBe(REPLY);
+    });
+
+    // A watcher's instance asks the running one for the turn's events by NOTIFY; one sent while
+    // the running instance's LISTEN connection is down is lost, so each poll asks again.
+    it.skipIf(kind === 'pglite')('follows a turn whose instance missed the request for its events', async () => {
+      const { a, b } = await pair();
+      const { stream, turnId, release } = await heldTurn(a, 4);
+      await instances.a.database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and query like 'LISTEN %' and pid <> pg_backend_pid()`);
+      const there = follow(b.api.chat.watch({ turnId }));
+      // Before the turn goes on: only events the running instance wrote for this watcher can get here.
+      await there.until((events) => textOf(events).length >= textOf(stream.events).length);
+      release();
+      await Promise.all([stream.done, there.done]);
+      expect(textOf(there.events)).toBe(REPLY);
     });
 
     it('answers a finished turn with its final event at once, and an unknown one with NOT_FOUND', async () => {
