@@ -1,5 +1,6 @@
 // All benchmarks in one process run: `npm run bench` (add `-- --quick` for the short version CI
-// runs). Prints tables and writes bench/results/latest.json. No network: the model is a local fake.
+// runs, `-- --only a,b2` for some sections). Prints tables and, for a run of every section, writes
+// bench/results/latest.json. No network: the model is a local fake.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -19,67 +20,88 @@ import { runStreamingBench } from './streaming.ts';
 
 setTracingDisabled(true);
 const quick = process.argv.includes('--quick');
+const SECTIONS = ['a', 'b', 'b2', 'b3', 'c', 'd', 'd2', 'e'];
+// `--only a,c`: those sections alone, to iterate on one figure; latest.json keeps the last full run.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : null;
+const unknown = only?.filter((key) => !SECTIONS.includes(key)) ?? [];
+if (only && (unknown.length || !only.length)) {
+  console.error(`--only takes sections among ${SECTIONS.join(', ')}, comma-separated (got "${only.join(',')}")`);
+  process.exit(2);
+}
 const drivers: BenchDriver[] = ['pglite', 'postgres'];
 const postgres = await startBenchPostgres();
 const started = performance.now();
-const section = (title: string) => console.log(`\n## ${title}\n`);
+
+/** Runs and prints one section, unless `--only` leaves it out. */
+async function section<T>(key: string, title: string, run: () => Promise<T>, show: (result: T) => string) {
+  if (only && !only.includes(key)) return undefined;
+  console.log(`\n## ${key}. ${title}\n`);
+  const result = await run();
+  console.log(show(result));
+  return result;
+}
 
 console.log(
   `Switchboard benchmarks${quick ? ' (quick)' : ''}: ${cpus().length} cores, Node ${process.version}, drivers ${drivers.join(' + ')} (Postgres: ${postgres.source})`,
 );
 
-section('a. Overhead: chat.send over HTTP vs a bare run() of the same agents on the same model');
-const overhead = await runOverheadBench({ quick, drivers });
-console.log(overheadTable(overhead));
-
-section('b. Memory');
-const memory = await runMemoryBench({ quick });
-console.log(formatMemoryBench(memory));
-
-section(
-  "b2. What each call reads: routing, expert and Summarizer calls against the seed's design, and the prefix a cache can serve",
+const overhead = await section(
+  'a',
+  'Overhead: chat.send over HTTP vs a bare run() of the same agents on the same model',
+  () => runOverheadBench({ quick, drivers }),
+  overheadTable,
 );
-const callTokens = await measureCallTokens({ turns: 100, budget: 8000, checkpoints: [3, 10, 50, 100] });
-console.log(callTokensTable(callTokens));
-
-section(
-  "b3. Time to first delta when the model's start grows with input tokens: ours against the seed's design (the whole history to both calls)",
+const memory = await section('b', 'Memory', () => runMemoryBench({ quick }), formatMemoryBench);
+const callTokens = await section(
+  'b2',
+  "What each call reads: routing, expert and Summarizer calls against the seed's design, and the prefix a cache can serve",
+  () => measureCallTokens({ turns: 100, budget: 8000, checkpoints: [3, 10, 50, 100] }),
+  callTokensTable,
 );
-const firstDelta = await runFirstDeltaBench({ quick });
-console.log(firstDeltaTable(firstDelta));
-
-section('c. Concurrency: conversations at once, throughput against the ideal');
-const concurrency = await runConcurrencyBench({ quick, drivers });
-console.log(concurrencyTable(concurrency));
-
-section("d. Streaming: model's first text chunk to the first SSE delta at the client");
-const streaming = await runStreamingBench({ quick });
-console.log(
-  table(
-    ['samples', 'p50 ms', 'p95 ms', 'p99 ms'],
-    [[streaming.n, round(streaming.p50), round(streaming.p95), round(streaming.p99)]],
-  ),
+const firstDelta = await section(
+  'b3',
+  "Time to first delta when the model's start grows with input tokens: ours against the seed's design (the whole history to both calls)",
+  () => runFirstDeltaBench({ quick }),
+  firstDeltaTable,
 );
-
-section('d2. Live turns: how far a watcher on instance B trails the turn streaming on instance A (one Postgres)');
-const liveWatch = await runLiveWatchBench({ quick });
-console.log(
-  table(
-    ['model word every', 'deltas', 'p50 ms', 'p95 ms', 'p99 ms'],
-    [[`${liveWatch.wordDelayMs} ms`, liveWatch.n, round(liveWatch.p50), round(liveWatch.p95), round(liveWatch.p99)]],
-  ),
+const concurrency = await section(
+  'c',
+  'Concurrency: conversations at once, throughput against the ideal',
+  () => runConcurrencyBench({ quick, drivers }),
+  concurrencyTable,
 );
-
-section('e. Footprint and start of `npm start` (whole process tree) against Node + Agents SDK + PGlite alone');
-const footprint = await runFootprintBench({ quick, postgresUrl: benchPostgresUrl() });
-console.log(footprintTable(footprint));
+const streaming = await section(
+  'd',
+  "Streaming: model's first text chunk to the first SSE delta at the client",
+  () => runStreamingBench({ quick }),
+  (s) => table(['samples', 'p50 ms', 'p95 ms', 'p99 ms'], [[s.n, round(s.p50), round(s.p95), round(s.p99)]]),
+);
+const liveWatch = await section(
+  'd2',
+  'Live turns: how far a watcher on instance B trails the turn streaming on instance A (one Postgres)',
+  () => runLiveWatchBench({ quick }),
+  (w) =>
+    table(
+      ['model word every', 'deltas', 'p50 ms', 'p95 ms', 'p99 ms'],
+      [[`${w.wordDelayMs} ms`, w.n, round(w.p50), round(w.p95), round(w.p99)]],
+    ),
+);
+const footprint = await section(
+  'e',
+  'Footprint and start of `npm start` (whole process tree) against Node + Agents SDK + PGlite alone',
+  () => runFootprintBench({ quick, postgresUrl: benchPostgresUrl() }),
+  footprintTable,
+);
 
 const totalSeconds = round((performance.now() - started) / 1000, 1);
 console.log(`\nTotal ${totalSeconds} s`);
-const results = fileURLToPath(new URL('./results/', import.meta.url));
-mkdirSync(results, { recursive: true });
-writeFileSync(
-  `${results}latest.json`,
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, callTokens, firstDelta, concurrency, streaming, liveWatch, footprint }, null, 2)}\n`,
-);
+if (!only) {
+  const results = fileURLToPath(new URL('./results/', import.meta.url));
+  mkdirSync(results, { recursive: true });
+  writeFileSync(
+    `${results}latest.json`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, callTokens, firstDelta, concurrency, streaming, liveWatch, footprint }, null, 2)}\n`,
+  );
+}
 await postgres.stop();
