@@ -8,7 +8,7 @@ import type { Db } from '../client.ts';
 import { preparedFor } from '../prepared.ts';
 import { conversations, messages, turns } from '../schema.ts';
 import type { NewMessage } from './messages.ts';
-import type { TurnRecord, TurnRun } from './turns.ts';
+import { stillRunning, type TurnRecord, type TurnRun } from './turns.ts';
 
 type Reply = Required<Pick<NewMessage, 'id' | 'conversationId' | 'content' | 'tokens' | 'createdAt'>> & { agent: string };
 
@@ -39,7 +39,7 @@ const finishing = preparedFor((db) => {
         model: sql`${param('model')}`,
         finishedAt: sql`${param('finishedAt')}::timestamptz`,
       })
-      .where(and(eq(turns.id, param('turnId')), eq(turns.status, 'running'), eq(turns.attempt, param('attempt'))))
+      .where(stillRunning({ turnId: param('turnId'), attempt: param('attempt') }))
       .returning({ id: turns.id }),
   );
   const reply = db.$with('reply', {}).as(

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type Placeholder, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { files, messages, type TurnRow, turnEvents, turns } from '../schema.ts';
 
@@ -64,8 +64,8 @@ export type TurnRecord = Pick<
 /** One run of a turn: a finish or failure applies only to the run still in charge of the row. */
 export type TurnRun = { turnId: string; attempt: number };
 
-/** The row as long as this run still owns it: running, and not rerun since. */
-export const stillRunning = (run: TurnRun) =>
+/** The row as long as this run still owns it: running, and not rerun since. Takes placeholders too. */
+export const stillRunning = (run: { [K in keyof TurnRun]: TurnRun[K] | Placeholder }) =>
   and(eq(turns.id, run.turnId), eq(turns.status, 'running'), eq(turns.attempt, run.attempt));
 
 /** False when the run no longer owns the turn (failed by a sweep or a later turn, or rerun). */
