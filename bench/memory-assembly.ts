@@ -1,11 +1,11 @@
 // Memory assembly time against conversation length: rows seeded into PGlite, assemble
 // timed many times per conversation. Every conversation ends the same way (nine messages after
 // its summary, then the new one), so only the length of the history differs.
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, fillPlaceholders, sql } from 'drizzle-orm';
 import { type Db, openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { createConversation } from '../db/queries/conversations.ts';
-import { memoryPage } from '../db/queries/messages.ts';
+import { memoryPageQuery, memoryPageValues } from '../db/queries/messages.ts';
 import { type ConversationRow, conversations, type MessageRow, messages } from '../db/schema.ts';
 import { assemble, summaryText } from '../server/memory/assemble.ts';
 import { summaryTarget } from '../server/memory/plan-fold.ts';
@@ -58,8 +58,10 @@ export async function measureAssembly(options: { runs: number; budget: number })
       figures.push({ ...c, windowMessages, p50Ms, p95Ms: percentile(times[i]!, 0.95), ratio });
     }
     const longest = seeded[2]!;
+    // PGlite is one session: an SQL-level PREPARE of the statement turns run shows its plan.
     const plan = async (order: 'newest-first' | 'oldest-first') => {
-      const page = memoryPage(db, {
+      const query = memoryPageQuery(db, order).toSQL();
+      const values = memoryPageValues({
         conversationId: longest.conversation.id,
         memoryFrom: null,
         afterSeq: longest.conversation.summaryThroughSeq,
@@ -67,7 +69,14 @@ export async function measureAssembly(options: { runs: number; budget: number })
         limit: 64,
         order,
       });
-      const result = (await db.execute(sql`explain ${page}`)) as unknown as { rows: { 'QUERY PLAN': string }[] };
+      const literals = fillPlaceholders(query.params, values).map((v) =>
+        v === null ? 'null' : typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`,
+      );
+      const name = `plan_${order.replace('-', '_')}`;
+      await db.execute(sql.raw(`prepare ${name} as ${query.sql}`));
+      const result = (await db.execute(sql.raw(`explain execute ${name}(${literals.join(', ')})`))) as unknown as {
+        rows: { 'QUERY PLAN': string }[];
+      };
       return result.rows.map((row) => row['QUERY PLAN']);
     };
     return { figures, plans: { newestFirst: await plan('newest-first'), oldestFirst: await plan('oldest-first') } };

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, getTableColumns, gt, gte, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { preparedFor } from '../prepared.ts';
 import { type MessageRow, messages } from '../schema.ts';
 
 export type NewMessage = typeof messages.$inferInsert;
@@ -58,24 +59,44 @@ export type MemoryPageParams = {
   order: 'newest-first' | 'oldest-first';
 };
 
+type PageOrder = MemoryPageParams['order'];
+const param = sql.placeholder;
+
 /**
  * One page of the messages a model may see: at or after the memory boundary, after `afterSeq`
  * (the summary's end) and before `beforeSeq`. Newest-first fills the window, oldest-first feeds
  * the Summarizer; either way the (conversation_id, seq) index bounds the read by the page size,
- * not the history. Returns the unexecuted query (await it for the rows) so its plan can be read.
+ * not the history. Its values are placeholders (named as in MemoryPageParams), so it can be
+ * prepared, and its plan read.
  */
-export function memoryPage(db: Db, params: MemoryPageParams) {
+export function memoryPageQuery(db: Db, order: PageOrder) {
   return db
     .select({ id: messages.id, seq: messages.seq, role: messages.role, content: messages.content, tokens: messages.tokens })
     .from(messages)
     .where(
       and(
-        eq(messages.conversationId, params.conversationId),
-        params.memoryFrom ? gte(messages.createdAt, params.memoryFrom) : undefined,
-        gt(messages.seq, params.afterSeq),
-        lt(messages.seq, params.beforeSeq),
+        eq(messages.conversationId, param('conversationId')),
+        sql`${messages.createdAt} >= coalesce(${param('memoryFrom')}::timestamptz, '-infinity')`,
+        gt(messages.seq, param('afterSeq')),
+        lt(messages.seq, param('beforeSeq')),
       ),
     )
-    .orderBy(params.order === 'newest-first' ? desc(messages.seq) : asc(messages.seq))
-    .limit(params.limit);
+    .orderBy(order === 'newest-first' ? desc(messages.seq) : asc(messages.seq))
+    .limit(param('limit'));
+}
+
+/** Prepared: every turn reads at least one page. */
+const pages = {
+  'newest-first': preparedFor((db) => memoryPageQuery(db, 'newest-first').prepare('memory_page_newest_first')),
+  'oldest-first': preparedFor((db) => memoryPageQuery(db, 'oldest-first').prepare('memory_page_oldest_first')),
+};
+
+/** Placeholder values for memoryPageQuery. */
+export const memoryPageValues = (params: MemoryPageParams) => ({
+  ...params,
+  memoryFrom: params.memoryFrom?.toISOString() ?? null,
+});
+
+export function memoryPage(db: Db, params: MemoryPageParams): Promise<MemoryMessage[]> {
+  return pages[params.order](db).execute(memoryPageValues(params));
 }
