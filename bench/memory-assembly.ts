@@ -5,7 +5,7 @@ import { desc, eq, fillPlaceholders, sql } from 'drizzle-orm';
 import { type Db, openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { createConversation } from '../db/queries/conversations.ts';
-import { memoryPageQuery, memoryPageValues } from '../db/queries/messages.ts';
+import { memoryPageQuery } from '../db/queries/messages.ts';
 import { type ConversationRow, conversations, type MessageRow, messages } from '../db/schema.ts';
 import { assemble, summaryText } from '../server/memory/assemble.ts';
 import { summaryTarget } from '../server/memory/plan-fold.ts';
@@ -61,14 +61,12 @@ export async function measureAssembly(options: { runs: number; budget: number })
     // PGlite is one session: an SQL-level PREPARE of the statement turns run shows its plan.
     const plan = async (order: 'newest-first' | 'oldest-first') => {
       const query = memoryPageQuery(db, order).toSQL();
-      const values = memoryPageValues({
+      const values = {
         conversationId: longest.conversation.id,
-        memoryFrom: null,
         afterSeq: longest.conversation.summaryThroughSeq,
         beforeSeq: longest.current.seq,
         limit: 64,
-        order,
-      });
+      };
       const literals = fillPlaceholders(query.params, values).map((v) =>
         v === null ? 'null' : typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`,
       );

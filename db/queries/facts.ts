@@ -1,9 +1,9 @@
 // The facts of a business profile. Only current facts (forgotten_at null) are ever read for a
 // model or changed; forgetting keeps the row, so a forgotten fact cannot come back by an update.
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { preparedFor } from '../prepared.ts';
-import { type FactRow, facts } from '../schema.ts';
+import { conversations, type FactRow, facts } from '../schema.ts';
 
 /** Who wrote a fact: an expert during a turn, or the owner. */
 export type FactSource =
@@ -24,18 +24,30 @@ export async function listCurrentFacts(db: Db, businessId: string): Promise<Fact
 }
 
 /** The facts most worth a model's attention, best first: the owner's own, then the newest. */
-const bestFacts = preparedFor((db) =>
+const bestFactsOf = (db: Db, businessId: SQL) =>
   db
     .select()
     .from(facts)
-    .where(and(eq(facts.businessId, sql.placeholder('businessId')), isNull(facts.forgottenAt)))
+    .where(and(eq(facts.businessId, businessId), isNull(facts.forgottenAt)))
     .orderBy(sql`(${facts.sourceKind} = 'user') desc`, desc(facts.updatedAt), desc(facts.id))
-    .limit(sql.placeholder('limit'))
-    .prepare('recall_facts'),
+    .limit(sql.placeholder('limit'));
+
+const bestFacts = preparedFor((db) => bestFactsOf(db, sql`${sql.placeholder('businessId')}::uuid`).prepare('recall_facts'));
+
+const bestFactsOfConversation = preparedFor((db) =>
+  bestFactsOf(
+    db,
+    sql`(select c.business_id from ${conversations} c where c.id = ${sql.placeholder('conversationId')}::uuid)`,
+  ).prepare('recall_facts_of_conversation'),
 );
 
 export async function recallFacts(db: Db, businessId: string, limit: number): Promise<FactRow[]> {
   return bestFacts(db).execute({ businessId, limit });
+}
+
+/** recallFacts for the business a conversation belongs to: no need to have read the conversation first. */
+export async function recallFactsOfConversation(db: Db, conversationId: string, limit: number): Promise<FactRow[]> {
+  return bestFactsOfConversation(db).execute({ conversationId, limit });
 }
 
 export async function findCurrentFact(db: Db, id: string): Promise<FactRow | undefined> {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { preparedFor } from '../prepared.ts';
-import { type MessageRow, messages } from '../schema.ts';
+import { conversations, type MessageRow, messages } from '../schema.ts';
 
 export type NewMessage = typeof messages.$inferInsert;
 
@@ -52,7 +52,6 @@ export type MemoryMessage = Pick<MessageRow, 'id' | 'seq' | 'role' | 'content' |
 
 export type MemoryPageParams = {
   conversationId: string;
-  memoryFrom: Date | null;
   afterSeq: number;
   beforeSeq: number;
   limit: number;
@@ -63,8 +62,8 @@ type PageOrder = MemoryPageParams['order'];
 const param = sql.placeholder;
 
 /**
- * One page of the messages a model may see: at or after the memory boundary, after `afterSeq`
- * (the summary's end) and before `beforeSeq`. Newest-first fills the window, oldest-first feeds
+ * One page of the messages a model may see: at or after the conversation's memory boundary (its
+ * memory_from, read here), after `afterSeq` (the summary's end) and before `beforeSeq`. Newest-first fills the window, oldest-first feeds
  * the Summarizer; either way the (conversation_id, seq) index bounds the read by the page size,
  * not the history. Its values are placeholders (named as in MemoryPageParams), so it can be
  * prepared, and its plan read.
@@ -76,7 +75,7 @@ export function memoryPageQuery(db: Db, order: PageOrder) {
     .where(
       and(
         eq(messages.conversationId, param('conversationId')),
-        sql`${messages.createdAt} >= coalesce(${param('memoryFrom')}::timestamptz, '-infinity')`,
+        sql`${messages.createdAt} >= coalesce((select c.memory_from from ${conversations} c where c.id = ${param('conversationId')}), '-infinity')`,
         gt(messages.seq, param('afterSeq')),
         lt(messages.seq, param('beforeSeq')),
       ),
@@ -91,12 +90,6 @@ const pages = {
   'oldest-first': preparedFor((db) => memoryPageQuery(db, 'oldest-first').prepare('memory_page_oldest_first')),
 };
 
-/** Placeholder values for memoryPageQuery. */
-export const memoryPageValues = (params: MemoryPageParams) => ({
-  ...params,
-  memoryFrom: params.memoryFrom?.toISOString() ?? null,
-});
-
 export function memoryPage(db: Db, params: MemoryPageParams): Promise<MemoryMessage[]> {
-  return pages[params.order](db).execute(memoryPageValues(params));
+  return pages[params.order](db).execute(params);
 }

@@ -27,13 +27,18 @@ export function summaryText(summary: string): string {
 export async function readWindow(
   db: Db,
   conversation: ConversationRow,
-  params: { beforeSeq: number; room: number },
+  params: { beforeSeq: number; room: number; newest?: MemoryMessage[] },
 ): Promise<MemoryWindow> {
   let remaining = params.room;
   const messages: MemoryMessage[] = [];
   let overflow = false;
-  const range = { afterSeq: conversation.summaryThroughSeq, beforeSeq: params.beforeSeq, order: 'newest-first' as const };
-  for await (const message of readMessages(db, conversation, range)) {
+  const range = {
+    afterSeq: conversation.summaryThroughSeq,
+    beforeSeq: params.beforeSeq,
+    order: 'newest-first' as const,
+    newest: params.newest,
+  };
+  for await (const message of readMessages(db, conversation.id, range)) {
     if (message.tokens > remaining) {
       overflow = true;
       break;
@@ -47,13 +52,14 @@ export async function readWindow(
   return { messages, tokens: params.room - remaining, overflow };
 }
 
+/** `newest`: the conversation's newest page, read ahead (see readNewestPage). */
 export async function assemble(
   db: Db,
-  params: { conversation: ConversationRow; current: MemoryMessage; budget: number },
+  params: { conversation: ConversationRow; current: MemoryMessage; budget: number; newest?: MemoryMessage[] },
 ): Promise<Assembled> {
   const { conversation, current, budget } = params;
   const fixed = current.tokens + conversation.summaryTokens;
-  const window = await readWindow(db, conversation, { beforeSeq: current.seq, room: budget - fixed });
+  const window = await readWindow(db, conversation, { beforeSeq: current.seq, room: budget - fixed, newest: params.newest });
   const items: MemoryItem[] = [];
   if (conversation.summary) {
     items.push({ role: 'user', content: summaryText(conversation.summary), tokens: conversation.summaryTokens, context: true });

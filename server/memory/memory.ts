@@ -50,9 +50,22 @@ export type MemoryStatus = {
 
 export type TurnMemoryInput = { conversation: ConversationRow; userMessage: MemoryMessage };
 
+/**
+ * What a turn of an existing conversation will read, started as soon as its lock is held, while
+ * its opening statement runs: `recall` then waits for neither round trip in turn.
+ */
+export type ReadAhead = {
+  conversationId: string;
+  /** The conversation's newest page, with or without the turn's own message. */
+  newest: Promise<MemoryMessage[]>;
+  profile: Promise<ProfileDigest | null>;
+};
+
 export interface Memory {
+  /** Starts the reads `recall` needs, for a conversation whose lock the caller holds. */
+  readAhead(conversationId: string): ReadAhead;
   /** What the model sees on this turn; may fold older messages into the summary first. */
-  recall(turn: TurnMemoryInput, summarize: Summarize): Promise<Recollection>;
+  recall(turn: TurnMemoryInput, summarize: Summarize, ahead?: ReadAhead): Promise<Recollection>;
   /** What a message weighs in the window, stored with it when it is written. */
   tokensOf(text: string): number;
   /** What the next turn of this conversation would see. */

@@ -39,7 +39,7 @@ async function readOldest(
   const taken: MemoryMessage[] = [];
   let remaining = params.room;
   const range = { afterSeq: conversation.summaryThroughSeq, beforeSeq: params.beforeSeq, order: 'oldest-first' as const };
-  for await (const message of readMessages(db, conversation, range)) {
+  for await (const message of readMessages(db, conversation.id, range)) {
     const cost = message.tokens + MESSAGE_OVERHEAD;
     if (cost > remaining && taken.length > 0) {
       // Cut before a question whose answer did not fit: the next fold takes them together.

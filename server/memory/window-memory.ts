@@ -11,6 +11,7 @@ import { recallProfile } from '../business/recall-profile.ts';
 import { assemble, readWindow, summaryText } from './assemble.ts';
 import type { Memory, MemoryItem, MemoryStatus, Summarize, TurnMemoryInput } from './memory.ts';
 import { planFold, summaryTarget } from './plan-fold.ts';
+import { readNewestPage } from './read-messages.ts';
 import { DEFAULT_ROUTER_CONTEXT_TOKENS, routerContext } from './router-context.ts';
 import { summaryPrompt } from './summary-prompt.ts';
 import { countTokens } from './tokens.ts';
@@ -21,12 +22,8 @@ export function windowMemory(
 ): Memory {
   const { budget, logger } = options;
   const routerBudget = options.routerBudget ?? DEFAULT_ROUTER_CONTEXT_TOKENS;
-  const profileOf = (conversation: ConversationRow) =>
-    recallProfile(db, {
-      businessId: conversation.businessId,
-      budget: options.profileBudget ?? DEFAULT_PROFILE_TOKENS,
-      tokensOf: countTokens,
-    });
+  const profileOf = (of: { businessId: string } | { conversationId: string }) =>
+    recallProfile(db, { of, budget: options.profileBudget ?? DEFAULT_PROFILE_TOKENS, tokensOf: countTokens });
 
   /**
    * Folds the overflow into the summary. Undefined when the Summarizer failed; `conversation`
@@ -58,8 +55,12 @@ export function windowMemory(
     return { conversation: stored, tokens: result.tokens };
   }
 
-  async function recallConversation({ conversation, userMessage: current }: TurnMemoryInput, summarize: Summarize) {
-    const first = await assemble(db, { conversation, current, budget });
+  async function recallConversation(
+    { conversation, userMessage: current }: TurnMemoryInput,
+    summarize: Summarize,
+    newest: MemoryMessage[] | undefined,
+  ) {
+    const first = await assemble(db, { conversation, current, budget, newest });
     if (!first.overflow) return { ...first, summarizerTokens: 0 };
     const folded = await fold(conversation, current, summarize);
     if (!folded) return { ...first, summarizerTokens: 0 };
@@ -70,8 +71,23 @@ export function windowMemory(
   }
 
   return {
-    async recall(turn, summarize) {
-      const [profile, recalled] = await Promise.all([profileOf(turn.conversation), recallConversation(turn, summarize)]);
+    readAhead(conversationId) {
+      const ahead = { conversationId, newest: readNewestPage(db, conversationId), profile: profileOf({ conversationId }) };
+      // Never an unhandled rejection: when the turn fails to open, nobody awaits these.
+      ahead.newest.catch(() => {});
+      ahead.profile.catch(() => {});
+      return ahead;
+    },
+
+    async recall(turn, summarize, ahead) {
+      const { conversation } = turn;
+      const early = ahead?.conversationId === conversation.id ? ahead : undefined;
+      const [profile, recalled] = await Promise.all([
+        early?.profile ?? profileOf({ businessId: conversation.businessId }),
+        early
+          ? early.newest.then((newest) => recallConversation(turn, summarize, newest))
+          : recallConversation(turn, summarize, undefined),
+      ]);
       // Background like the summary: the router's short view keeps leading context items.
       const profileItem: MemoryItem | null = profile
         ? { role: 'user', content: profile.text, tokens: profile.tokens, context: true }
@@ -92,7 +108,7 @@ export function windowMemory(
       const room = Math.max(0, budget - conversation.summaryTokens);
       const [window, profile] = await Promise.all([
         readWindow(db, conversation, { beforeSeq: Number.MAX_SAFE_INTEGER, room }),
-        profileOf(conversation),
+        profileOf({ businessId: conversation.businessId }),
       ]);
       return {
         summary: conversation.summary,

@@ -7,6 +7,7 @@ import { findMessage } from '../../db/queries/messages.ts';
 import { findTurn, reopenTurn } from '../../db/queries/turns.ts';
 import { DomainError } from '../errors.ts';
 import { clientMessageKey, conversationKey, type LockHandle, type TurnLock } from '../locks/turn-lock.ts';
+import type { ReadAhead } from '../memory/memory.ts';
 import type { TurnCancelled, TurnDone } from './events.ts';
 import { startOnce } from './idempotency.ts';
 import { settleInterruptedTurns } from './interrupted-turns.ts';
@@ -16,12 +17,21 @@ export type TurnRequest =
   | { kind: 'send'; conversationId?: string; businessId?: string; message: string; clientMessageId?: string }
   | { kind: 'retry'; turnId: string };
 
-/** An opened turn holds its conversation's lock until the caller releases it. */
+/**
+ * An opened turn holds its conversation's lock until the caller releases it. `ahead`: the reads
+ * started alongside the opening, for a message to an existing conversation.
+ */
 export type OpenedTurn =
-  | { kind: 'opened'; started: StartedTurn; lock: LockHandle }
+  | { kind: 'opened'; started: StartedTurn; lock: LockHandle; ahead?: ReadAhead }
   | { kind: 'replay'; done: TurnDone | TurnCancelled };
 
-type OpenDeps = { db: Db; lock: TurnLock; tokensOf: (text: string) => number };
+type OpenDeps = {
+  db: Db;
+  lock: TurnLock;
+  tokensOf: (text: string) => number;
+  /** Started once the lock is held, so the turn's memory is read while its opening is written. */
+  readAhead?: (conversationId: string) => ReadAhead;
+};
 
 export async function openTurn(deps: OpenDeps, request: TurnRequest): Promise<OpenedTurn> {
   if (request.kind === 'retry') return reopen(deps, request.turnId);
@@ -31,12 +41,13 @@ export async function openTurn(deps: OpenDeps, request: TurnRequest): Promise<Op
     ? [conversationKey(request.conversationId)]
     : [...(request.clientMessageId ? [clientMessageKey(request.clientMessageId)] : []), conversationKey(newConversationId)];
   return holding(deps.lock, keys, async (lock) => {
+    const ahead = request.conversationId ? deps.readAhead?.(request.conversationId) : undefined;
     const start = await startOnce(deps.db, { ...request, newConversationId, tokens: deps.tokensOf(request.message) });
     if ('replay' in start) {
       await lock.release();
       return { kind: 'replay', done: start.replay };
     }
-    return { kind: 'opened', started: start.started, lock };
+    return { kind: 'opened', started: start.started, lock, ahead };
   });
 }
 

@@ -47,12 +47,12 @@ const MAX_AGENT_TURNS = 10;
 
 export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGenerator<TurnEvent, void, undefined> {
   const { db, agents, memory } = deps;
-  const opened = await openTurn({ db, lock: deps.lock, tokensOf: memory.tokensOf }, request);
+  const opened = await openTurn({ db, lock: deps.lock, tokensOf: memory.tokensOf, readAhead: memory.readAhead }, request);
   if (opened.kind === 'replay') {
     yield opened.done;
     return;
   }
-  const { started, lock } = opened;
+  const { started, lock, ahead } = opened;
   const { conversation, turn } = started;
   const run = { turnId: turn.id, attempt: turn.attempt };
   const live = deps.running.register({ turnId: turn.id, conversationId: conversation.id });
@@ -83,7 +83,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     if (!agents.runner) throw new DomainError('MODEL_NOT_CONFIGURED', { turnId: turn.id });
     const runner = agents.promptCacheKeys ? withPromptCacheKey(agents.runner, conversation.id) : agents.runner;
 
-    const recalled = await memory.recall(started, summarizeWith(runner));
+    const recalled = await memory.recall(started, summarizeWith(runner), ahead);
     memoryTokens = recalled.summarizerTokens;
     context.profileDigest = recalled.profile?.text ?? null;
     stop.throwIfAborted();

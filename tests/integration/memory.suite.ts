@@ -4,9 +4,11 @@ import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { resetMemory } from '../../db/queries/conversations.ts';
-import { conversations, turns } from '../../db/schema.ts';
+import { createConversation, resetMemory } from '../../db/queries/conversations.ts';
+import type { MemoryMessage } from '../../db/queries/messages.ts';
+import { conversations, messages, turns } from '../../db/schema.ts';
 import { summaryText } from '../../server/memory/assemble.ts';
+import { readMessages, readNewestPage } from '../../server/memory/read-messages.ts';
 import { countTokens } from '../../server/memory/tokens.ts';
 import { chatHarness } from '../support/chat-harness.ts';
 import { keepingSummarizer, type Playbook, playConversation } from '../support/conversation-script.ts';
@@ -174,5 +176,36 @@ export function memorySuite(kind: DriverKind) {
     const [row] = await database.db.select().from(turns).where(eq(turns.id, turn.id));
     expect(row!.memoryTokens).toBe(0);
     expect(c.played.map((call) => call.role)).toEqual(['orchestrator', 'expert']);
+  });
+
+  // A turn reads its conversation's newest page while its message is being stored, so the page
+  // may hold that message or not; the window read from it must be the one the database gives.
+  it('reads the same window from a page read ahead as from the database, with or without the new message', async () => {
+    const conversation = await createConversation(database.db, 'Read ahead');
+    const rows = Array.from({ length: 100 }, (_, i) => ({
+      conversationId: conversation.id,
+      role: i % 2 ? ('assistant' as const) : ('user' as const),
+      content: `message ${i}`,
+      tokens: 5,
+    }));
+    const seqs = (await database.db.insert(messages).values(rows).returning({ seq: messages.seq })).map((r) => r.seq);
+    const read = async (range: { afterSeq: number; beforeSeq: number }, newest?: MemoryMessage[]) => {
+      const seen: number[] = [];
+      for await (const m of readMessages(database.db, conversation.id, { ...range, order: 'newest-first', newest }))
+        seen.push(m.seq);
+      return seen;
+    };
+    const page = await readNewestPage(database.db, conversation.id);
+    expect(page).toHaveLength(64);
+    for (const range of [
+      { afterSeq: 0, beforeSeq: seqs[99]! }, // the newest message is the turn's own: in the page, skipped
+      { afterSeq: 0, beforeSeq: seqs[99]! + 1 }, // read before the turn's message was stored
+      { afterSeq: seqs[80]!, beforeSeq: seqs[99]! }, // the summary ends inside the page
+      { afterSeq: seqs[10]!, beforeSeq: seqs[50]! }, // the window starts past the page
+    ]) {
+      const fromDatabase = await read(range);
+      expect(fromDatabase.length).toBeGreaterThan(0);
+      expect(await read(range, page)).toEqual(fromDatabase);
+    }
   });
 }
