@@ -207,15 +207,12 @@ export type BusinessRow = typeof businesses.$inferSelect;
 export type FactRow = typeof facts.$inferSelect;
 
 /**
- * What a running turn has produced so far, in order, so a watcher on any instance can replay it
- * before following the live events (NOTIFY carries only "turn X has events up to seq N").
- * Rows live as long as the turn runs: its end is stored in turns and messages.
- */
-/**
- * A running turn's live events, for watchers on other instances. Unlogged (migration 0002) and
- * with no foreign key: a key check would lock the turn's row on every batch, and that lock is
- * WAL-logged, so each batch would wait for a disk flush and the turn's own update for the lock.
- * The sweep removes the events of turns that ended a while ago or no longer exist.
+ * What a running turn has produced so far, in order, so a watcher on another instance can replay
+ * it before following the live events (NOTIFY carries only the turn id). Written only for turns
+ * such a watcher asked for. Unlogged (migration 0002) and with no foreign key: a key check would
+ * lock the turn's row on every batch, and that lock is WAL-logged, so each batch would wait for a
+ * disk flush and the turn's own update for the lock. The turn's end is stored in turns and
+ * messages; the sweep removes the events of turns that ended a while ago or no longer exist.
  */
 export const turnEvents = pgTable(
   'turn_events',

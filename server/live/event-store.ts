@@ -1,7 +1,7 @@
 // Shares this process's running turns' events with other instances: rows in turn_events plus a
 // NOTIFY with the turn id, one statement per batch. A turn's events are written only once an
 // instance asks for them (WATCH_CHANNEL), the ones so far first: most turns are never watched
-// from elsewhere, and writing every turn's deltas cost more than the rest of the turn's queries.
+// from elsewhere, and writing every turn's deltas cost Postgres 2–7 ms a turn.
 // Events that arrive while a batch is being written go in the next one, so the rate adapts to
 // the database and the turn never waits for it.
 import { sql } from 'drizzle-orm';
