@@ -10,7 +10,7 @@ export type FactSource =
   | { kind: 'agent'; agent: string; conversationId: string | null; turnId: string | null }
   | { kind: 'user' };
 
-const current = (businessId: string) => and(eq(facts.businessId, businessId), isNull(facts.forgottenAt));
+const current = (businessId: string | SQL) => and(eq(facts.businessId, businessId), isNull(facts.forgottenAt));
 
 function sourceColumns(source: FactSource) {
   return source.kind === 'agent'
@@ -28,7 +28,7 @@ const bestFactsOf = (db: Db, businessId: SQL) =>
   db
     .select()
     .from(facts)
-    .where(and(eq(facts.businessId, businessId), isNull(facts.forgottenAt)))
+    .where(current(businessId))
     .orderBy(sql`(${facts.sourceKind} = 'user') desc`, desc(facts.updatedAt), desc(facts.id))
     .limit(sql.placeholder('limit'));
 
