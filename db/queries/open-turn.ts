@@ -2,11 +2,12 @@
 // runs a statement's data-modifying CTEs atomically, so the user's message and its turn (and a new
 // conversation, or the settling of interrupted turns) land together or not at all, without
 // BEGIN/COMMIT round trips on the way to the first model call. Prepared: these run on every turn.
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { preparedFor } from '../prepared.ts';
 import { type ConversationRow, conversations, type MessageRow, messages, type TurnRow, turns } from '../schema.ts';
 import { messageColumns } from './messages.ts';
+import { failingRunningTurns } from './turns.ts';
 
 export type TurnFailure = { errorCode: string; errorMessage: string };
 export type UserMessage = {
@@ -38,16 +39,10 @@ function fieldsOf<C extends Record<string, unknown>, S>(columns: C, cte: S): { [
  */
 const settleAndOpenTurn = preparedFor((db) => {
   const settled = db.$with('settled').as(
-    db
-      .update(turns)
-      .set({
-        errorCode: sql`${param('errorCode')}`,
-        errorMessage: sql`${param('errorMessage')}`,
-        status: 'failed',
-        finishedAt: sql`now()`,
-      })
-      .where(and(eq(turns.conversationId, param('conversationId')), eq(turns.status, 'running')))
-      .returning({ id: turns.id }),
+    failingRunningTurns(db, param('conversationId'), {
+      errorCode: sql`${param('errorCode')}`,
+      errorMessage: sql`${param('errorMessage')}`,
+    }),
   );
   const conversation = db.$with('conversation').as(
     db

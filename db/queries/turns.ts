@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type Placeholder, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { files, messages, type TurnRow, turnEvents, turns } from '../schema.ts';
 
@@ -88,15 +88,22 @@ export async function conversationsWithRunningTurns(db: Db): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
+/** The update that fails a conversation's running turns; placeholders in, it can be prepared. */
+export const failingRunningTurns = (
+  db: Db,
+  conversationId: string | Placeholder,
+  failure: { errorCode: string | SQL; errorMessage: string | SQL },
+) =>
+  db
+    .update(turns)
+    .set({ ...failure, status: 'failed', finishedAt: sql`now()` })
+    .where(and(eq(turns.conversationId, conversationId), eq(turns.status, 'running')))
+    .returning({ id: turns.id });
+
 export async function failRunningTurns(
   db: Db,
   conversationId: string,
   failure: { errorCode: string; errorMessage: string },
 ): Promise<number> {
-  const rows = await db
-    .update(turns)
-    .set({ ...failure, status: 'failed', finishedAt: sql`now()` })
-    .where(and(eq(turns.conversationId, conversationId), eq(turns.status, 'running')))
-    .returning({ id: turns.id });
-  return rows.length;
+  return (await failingRunningTurns(db, conversationId, failure)).length;
 }
