@@ -1,6 +1,7 @@
 // The idle server's heap, summarised: start the bundle `npm start` runs (building it when stale),
-// write a heap snapshot, and list what retains the most (dominator tree). `node bench/footprint/heap-summary.ts [--postgres]`; the snapshot goes to a
-// temporary folder and is deleted.
+// write a heap snapshot, and list what retains the most (dominator tree).
+// `node bench/footprint/heap-summary.ts [--postgres]`; the snapshot goes to a temporary folder and
+// is deleted.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

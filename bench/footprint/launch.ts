@@ -8,7 +8,8 @@ export type Launched = {
   pid: number;
   url?: string;
   readyMs: number;
-  output(): string /** Resolves to the exit code. */;
+  output(): string;
+  /** Resolves to the exit code. */
   stop(): Promise<number | null>;
 };
 
