@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { newestMtime } from './newest-mtime.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const script = fileURLToPath(import.meta.url);
 
 export const serverBuild = {
   entry: join(root, 'server', 'index.ts'),
@@ -17,10 +18,9 @@ export const serverBuild = {
   // script's settings makes the bundle stale too.
   sources: ['server', 'db', 'shared', 'package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json']
     .map((path) => join(root, path))
-    .concat(fileURLToPath(import.meta.url)),
+    .concat(script),
 };
 
-const script = fileURLToPath(import.meta.url);
 const entryOf = (options) => join(options.outdir, 'index.js');
 const isStale = (options) => !existsSync(entryOf(options)) || newestMtime(options.sources) > statSync(entryOf(options)).mtimeMs;
 
