@@ -1,5 +1,5 @@
-// Opens the database: node-postgres when a URL is given, else PGlite on disk (or in memory).
-// Each driver is imported only when it is chosen: the other one's code never loads.
+// Opens the database: Postgres when a URL is given, else PGlite on disk (or in memory), both through
+// node-postgres and drizzle's driver for it. PGlite's code loads only when it is chosen.
 
 import { mkdirSync } from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -23,13 +23,14 @@ export type DatabaseOptions =
   | { kind: 'pglite'; dataDir?: string };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
+  const drizzleOn = (pool: pg.Pool) => drizzle({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
   if (options.kind === 'postgres') {
-    const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
     const pool = resilientPool(new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 }));
     // Separate from the query pool: a turn holds its lock session while its queries need
     // connections of their own, so sharing one pool could leave every holder waiting.
     const lockPool = resilientPool(new pg.Pool({ connectionString: options.url, max: options.lockPoolSize ?? 20 }));
-    const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
+    const db = drizzleOn(pool);
     // Connects on its first LISTEN: a process that never listens opens no extra connection.
     const notifications = pgNotifications(pg.Client, options.url);
     return {
@@ -43,13 +44,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('drizzle-orm/pglite'),
-  ]);
+  const [{ PGlite }, { pglitePool }] = await Promise.all([import('@electric-sql/pglite'), import('./pglite-pool.ts')]);
   const client = await PGlite.create(options.dataDir);
-  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
-  return { db, kind: 'pglite', notifications: pgliteNotifications(client), close: () => client.close() };
+  const pool = resilientPool(pglitePool(client));
+  const db = drizzleOn(pool);
+  return {
+    db,
+    kind: 'pglite',
+    notifications: pgliteNotifications(client, pool),
+    close: async () => {
+      await pool.end();
+      await client.close();
+    },
+  };
 }
 
 /**

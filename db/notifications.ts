@@ -1,5 +1,5 @@
 // Postgres LISTEN for either driver. node-postgres gets one dedicated connection per process that
-// reconnects by itself (a pooled connection cannot keep a LISTEN); PGlite delivers in-process.
+// reconnects by itself (a pooled connection cannot keep a LISTEN); PGlite is one session, in-process.
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 
@@ -11,13 +11,23 @@ export type Notifications = {
   close(): Promise<void>;
 };
 
-export function pgliteNotifications(client: PGlite): Notifications {
+/**
+ * PGlite delivers in-process. LISTEN goes through `pool`, like every other statement: PGlite's own
+ * query() must not run between the protocol messages node-postgres sends it.
+ */
+export function pgliteNotifications(client: PGlite, pool: pg.Pool): Notifications {
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  const stop = client.onNotification((channel, payload) => {
+    for (const handler of handlers.get(channel) ?? []) handler(payload);
+  });
   return {
-    listen: async (channel, handler) => {
-      await client.listen(channel, handler);
+    async listen(channel, handler) {
+      const known = handlers.has(channel);
+      handlers.set(channel, (handlers.get(channel) ?? new Set()).add(handler));
+      if (!known) await pool.query(`LISTEN ${quoted(channel)}`);
     },
     onReconnect: () => {},
-    close: async () => {},
+    close: async () => stop(),
   };
 }
 

@@ -1,6 +1,7 @@
 // Statements on a turn's hot path are built once per database instead of on every call (drizzle's
-// query building costs more than a local round trip), and on Postgres each connection parses
-// them once. Values go in through `sql.placeholder`s, filled when the statement executes.
+// query building costs more than a local round trip), and each Postgres connection, or the one
+// PGlite session, parses and plans them once. Values go in through `sql.placeholder`s, filled when
+// the statement executes.
 import type { Db } from './client.ts';
 
 /** `build(db)` once per database (a transaction gets its own); `name` is unique per statement. */

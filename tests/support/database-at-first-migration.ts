@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { type Database, openDatabase } from '../../db/client.ts';
 import { type DriverKind, postgresUrl } from './test-db.ts';
 import { createThrowawayDatabase } from './throwaway-database.ts';
@@ -21,16 +20,16 @@ export async function databaseAtFirstMigration(kind: DriverKind): Promise<Databa
     const first = journal.entries[0]!;
     writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: [first] }));
     copyFileSync(join(migrations, `${first.tag}.sql`), join(folder, `${first.tag}.sql`));
+    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+    const toFirst = (database: Database) => migrate(database.db as unknown as NodePgDatabase, { migrationsFolder: folder });
     if (kind === 'pglite') {
       const database = await openDatabase({ kind: 'pglite' });
-      const { migrate } = await import('drizzle-orm/pglite/migrator');
-      await migrate(database.db as unknown as PgliteDatabase, { migrationsFolder: folder });
+      await toFirst(database);
       return database;
     }
     const throwaway = await createThrowawayDatabase(postgresUrl());
     const database = await openDatabase({ kind: 'postgres', url: throwaway.url, poolSize: 2 });
-    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    await migrate(database.db as unknown as NodePgDatabase, { migrationsFolder: folder });
+    await toFirst(database);
     return {
       ...database,
       async close() {
