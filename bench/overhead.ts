@@ -1,11 +1,14 @@
 // What Switchboard adds on top of the model: chat.send over HTTP against a bare SDK run() of the
-// same agents on the same (fake, local) model, which runs in a process of its own.
-import { OpenAIProvider } from '@openai/agents';
+// same agents on the same (fake, local) model, which runs in a process of its own. The bare run
+// gets the conversation so far, as an SDK app that keeps one would pass it: what a longer input
+// costs the SDK is not Switchboard's. A one-message bare run is timed too, as earlier runs were.
+import { type AgentInputItem, assistant, OpenAIProvider, user } from '@openai/agents';
 import { createAgentRuntime } from '../server/agents/runtime.ts';
 import { type BenchDriver, postJson, startBenchApp } from './bench-app.ts';
 import { startFakeModelProcess } from './fake-model-process.ts';
 import { round, type Summary, summarize, table, time } from './stats.ts';
 
+const QUESTION = 'How should I price my candles?';
 const REPLY = 'Price the candles at 24 EUR: materials 6, labour 5, margin for wholesale at 50%. '.repeat(3);
 const TURNS_PER_CONVERSATION = 5;
 
@@ -17,7 +20,15 @@ export type OverheadRow = {
   ratioP50: number;
   overheadP50Ms: number;
   overheadP99Ms: number;
+  /** The same against a bare run of the one new message, the baseline of earlier runs. */
+  oneMessageRatioP50: number;
 };
+
+/** The input of a conversation's turn `exchanges + 1` as memory holds it: every message so far. */
+function conversationSoFar(exchanges: number): AgentInputItem[] {
+  const earlier = Array.from({ length: exchanges }, () => [user(QUESTION), assistant(REPLY.trim())]);
+  return [...earlier.flat(), user(QUESTION)];
+}
 
 export async function runOverheadBench(options: { quick: boolean; drivers: BenchDriver[] }): Promise<OverheadRow[]> {
   const rows: OverheadRow[] = [];
@@ -28,32 +39,38 @@ export async function runOverheadBench(options: { quick: boolean; drivers: Bench
       modelName: 'bench-model',
       tools: { api: 'chat_completions' },
     });
+    const bareRun = (input: AgentInputItem[]) =>
+      time(async () => {
+        const stream = await bare.runner!.run(bare.team.orchestrator, input, { stream: true });
+        for await (const _ of stream) void _;
+        await stream.completed;
+      });
     const samples = options.quick ? 10 : latencyMs === 0 ? 200 : 60;
     for (const driver of options.drivers) {
       const app = await startBenchApp(driver, fake.url);
       const bareTimes: number[] = [];
+      const oneMessageTimes: number[] = [];
       const appTimes: number[] = [];
       let conversationId: string | undefined;
       for (let i = 0; i < samples + 5; i += 1) {
-        const [bareMs] = await time(async () => {
-          const stream = await bare.runner!.run(bare.team.orchestrator, 'How should I price my candles?', { stream: true });
-          for await (const _ of stream) void _;
-          await stream.completed;
-        });
-        if (i % TURNS_PER_CONVERSATION === 0) conversationId = undefined;
+        const exchanges = i % TURNS_PER_CONVERSATION;
+        const [bareMs] = await bareRun(conversationSoFar(exchanges));
+        const [oneMessageMs] = await bareRun([user(QUESTION)]);
+        if (exchanges === 0) conversationId = undefined;
         const [appMs, response] = await time(() =>
-          postJson(`${app.url}/api/trpc/chat.send`, { conversationId, message: 'How should I price my candles?' }),
+          postJson(`${app.url}/api/trpc/chat.send`, { conversationId, message: QUESTION }),
         );
         if (response.status !== 200) throw new Error(`chat.send failed: ${JSON.stringify(response.json)}`);
         conversationId = response.json.result.data.conversationId;
         // The first few rounds warm the JIT and connection pools on both sides.
         if (i >= 5) {
           bareTimes.push(bareMs);
+          oneMessageTimes.push(oneMessageMs);
           appTimes.push(appMs);
         }
       }
       await app.dispose();
-      const overheads = appTimes.map((t, i) => t - bareTimes[i]!);
+      const overheads = summarize(appTimes.map((t, i) => t - bareTimes[i]!));
       const bareSummary = summarize(bareTimes);
       const appSummary = summarize(appTimes);
       rows.push({
@@ -62,8 +79,9 @@ export async function runOverheadBench(options: { quick: boolean; drivers: Bench
         bare: bareSummary,
         app: appSummary,
         ratioP50: round(appSummary.p50 / bareSummary.p50),
-        overheadP50Ms: round(summarize(overheads).p50),
-        overheadP99Ms: round(summarize(overheads).p99),
+        overheadP50Ms: round(overheads.p50),
+        overheadP99Ms: round(overheads.p99),
+        oneMessageRatioP50: round(appSummary.p50 / summarize(oneMessageTimes).p50),
       });
     }
     await fake.close();
@@ -73,7 +91,15 @@ export async function runOverheadBench(options: { quick: boolean; drivers: Bench
 
 export function overheadTable(rows: OverheadRow[]): string {
   return table(
-    ['driver', 'model latency', 'bare p50/p95/p99 ms', 'chat.send p50/p95/p99 ms', 'ratio p50', 'overhead p50/p99 ms'],
+    [
+      'driver',
+      'model latency',
+      'bare p50/p95/p99 ms',
+      'chat.send p50/p95/p99 ms',
+      'ratio p50',
+      'overhead p50/p99 ms',
+      'ratio p50, one-message bare',
+    ],
     rows.map((r) => [
       r.driver,
       `${r.latencyMs} ms/call`,
@@ -81,6 +107,7 @@ export function overheadTable(rows: OverheadRow[]): string {
       [r.app.p50, r.app.p95, r.app.p99].map((v) => round(v, 1)).join(' / '),
       `${r.ratioP50}×`,
       `${r.overheadP50Ms} / ${r.overheadP99Ms}`,
+      `${r.oneMessageRatioP50}×`,
     ]),
   );
 }
