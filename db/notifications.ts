@@ -16,15 +16,11 @@ export type Notifications = {
  * query() must not run between the protocol messages node-postgres sends it.
  */
 export function pgliteNotifications(client: PGlite, pool: pg.Pool): Notifications {
-  const handlers = new Map<string, Set<(payload: string) => void>>();
-  const stop = client.onNotification((channel, payload) => {
-    for (const handler of handlers.get(channel) ?? []) handler(payload);
-  });
+  const handlers = channelHandlers();
+  const stop = client.onNotification(handlers.deliver);
   return {
     async listen(channel, handler) {
-      const known = handlers.has(channel);
-      handlers.set(channel, (handlers.get(channel) ?? new Set()).add(handler));
-      if (!known) await pool.query(`LISTEN ${quoted(channel)}`);
+      if (handlers.add(channel, handler)) await pool.query(`LISTEN ${quoted(channel)}`);
     },
     onReconnect: () => {},
     close: async () => stop(),
@@ -34,7 +30,7 @@ export function pgliteNotifications(client: PGlite, pool: pg.Pool): Notification
 const RETRY_MS = [100, 500, 1_000, 2_000, 5_000];
 
 export function pgNotifications(Client: typeof pg.Client, url: string): Notifications {
-  const handlers = new Map<string, Set<(payload: string) => void>>();
+  const handlers = channelHandlers();
   const reconnected = new Set<() => void>();
   let client: pg.Client | null = null;
   let connecting: Promise<void> | null = null;
@@ -48,11 +44,9 @@ export function pgNotifications(Client: typeof pg.Client, url: string): Notifica
     // Without an 'error' listener a dropped connection is an uncaught exception.
     next.on('error', () => lost(next));
     next.on('end', () => lost(next));
-    next.on('notification', (message) => {
-      for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
-    });
+    next.on('notification', (message) => handlers.deliver(message.channel, message.payload ?? ''));
     await next.connect();
-    for (const channel of handlers.keys()) await next.query(`LISTEN ${quoted(channel)}`);
+    for (const channel of handlers.channels()) await next.query(`LISTEN ${quoted(channel)}`);
     client = next;
   };
 
@@ -75,14 +69,13 @@ export function pgNotifications(Client: typeof pg.Client, url: string): Notifica
 
   return {
     async listen(channel, handler) {
-      const known = handlers.has(channel);
-      handlers.set(channel, (handlers.get(channel) ?? new Set()).add(handler));
+      const added = handlers.add(channel, handler);
       if (!client) {
         connecting ??= connect().finally(() => (connecting = null));
         await connecting;
       }
       // LISTEN is idempotent: repeating it covers a channel added while the connection was opening.
-      if (!known) await (listening = listening.catch(() => {}).then(() => client?.query(`LISTEN ${quoted(channel)}`)));
+      if (added) await (listening = listening.catch(() => {}).then(() => client?.query(`LISTEN ${quoted(channel)}`)));
     },
     onReconnect: (handler) => void reconnected.add(handler),
     async close() {
@@ -91,6 +84,23 @@ export function pgNotifications(Client: typeof pg.Client, url: string): Notifica
       client = null;
       await current?.end().catch(() => {});
     },
+  };
+}
+
+/** Who listens on which channel, for either driver. */
+function channelHandlers() {
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  return {
+    /** True when `channel` had no handler yet: it needs its LISTEN. */
+    add(channel: string, handler: (payload: string) => void): boolean {
+      const added = !handlers.has(channel);
+      handlers.set(channel, (handlers.get(channel) ?? new Set()).add(handler));
+      return added;
+    },
+    deliver(channel: string, payload: string): void {
+      for (const handler of handlers.get(channel) ?? []) handler(payload);
+    },
+    channels: () => handlers.keys(),
   };
 }
 

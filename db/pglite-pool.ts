@@ -7,11 +7,6 @@ import { PglitePgConnection } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 
 /**
- * A pool of one client, since PGlite is one session. pg-pool discards a client after any failed
- * query; its successor gets a connection of its own to the same session, which still holds every
- * statement parsed before, so the record of parsed statements is shared (else a reparse would fail).
- */
-/**
  * drizzle hands node-postgres a type-parser object as a query's `types`. pg's own wire serializer
  * reads only an array of parameter types there; PGlite's throws on anything else.
  */
@@ -21,6 +16,11 @@ class SessionConnection extends PglitePgConnection {
   }
 }
 
+/**
+ * A pool of one client, since PGlite is one session. pg-pool discards a client after any failed
+ * query; its successor gets a connection of its own to the same session, which still holds every
+ * statement parsed before, so the record of parsed statements is shared (else a reparse would fail).
+ */
 export function pglitePool(pglite: PGlite): pg.Pool {
   const parsedStatements = {};
   const submittedNamedStatements = {};
