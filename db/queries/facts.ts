@@ -3,7 +3,7 @@
 import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { preparedFor } from '../prepared.ts';
-import { conversations, type FactRow, facts } from '../schema.ts';
+import { businesses, conversations, type FactRow, facts } from '../schema.ts';
 
 /** Who wrote a fact: an expert during a turn, or the owner. */
 export type FactSource =
@@ -32,7 +32,12 @@ const bestFactsOf = (db: Db, businessId: SQL) =>
     .orderBy(sql`(${facts.sourceKind} = 'user') desc`, desc(facts.updatedAt), desc(facts.id))
     .limit(sql.placeholder('limit'));
 
-const bestFacts = preparedFor((db) => bestFactsOf(db, sql`${sql.placeholder('businessId')}::uuid`).prepare('recall_facts'));
+const bestFacts = preparedFor((db) =>
+  bestFactsOf(
+    db,
+    sql`coalesce(${sql.placeholder('businessId')}::uuid, (select b.id from ${businesses} b where b.is_default))`,
+  ).prepare('recall_facts'),
+);
 
 const bestFactsOfConversation = preparedFor((db) =>
   bestFactsOf(
@@ -41,7 +46,8 @@ const bestFactsOfConversation = preparedFor((db) =>
   ).prepare('recall_facts_of_conversation'),
 );
 
-export async function recallFacts(db: Db, businessId: string, limit: number): Promise<FactRow[]> {
+/** `businessId` null: the default business's facts, as a conversation created without one gets. */
+export async function recallFacts(db: Db, businessId: string | null, limit: number): Promise<FactRow[]> {
   return bestFacts(db).execute({ businessId, limit });
 }
 

@@ -4,10 +4,13 @@ import type { Db } from '../../db/client.ts';
 import { recallFacts, recallFactsOfConversation } from '../../db/queries/facts.ts';
 import { factsToRead, type ProfileDigest, profileDigest } from './profile-digest.ts';
 
+/** A business (null: the default one), or the one a conversation belongs to. */
+export type ProfileOf = { businessId: string | null } | { conversationId: string };
+
 /** The profile of a business, or of the one a conversation belongs to. */
 export async function recallProfile(
   db: Db,
-  params: { of: { businessId: string } | { conversationId: string }; budget: number; tokensOf: (text: string) => number },
+  params: { of: ProfileOf; budget: number; tokensOf: (text: string) => number },
 ): Promise<ProfileDigest | null> {
   const { of, budget } = params;
   if (budget <= 0) return null;

@@ -51,19 +51,27 @@ export type MemoryStatus = {
 export type TurnMemoryInput = { conversation: ConversationRow; userMessage: MemoryMessage };
 
 /**
- * What a turn of an existing conversation will read, started as soon as its lock is held, while
- * its opening statement runs: `recall` then waits for neither round trip in turn.
+ * Whose memory a turn will read: an existing conversation, or one its opening creates (in the
+ * business named, else the default one).
+ */
+export type ReadAheadOf =
+  | { conversationId: string; created?: false }
+  | { conversationId: string; created: true; businessId?: string };
+
+/**
+ * What a turn will read, started as soon as its lock is held, while its opening statement runs:
+ * `recall` then waits for neither round trip in turn.
  */
 export type ReadAhead = {
   conversationId: string;
-  /** The conversation's newest page, with or without the turn's own message. */
+  /** The conversation's newest page, with or without the turn's own message (none for a new one). */
   newest: Promise<MemoryMessage[]>;
   profile: Promise<ProfileDigest | null>;
 };
 
 export interface Memory {
   /** Starts the reads `recall` needs, for a conversation whose lock the caller holds. */
-  readAhead(conversationId: string): ReadAhead;
+  readAhead(of: ReadAheadOf): ReadAhead;
   /** What the model sees on this turn; may fold older messages into the summary first. */
   recall(turn: TurnMemoryInput, summarize: Summarize, ahead?: ReadAhead): Promise<Recollection>;
   /** What a message weighs in the window, stored with it when it is written. */

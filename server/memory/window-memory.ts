@@ -7,7 +7,7 @@ import { findConversation, storeSummary } from '../../db/queries/conversations.t
 import type { MemoryMessage } from '../../db/queries/messages.ts';
 import type { ConversationRow } from '../../db/schema.ts';
 import { DEFAULT_PROFILE_TOKENS } from '../business/profile-digest.ts';
-import { recallProfile } from '../business/recall-profile.ts';
+import { type ProfileOf, recallProfile } from '../business/recall-profile.ts';
 import { assemble, readWindow, summaryText } from './assemble.ts';
 import type { Memory, MemoryItem, MemoryStatus, Summarize, TurnMemoryInput } from './memory.ts';
 import { planFold, summaryTarget } from './plan-fold.ts';
@@ -22,7 +22,7 @@ export function windowMemory(
 ): Memory {
   const { budget, logger } = options;
   const routerBudget = options.routerBudget ?? DEFAULT_ROUTER_CONTEXT_TOKENS;
-  const profileOf = (of: { businessId: string } | { conversationId: string }) =>
+  const profileOf = (of: ProfileOf) =>
     recallProfile(db, { of, budget: options.profileBudget ?? DEFAULT_PROFILE_TOKENS, tokensOf: countTokens });
 
   /**
@@ -71,8 +71,12 @@ export function windowMemory(
   }
 
   return {
-    readAhead(conversationId) {
-      const ahead = { conversationId, newest: readNewestPage(db, conversationId), profile: profileOf({ conversationId }) };
+    readAhead(of) {
+      const { conversationId } = of;
+      // A conversation the opening creates holds nothing yet but the turn's own message.
+      const ahead = of.created
+        ? { conversationId, newest: Promise.resolve([]), profile: profileOf({ businessId: of.businessId ?? null }) }
+        : { conversationId, newest: readNewestPage(db, conversationId), profile: profileOf({ conversationId }) };
       // Never an unhandled rejection: when the turn fails to open, nobody awaits these.
       ahead.newest.catch(() => {});
       ahead.profile.catch(() => {});

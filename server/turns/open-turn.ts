@@ -7,7 +7,7 @@ import { findMessage } from '../../db/queries/messages.ts';
 import { findTurn, reopenTurn } from '../../db/queries/turns.ts';
 import { DomainError } from '../errors.ts';
 import { clientMessageKey, conversationKey, type LockHandle, type TurnLock } from '../locks/turn-lock.ts';
-import type { ReadAhead } from '../memory/memory.ts';
+import type { ReadAhead, ReadAheadOf } from '../memory/memory.ts';
 import type { TurnCancelled, TurnDone } from './events.ts';
 import { startOnce } from './idempotency.ts';
 import { settleInterruptedTurns } from './interrupted-turns.ts';
@@ -19,7 +19,7 @@ export type TurnRequest =
 
 /**
  * An opened turn holds its conversation's lock until the caller releases it. `ahead`: the reads
- * started alongside the opening, for a message to an existing conversation.
+ * started alongside the opening of a sent message (a retry reads after its reopening).
  */
 export type OpenedTurn =
   | { kind: 'opened'; started: StartedTurn; lock: LockHandle; ahead?: ReadAhead }
@@ -30,7 +30,7 @@ type OpenDeps = {
   lock: TurnLock;
   tokensOf: (text: string) => number;
   /** Started once the lock is held, so the turn's memory is read while its opening is written. */
-  readAhead?: (conversationId: string) => ReadAhead;
+  readAhead?: (of: ReadAheadOf) => ReadAhead;
 };
 
 export async function openTurn(deps: OpenDeps, request: TurnRequest): Promise<OpenedTurn> {
@@ -41,7 +41,11 @@ export async function openTurn(deps: OpenDeps, request: TurnRequest): Promise<Op
     ? [conversationKey(request.conversationId)]
     : [...(request.clientMessageId ? [clientMessageKey(request.clientMessageId)] : []), conversationKey(newConversationId)];
   return holding(deps.lock, keys, async (lock) => {
-    const ahead = request.conversationId ? deps.readAhead?.(request.conversationId) : undefined;
+    const ahead = deps.readAhead?.(
+      request.conversationId
+        ? { conversationId: request.conversationId }
+        : { conversationId: newConversationId, created: true, businessId: request.businessId },
+    );
     const start = await startOnce(deps.db, { ...request, newConversationId, tokens: deps.tokensOf(request.message) });
     if ('replay' in start) {
       await lock.release();

@@ -111,6 +111,29 @@ export function profileMemorySuite(kind: DriverKind) {
     expect(now.map((f) => [f.id, f.text, f.source.kind])).toEqual([[old.id, 'The shop ships from Dresden.', 'agent']]);
   });
 
+  it('a new chat that names no business reads the default business’s profile from its first call', async () => {
+    const other = await onNewBusiness();
+    await other.api.profile.add({ businessId: other.businessId, text: 'Fact of another business.' });
+    const h = chatHarness(database);
+    const fact = await h.api.profile.add({ text: 'The default business sells candles.' });
+    try {
+      h.script(routeTo(h.team, 'Strategic', 'Pricing.'), reply('24 EUR.'));
+      const sent = await h.api.chat.send({ message: 'How should I price a candle?' });
+      const seen = profilesSeen(h, 0);
+      expect(seen).toHaveLength(2);
+      for (const profile of seen) {
+        expect(profile).toContain('The default business sells candles.');
+        expect(profile).not.toContain('another business');
+      }
+      const { items } = await h.api.businesses.list();
+      const listed = await h.api.conversations.list({ businessId: items.find((b) => b.isDefault)!.id });
+      expect(listed.items.map((c) => c.id)).toContain(sent.conversationId);
+    } finally {
+      // The default business is shared by this file's other tests.
+      await h.api.profile.forget({ factId: fact.id });
+    }
+  });
+
   it('keeps another business’s facts out, and passes the profile to a consulted colleague', async () => {
     const a = await onNewBusiness();
     const b = await onNewBusiness();
