@@ -41,12 +41,14 @@ export async function openTurn(deps: OpenDeps, request: TurnRequest): Promise<Op
     ? [conversationKey(request.conversationId)]
     : [...(request.clientMessageId ? [clientMessageKey(request.clientMessageId)] : []), conversationKey(newConversationId)];
   return holding(deps.lock, keys, async (lock) => {
+    // The opening goes out first: it takes longest (it waits for its commit), the reads beside it.
+    const starting = startOnce(deps.db, { ...request, newConversationId, tokens: deps.tokensOf(request.message) });
     const ahead = deps.readAhead?.(
       request.conversationId
         ? { conversationId: request.conversationId }
         : { conversationId: newConversationId, created: true, businessId: request.businessId },
     );
-    const start = await startOnce(deps.db, { ...request, newConversationId, tokens: deps.tokensOf(request.message) });
+    const start = await starting;
     if ('replay' in start) {
       await lock.release();
       return { kind: 'replay', done: start.replay };
