@@ -65,8 +65,8 @@ const param = sql.placeholder;
  * One page of the messages a model may see: at or after the conversation's memory boundary (its
  * memory_from, read here), after `afterSeq` (the summary's end) and before `beforeSeq`.
  * Newest-first fills the window, oldest-first feeds the Summarizer; either way the
- * (conversation_id, seq) index bounds the read by the page size, not the history. Its values are placeholders (named as in MemoryPageParams), so it can be
- * prepared, and its plan read.
+ * (conversation_id, seq) index bounds the read by the page size, not the history. Its values are
+ * placeholders (named as in MemoryPageParams), so it can be prepared, and its plan read.
  */
 export function memoryPageQuery(db: Db, order: PageOrder) {
   return db
