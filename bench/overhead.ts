@@ -55,8 +55,9 @@ export async function runOverheadBench(options: { quick: boolean; drivers: Bench
       let conversationId: string | undefined;
       for (let i = 0; i < samples + 5; i += 1) {
         const exchanges = i % TURNS_PER_CONVERSATION;
-        const [bareMs] = await bareRun(conversationSoFar(exchanges));
-        const [againMs] = await bareRun(conversationSoFar(exchanges));
+        const input = conversationSoFar(exchanges);
+        const [bareMs] = await bareRun(input);
+        const [againMs] = await bareRun(input);
         if (exchanges === 0) conversationId = undefined;
         const [appMs, response] = await time(() =>
           postJson(`${app.url}/api/trpc/chat.send`, { conversationId, message: QUESTION }),
