@@ -1,5 +1,5 @@
 // Businesses: the ventures an owner runs; every conversation and fact belongs to one.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, type Placeholder, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { type BusinessRow, businesses } from '../schema.ts';
 
@@ -11,6 +11,12 @@ export async function findBusiness(db: Db, id: string): Promise<BusinessRow | un
   const [row] = await db.select().from(businesses).where(eq(businesses.id, id));
   return row;
 }
+
+/** The default business's id as a subquery, for statements that take a business or none. */
+export const defaultBusinessId = sql<string>`(select b.id from ${businesses} b where b.is_default)`;
+
+/** The business id the placeholder `id` holds, or the default business's when it is null. */
+export const businessOrDefault = (id: Placeholder) => sql<string>`coalesce(${id}::uuid, ${defaultBusinessId})`;
 
 /** The migration made it; the unique partial index keeps it the only one. */
 export async function defaultBusiness(db: Db): Promise<BusinessRow> {

@@ -1,13 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { type ConversationRow, conversations } from '../schema.ts';
+import { defaultBusinessId } from './businesses.ts';
 
 /**
  * `id` lets a caller lock a conversation before it exists; without it the database picks one.
  * Without `businessId` the conversation belongs to the default business.
  */
 export async function createConversation(db: Db, title: string, id?: string, businessId?: string): Promise<ConversationRow> {
-  const business = businessId ?? sql<string>`(select b.id from businesses b where b.is_default)`;
+  const business = businessId ?? defaultBusinessId;
   const [row] = await db.insert(conversations).values({ title, id, businessId: business }).returning();
   return row!;
 }

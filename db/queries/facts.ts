@@ -3,7 +3,8 @@
 import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { preparedFor } from '../prepared.ts';
-import { businesses, conversations, type FactRow, facts } from '../schema.ts';
+import { conversations, type FactRow, facts } from '../schema.ts';
+import { businessOrDefault } from './businesses.ts';
 
 /** Who wrote a fact: an expert during a turn, or the owner. */
 export type FactSource =
@@ -32,12 +33,7 @@ const bestFactsOf = (db: Db, businessId: SQL) =>
     .orderBy(sql`(${facts.sourceKind} = 'user') desc`, desc(facts.updatedAt), desc(facts.id))
     .limit(sql.placeholder('limit'));
 
-const bestFacts = preparedFor((db) =>
-  bestFactsOf(
-    db,
-    sql`coalesce(${sql.placeholder('businessId')}::uuid, (select b.id from ${businesses} b where b.is_default))`,
-  ).prepare('recall_facts'),
-);
+const bestFacts = preparedFor((db) => bestFactsOf(db, businessOrDefault(sql.placeholder('businessId'))).prepare('recall_facts'));
 
 const bestFactsOfConversation = preparedFor((db) =>
   bestFactsOf(

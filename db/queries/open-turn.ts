@@ -6,6 +6,7 @@ import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { preparedFor } from '../prepared.ts';
 import { type ConversationRow, conversations, type MessageRow, messages, type TurnRow, turns } from '../schema.ts';
+import { businessOrDefault } from './businesses.ts';
 import { messageColumns } from './messages.ts';
 import { failingRunningTurns } from './turns.ts';
 
@@ -105,7 +106,7 @@ const openingWithConversation = preparedFor((db) => {
         id: param('conversationId'),
         title: param('title'),
         // The default business unless one is named.
-        businessId: sql`coalesce(${param('businessId')}::uuid, (select b.id from businesses b where b.is_default))`,
+        businessId: businessOrDefault(param('businessId')),
       })
       .returning(),
   );
