@@ -1,9 +1,9 @@
 // Opens the database: Postgres when a URL is given, else PGlite on disk (or in memory), both through
 // node-postgres and drizzle's driver for it. PGlite's code loads only when it is chosen.
 
-import { mkdirSync } from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
+import { openDataFolder } from './data-folder.ts';
 import { type Notifications, pgliteNotifications, pgNotifications } from './notifications.ts';
 import * as schema from './schema.ts';
 
@@ -43,9 +43,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const folderLock = options.dataDir ? await openDataFolder(options.dataDir) : null;
   const [{ PGlite }, { pglitePool }] = await Promise.all([import('@electric-sql/pglite'), import('./pglite-pool.ts')]);
-  const client = await PGlite.create(options.dataDir);
+  const client = await PGlite.create(options.dataDir).catch((error: unknown) => {
+    folderLock?.release();
+    throw error;
+  });
   const pool = resilientPool(pglitePool(client));
   const db = drizzleOn(pool);
   return {
@@ -55,6 +58,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     close: async () => {
       await pool.end();
       await client.close();
+      folderLock?.release();
     },
   };
 }

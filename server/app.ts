@@ -46,6 +46,14 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
       ? { kind: 'postgres', url: env.DATABASE_URL, lockPoolSize: env.DATABASE_LOCK_POOL_SIZE }
       : { kind: 'pglite', dataDir: env.SWITCHBOARD_DATA_DIR },
   );
+  // A start that fails after this point closes the database (and frees PGlite's folder) before it exits.
+  return startOn(database, env, logger).catch(async (error: unknown) => {
+    await database.close().catch(() => {});
+    throw error;
+  });
+}
+
+async function startOn(database: Database, env: Env, logger: Logger): Promise<App> {
   await migrate(database);
   const lock = turnLockFor(database);
   const interrupted = await recoverInterruptedTurns(database.db, lock);
@@ -110,7 +118,10 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     isDraining: () => draining,
   });
   const responses = trackResponses(server);
-  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  await listen(server, env.PORT, env.HOST).catch((error: unknown) => {
+    live.close();
+    throw error;
+  });
   const sweep = startSweep({ db: database.db, lock, logger }, env.SWITCHBOARD_SWEEP_MS);
   const { port } = server.address() as AddressInfo;
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
@@ -134,4 +145,15 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
       await database.close();
     },
   };
+}
+
+/** Rejects with the listen error (a taken port, an unknown host) instead of leaving it uncaught. */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }

@@ -4,6 +4,7 @@ import { parseEnv } from './env.ts';
 import { createLogger, logFormatFor } from './logger.ts';
 import { guardProcess } from './process-guard.ts';
 import { stopOnSignals } from './shutdown.ts';
+import { startupSentence } from './startup-failure.ts';
 
 const parsed = parseEnv(process.env);
 if (!parsed.ok) {
@@ -12,7 +13,6 @@ if (!parsed.ok) {
 }
 const env = parsed.env;
 const logger = createLogger(env.LOG_LEVEL, logFormatFor(process.stdout));
-guardProcess(logger);
 
 if (!['127.0.0.1', 'localhost', '::1'].includes(env.HOST) && !env.SWITCHBOARD_TOKEN) {
   logger.warn(
@@ -21,7 +21,15 @@ if (!['127.0.0.1', 'localhost', '::1'].includes(env.HOST) && !env.SWITCHBOARD_TO
   );
 }
 
-const app = await startApp(env, logger);
+const app = await startApp(env, logger).catch((error: unknown) => {
+  // startApp closed what it had opened; an unexpected failure keeps its details for the bug report.
+  const sentence = startupSentence(error, env);
+  if (sentence) logger.fatal(sentence);
+  else logger.fatal({ err: error }, 'Switchboard could not start');
+  process.exit(1);
+});
+// Only a server that is up is worth keeping alive past an error nobody caught.
+guardProcess(logger);
 logger.info(
   { url: app.url, database: app.database.kind, model: app.chat.agents.modelName, configured: Boolean(app.chat.agents.runner) },
   `Switchboard is running at ${app.url}`,

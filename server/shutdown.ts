@@ -1,5 +1,6 @@
 // Graceful stop on SIGTERM/SIGINT: stop accepting, let running turns finish within a grace period,
-// fail what is left as interrupted (retryable), then close. A second signal cuts the wait short.
+// fail what is left as interrupted (retryable), then close. A second request (a signal more than
+// SAME_REQUEST_MS after the first) cuts the wait short.
 import type { Logger } from 'pino';
 import type { App } from './app.ts';
 import { settleInterruptedTurns } from './turns/interrupted-turns.ts';
@@ -28,16 +29,23 @@ export async function shutDown(app: App, options: { graceMs: number; logger: Log
   return interrupted;
 }
 
+/**
+ * Signals this close together are one stop request: Ctrl-C in a terminal reaches the server and npm,
+ * which forwards it again, and `kill -TERM -<pgid>` (systemd, most supervisors) does the same.
+ */
+export const SAME_REQUEST_MS = 2_000;
+
 export function stopOnSignals(app: App, options: { graceMs: number; logger: Logger }): void {
   const hurry = new AbortController();
-  let stopping = false;
+  let stoppingSince: number | undefined;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      if (stopping) {
+      if (stoppingSince !== undefined) {
+        if (performance.now() - stoppingSince < SAME_REQUEST_MS) return options.logger.debug({ signal }, 'the same stop request');
         options.logger.warn({ signal }, 'second stop signal: not waiting for running turns any longer');
         return hurry.abort();
       }
-      stopping = true;
+      stoppingSince = performance.now();
       options.logger.info({ signal }, 'stopping');
       shutDown(app, { ...options, hurry: hurry.signal }).then(
         () => process.exit(0),

@@ -11,6 +11,8 @@ export type Launched = {
   output(): string;
   /** Resolves to the exit code. */
   stop(): Promise<number | null>;
+  /** The exit code, once it exits by itself. */
+  exited: Promise<number | null>;
 };
 
 // Under `npm run bench` this is the npm that runs us, so `npm start` uses the same npm and Node
@@ -18,9 +20,11 @@ export type Launched = {
 const execPath = process.env.npm_execpath;
 const npm = execPath?.endsWith('npm-cli.js') ? [process.execPath, execPath] : ['npm'];
 
-export function launchNpmStart(env: Record<string, string | undefined>): Promise<Launched> {
+/** `detached`: npm leads a process group of its own, as in a terminal (Ctrl-C signals the whole group). */
+export function launchNpmStart(env: Record<string, string | undefined>, options: { detached?: boolean } = {}): Promise<Launched> {
   const child = spawn(npm[0]!, [...npm.slice(1), 'start', '--silent'], {
     cwd: root,
+    detached: options.detached ?? false,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,7 +61,14 @@ function waitUntil(child: ChildProcess, ready: (output: string) => Promise<strin
         const url = await ready(output);
         if (url === undefined) return;
         clearTimeout(timer);
-        resolve({ pid: child.pid!, url: url || undefined, readyMs: performance.now() - started, output: () => output, stop });
+        resolve({
+          pid: child.pid!,
+          url: url || undefined,
+          readyMs: performance.now() - started,
+          output: () => output,
+          stop,
+          exited,
+        });
       } catch (error) {
         clearTimeout(timer);
         void stop().then(() => reject(error));

