@@ -10,7 +10,7 @@ import {
   exactUpdatedAt,
   lastTurnStatus,
 } from './conversation-filters.ts';
-import { searchTerms } from './search-terms.ts';
+import { type SearchTerm, searchTerms } from './search-terms.ts';
 import { type Snippet, snippetsFor } from './snippets.ts';
 
 export type ConversationListItem = {
@@ -65,6 +65,24 @@ async function searchConversations(db: Db, params: ListParams, text: string): Pr
   const terms = await searchTerms(db, text);
   const wanted = terms.filter((t) => !t.negated);
   if (!wanted.length) return { items: [], nextCursor: null };
+  const result = page(await rankedMatches(db, params, terms), params.limit);
+  // Any wanted part: the best message is the one with most of them, and each is highlighted.
+  const anyPart = sql`(${sql.join(
+    wanted.map((t) => sql`${t.tsquery}::tsquery`),
+    sql` || `,
+  )})`;
+  const snippets = await snippetsFor(
+    db,
+    anyPart,
+    result.items.map((item) => item.id),
+  );
+  for (const item of result.items) item.snippet = snippets.get(item.id);
+  return result;
+}
+
+/** One page of the conversations matching every wanted term and no negated one, best first (the bench EXPLAINs it). */
+export function rankedMatches(db: Db, params: ListParams, terms: SearchTerm[]) {
+  const wanted = terms.filter((t) => !t.negated);
   // Negated parts are numbered below zero: a conversation with any of their hits drops out.
   const partHits = terms.map((term, i) => {
     const query = sql`${term.tsquery}::tsquery`;
@@ -92,26 +110,13 @@ async function searchConversations(db: Db, params: ListParams, text: string): Pr
   const after = cursor
     ? sql`(${hits.rank}, ${conversations.updatedAt}, ${conversations.id}) < (${cursor.rank ?? 0}::float8, ${cursor.at}::timestamptz, ${cursor.id}::uuid)`
     : undefined;
-  const rows = await db
+  return db
     .select({ ...columns, rank: hits.rank })
     .from(conversations)
     .innerJoin(hits, eq(hits.conversationId, conversations.id))
     .where(and(...conversationFilters(db, params), after))
     .orderBy(desc(hits.rank), desc(conversations.updatedAt), desc(conversations.id))
     .limit(params.limit + 1);
-  const result = page(rows, params.limit);
-  // Any wanted part: the best message is the one with most of them, and each is highlighted.
-  const anyPart = sql`(${sql.join(
-    wanted.map((t) => sql`${t.tsquery}::tsquery`),
-    sql` || `,
-  )})`;
-  const snippets = await snippetsFor(
-    db,
-    anyPart,
-    result.items.map((item) => item.id),
-  );
-  for (const item of result.items) item.snippet = snippets.get(item.id);
-  return result;
 }
 
 function page(rows: (ConversationListItem & { at: string; rank?: number })[], limit: number): Page {
