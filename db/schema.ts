@@ -179,6 +179,20 @@ export const filePassages = pgTable(
   (t) => [primaryKey({ columns: [t.fileId, t.n] }), index('file_passages_search_index').using('gin', t.search)],
 );
 
+/** A fact's text and who wrote it: the fact now, and each of its earlier versions. */
+const factContent = () => ({
+  text: text().notNull(),
+  sourceKind: text({ enum: ['agent', 'user'] }).notNull(),
+  agent: text(),
+  // Provenance outlives a deleted conversation as "taught by <agent>", without the link.
+  conversationId: uuid().references(() => conversations.id, { onDelete: 'set null' }),
+  turnId: uuid().references(() => turns.id, { onDelete: 'set null' }),
+  /** Untrusted content the writing turn had read before it wrote this text (files, web results). */
+  learnedFrom: jsonb().$type<ReadSource[]>().notNull().default([]),
+  /** The owner accepted a model's proposed text: from then on it is theirs to change, like their own. */
+  confirmedAt: timestamptz('confirmed_at'),
+});
+
 // What Switchboard keeps about a business, with who wrote it: an expert in a turn (source_kind
 // 'agent') or the owner ('user'). Forgotten facts stay as rows but never reach a model again.
 export const facts = pgTable(
@@ -188,16 +202,7 @@ export const facts = pgTable(
     businessId: uuid()
       .notNull()
       .references(() => businesses.id, { onDelete: 'cascade' }),
-    text: text().notNull(),
-    sourceKind: text({ enum: ['agent', 'user'] }).notNull(),
-    agent: text(),
-    // Provenance outlives a deleted conversation as "taught by <agent>", without the link.
-    conversationId: uuid().references(() => conversations.id, { onDelete: 'set null' }),
-    turnId: uuid().references(() => turns.id, { onDelete: 'set null' }),
-    /** Untrusted content the writing turn had read before it wrote this text (files, web results). */
-    learnedFrom: jsonb().$type<ReadSource[]>().notNull().default([]),
-    /** The owner accepted a model's proposed text: from then on it is theirs to change, like their own. */
-    confirmedAt: timestamptz('confirmed_at'),
+    ...factContent(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
     forgottenAt: timestamptz('forgotten_at'),
@@ -216,13 +221,7 @@ export const factVersions = pgTable(
     factId: uuid()
       .notNull()
       .references(() => facts.id, { onDelete: 'cascade' }),
-    text: text().notNull(),
-    sourceKind: text({ enum: ['agent', 'user'] }).notNull(),
-    agent: text(),
-    conversationId: uuid().references(() => conversations.id, { onDelete: 'set null' }),
-    turnId: uuid().references(() => turns.id, { onDelete: 'set null' }),
-    learnedFrom: jsonb().$type<ReadSource[]>().notNull().default([]),
-    confirmedAt: timestamptz('confirmed_at'),
+    ...factContent(),
     writtenAt: timestamptz('written_at').notNull(),
     replacedAt: timestamptz('replaced_at').notNull().defaultNow(),
   },
