@@ -9,7 +9,7 @@ export function LearnedFrom({ sources }: { sources: ReadSource[] }) {
     <p className="fact-source learned-from small" data-testid="learned-from">
       Learned while reading{' '}
       {sources.map((source, i) => (
-        <span key={source.kind === 'file' ? source.fileId : `web-${source.query}`}>
+        <span key={source.kind === 'file' ? source.fileId : readSourceLabel(source)}>
           {i > 0 && ', '}
           {source.kind === 'file' ? <FileLink fileId={source.fileId} name={source.name} /> : readSourceLabel(source)}
         </span>

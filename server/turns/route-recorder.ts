@@ -97,6 +97,8 @@ export class RouteRecorder {
         ms: Math.round(this.#now() - pending.startedAt),
         ok: !this.#context.failedToolCalls.has(callId),
       };
+      // The owner's MCP tools (`<server>__<tool>`) answer with text from outside the team.
+      if (pending.name.includes('__')) noteRead(this.#context, { kind: 'tool', name: pending.name });
       const usage = this.#context.toolUsage.get(callId);
       this.#tools.push(usage ? { ...run, usage } : run);
       return [this.#tool({ phase: 'end', callId, ...run })];
