@@ -11,6 +11,8 @@ export type SearchPart = { text: string; negated: boolean };
 /** A part as Postgres parsed it (tsquery text), stop-word-only parts dropped. */
 export type SearchTerm = { tsquery: string; negated: boolean };
 
+const MAX_TERMS = 12;
+
 const TOKEN = /-?"[^"]*("|$)|\S+/g;
 
 export function splitQuery(text: string): SearchPart[] {
@@ -44,5 +46,12 @@ export async function searchTerms(db: Db, text: string): Promise<SearchTerm[]> {
     sql`select n, q::text as tsquery from (values ${values}) as parts(n, q) where numnode(q) > 0 order by n`,
   );
   const rows = (result as unknown as { rows: { n: number; tsquery: string }[] }).rows;
-  return rows.map((row) => ({ tsquery: row.tsquery, negated: parts[row.n]!.negated }));
+  const terms = new Map<string, SearchTerm>();
+  for (const row of rows) {
+    const term = { tsquery: row.tsquery, negated: parts[row.n]!.negated };
+    terms.set(`${term.negated}:${term.tsquery}`, term);
+  }
+  // Each part is a scan of its own: a repeated word costs nothing more, and a 200-character query
+  // of common words stays a bounded amount of work (words past the cap are ignored).
+  return [...terms.values()].slice(0, MAX_TERMS);
 }

@@ -8,6 +8,8 @@ import type { Database } from '../../db/client.ts';
 import { findTurn } from '../../db/queries/turns.ts';
 import type { JsonExport } from '../../server/export/export-conversation.ts';
 import { chatHarness, rejection } from '../support/chat-harness.ts';
+import { gate } from '../support/echo-model.ts';
+import { heldStream } from '../support/held-stream.ts';
 import { reply, routeTo } from '../support/scripted-runtime.ts';
 import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
 
@@ -108,6 +110,28 @@ export function failedUsageSuite(kind: DriverKind) {
     expect(await h.api.stats.agentUsage({ conversationId })).toEqual([
       expect.objectContaining({ agent: 'Orchestrator', turns: 1, inputTokens: 120, outputTokens: 20 }),
       expect.objectContaining({ agent: 'Strategic', turns: 1, inputTokens: 0, outputTokens: 0 }),
+    ]);
+  });
+
+  it('counts a stopped turn’s calls in stats and its log line', async () => {
+    const held = gate();
+    h.script(
+      routeTo(h.team, 'Strategic', 'Pricing.'),
+      heldStream('Charge 24 EUR for the large candle.', { afterWords: 2, until: new Promise(() => {}), onHeld: held.open }),
+    );
+    // Stopped after two words: the send answers with the stopped reply.
+    const sending = h.api.chat.send({ message: 'What should I charge?' });
+    await held.promise;
+    const [turnId] = h.chat.running.list().map((t) => t.turnId);
+    await h.api.chat.cancel({ turnId: turnId! });
+    expect((await sending).turn).toMatchObject({ status: 'cancelled', usage: { inputTokens: 120, outputTokens: 20 } });
+    const { conversationId } = (await findTurn(database.db, turnId!))!;
+    expect(await h.api.stats.agentUsage({ conversationId })).toEqual([
+      expect.objectContaining({ agent: 'Orchestrator', turns: 1, inputTokens: 120, outputTokens: 20 }),
+      expect.objectContaining({ agent: 'Strategic', turns: 1 }),
+    ]);
+    expect(lines.filter((line) => line.msg === 'turn cancelled')).toEqual([
+      expect.objectContaining({ turnId, status: 'cancelled', inputTokens: 120, outputTokens: 20 }),
     ]);
   });
 

@@ -170,6 +170,8 @@ export function searchSuite(kind: DriverKind) {
         expect(Array.isArray(result.items), query).toBe(true);
       }
       expect((await search('the and of')).items).toEqual([]);
+      // A word repeated is one part: the same answer, not forty scans.
+      expect((await search('candle '.repeat(28))).items).toEqual((await search('candle')).items);
       expect((await search('candle OR pottery')).items.map((i) => i.id)).toContain(ids.pottery);
       expect((await h.api.conversations.list({})).items.length).toBeGreaterThan(3);
     });
