@@ -15,12 +15,13 @@ import { footprintTable } from './footprint/footprint-table.ts';
 import { runLiveWatchBench } from './live-watch.ts';
 import { formatMemoryBench, runMemoryBench } from './memory.ts';
 import { overheadTable, runOverheadBench } from './overhead.ts';
+import { runSearchBench, searchTable } from './search.ts';
 import { round, table } from './stats.ts';
 import { runStreamingBench } from './streaming.ts';
 
 setTracingDisabled(true);
 const quick = process.argv.includes('--quick');
-const SECTIONS = ['a', 'b', 'b2', 'b3', 'c', 'd', 'd2', 'e'];
+const SECTIONS = ['a', 'b', 'b2', 'b3', 'c', 'd', 'd2', 'e', 's'];
 // `--only a,c`: those sections alone, to iterate on one figure; latest.json keeps the last full run.
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : null;
@@ -93,6 +94,12 @@ const footprint = await section(
   () => runFootprintBench({ quick, postgresUrl: benchPostgresUrl() }),
   footprintTable,
 );
+const search = await section(
+  's',
+  'Conversation search at 20,000 messages: conversations.list({ query }) end to end, and the plan of its ranked page',
+  () => runSearchBench({ quick, drivers }),
+  searchTable,
+);
 
 const totalSeconds = round((performance.now() - started) / 1000, 1);
 console.log(`\nTotal ${totalSeconds} s`);
@@ -101,7 +108,7 @@ if (!only) {
   mkdirSync(results, { recursive: true });
   writeFileSync(
     `${results}latest.json`,
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, callTokens, firstDelta, concurrency, streaming, liveWatch, footprint }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, callTokens, firstDelta, concurrency, streaming, liveWatch, footprint, search }, null, 2)}\n`,
   );
 }
 await postgres.stop();

@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ReadSource } from '../shared/read-source.ts';
 import { type AgentUsage, type Consult, type Handoff, ROUTES, type ToolRun } from '../shared/turn-record.ts';
 
 /** Full-text search document; written by Postgres (generated column), read only in SQL. */
@@ -178,6 +179,20 @@ export const filePassages = pgTable(
   (t) => [primaryKey({ columns: [t.fileId, t.n] }), index('file_passages_search_index').using('gin', t.search)],
 );
 
+/** A fact's text and who wrote it: the fact now, and each of its earlier versions. */
+const factContent = () => ({
+  text: text().notNull(),
+  sourceKind: text({ enum: ['agent', 'user'] }).notNull(),
+  agent: text(),
+  // Provenance outlives a deleted conversation as "taught by <agent>", without the link.
+  conversationId: uuid().references(() => conversations.id, { onDelete: 'set null' }),
+  turnId: uuid().references(() => turns.id, { onDelete: 'set null' }),
+  /** Untrusted content the writing turn had read before it wrote this text (files, web results). */
+  learnedFrom: jsonb().$type<ReadSource[]>().notNull().default([]),
+  /** The owner accepted a model's proposed text: from then on it is theirs to change, like their own. */
+  confirmedAt: timestamptz('confirmed_at'),
+});
+
 // What Switchboard keeps about a business, with who wrote it: an expert in a turn (source_kind
 // 'agent') or the owner ('user'). Forgotten facts stay as rows but never reach a model again.
 export const facts = pgTable(
@@ -187,12 +202,7 @@ export const facts = pgTable(
     businessId: uuid()
       .notNull()
       .references(() => businesses.id, { onDelete: 'cascade' }),
-    text: text().notNull(),
-    sourceKind: text({ enum: ['agent', 'user'] }).notNull(),
-    agent: text(),
-    // Provenance outlives a deleted conversation as "taught by <agent>", without the link.
-    conversationId: uuid().references(() => conversations.id, { onDelete: 'set null' }),
-    turnId: uuid().references(() => turns.id, { onDelete: 'set null' }),
+    ...factContent(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
     forgottenAt: timestamptz('forgotten_at'),
@@ -203,8 +213,48 @@ export const facts = pgTable(
   ],
 );
 
+// A fact's earlier texts: each row is one version as it stood until `replaced_at`, with its writer.
+export const factVersions = pgTable(
+  'fact_versions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    factId: uuid()
+      .notNull()
+      .references(() => facts.id, { onDelete: 'cascade' }),
+    ...factContent(),
+    writtenAt: timestamptz('written_at').notNull(),
+    replacedAt: timestamptz('replaced_at').notNull().defaultNow(),
+  },
+  (t) => [index().on(t.factId, t.replacedAt.desc())],
+);
+
+// A model's change to a fact the owner wrote or confirmed: it waits here until the owner accepts
+// or dismisses it; the fact keeps its text meanwhile.
+export const factProposals = pgTable(
+  'fact_proposals',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    factId: uuid()
+      .notNull()
+      .references(() => facts.id, { onDelete: 'cascade' }),
+    text: text().notNull(),
+    agent: text().notNull(),
+    conversationId: uuid().references(() => conversations.id, { onDelete: 'set null' }),
+    turnId: uuid().references(() => turns.id, { onDelete: 'set null' }),
+    learnedFrom: jsonb().$type<ReadSource[]>().notNull().default([]),
+    status: text({ enum: ['pending', 'accepted', 'dismissed'] })
+      .notNull()
+      .default('pending'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    decidedAt: timestamptz('decided_at'),
+  },
+  (t) => [index('fact_proposals_pending_index').on(t.factId).where(sql`${t.status} = 'pending'`)],
+);
+
 export type BusinessRow = typeof businesses.$inferSelect;
 export type FactRow = typeof facts.$inferSelect;
+export type FactVersionRow = typeof factVersions.$inferSelect;
+export type FactProposalRow = typeof factProposals.$inferSelect;
 
 /**
  * What a running turn has produced so far, in order, so a watcher on another instance can replay

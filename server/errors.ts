@@ -22,6 +22,14 @@ export const ERRORS = {
     trpc: 'NOT_FOUND',
     message: 'No current fact has this id: it may have been forgotten. profile.get shows the facts there are.',
   },
+  PROPOSAL_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    message: 'No proposed change has this id. profile.get shows the proposals waiting for you.',
+  },
+  PROPOSAL_DECIDED: {
+    trpc: 'CONFLICT',
+    message: 'This proposed change was already accepted or dismissed; profile.get shows the fact as it is now.',
+  },
   TURN_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'No turn has this id. It may belong to a deleted conversation.' },
   TURN_NOT_RETRYABLE: { trpc: 'CONFLICT', message: 'Only a failed or stopped turn can be retried, and this one is neither.' },
   TURN_NOT_RUNNING: { trpc: 'CONFLICT', message: 'This turn is not running any more, so there is nothing to stop.' },

@@ -1,5 +1,5 @@
-// One fact of the business profile: who taught it (with a link to that conversation), edited in
-// place, forgotten after a confirmation.
+// One fact of the business profile: who taught it (with a link to that conversation) and what it
+// was learned from, its history, edited in place, forgotten after a confirmation.
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type MouseEvent, useState } from 'react';
 import type { Fact } from '../api-types.ts';
@@ -7,6 +7,8 @@ import { changeFailure } from '../error-words.ts';
 import { formatWhen } from '../format.ts';
 import { pathFor, useRoute } from '../hooks/use-route.ts';
 import { useTRPC } from '../trpc.ts';
+import { FactHistory } from './fact-history.tsx';
+import { LearnedFrom } from './learned-from.tsx';
 
 const failure = (error: Parameters<typeof changeFailure>[0]) => changeFailure(error, 'nothing was changed.');
 
@@ -14,6 +16,7 @@ export function FactItem({ fact, onChanged }: { fact: Fact; onChanged: () => Pro
   const trpc = useTRPC();
   const { navigate } = useRoute();
   const [mode, setMode] = useState<'view' | 'edit' | 'forget'>('view');
+  const [showHistory, setShowHistory] = useState(false);
   const [text, setText] = useState(fact.text);
   const update = useMutation(trpc.profile.update.mutationOptions({ onSuccess: () => onChanged().then(() => setMode('view')) }));
   const forget = useMutation(trpc.profile.forget.mutationOptions({ onSuccess: onChanged }));
@@ -70,9 +73,11 @@ export function FactItem({ fact, onChanged }: { fact: Fact; onChanged: () => Pro
           </>
         ) : (
           `Remembered by ${source.agent} (conversation deleted)`
-        )}{' '}
-        · <time dateTime={fact.updatedAt}>{formatWhen(fact.updatedAt)}</time>
+        )}
+        {source.kind === 'agent' && fact.confirmedAt ? ', accepted by you' : ''} ·{' '}
+        <time dateTime={fact.updatedAt}>{formatWhen(fact.updatedAt)}</time>
       </p>
+      <LearnedFrom sources={fact.learnedFrom} />
       {mode === 'view' && (
         <div className="fact-actions">
           <button type="button" className="ghost small" onClick={() => setMode('edit')} aria-label={`Edit: ${fact.text}`}>
@@ -81,8 +86,18 @@ export function FactItem({ fact, onChanged }: { fact: Fact; onChanged: () => Pro
           <button type="button" className="ghost small" onClick={() => setMode('forget')} aria-label={`Forget: ${fact.text}`}>
             Forget
           </button>
+          <button
+            type="button"
+            className="ghost small"
+            aria-expanded={showHistory}
+            onClick={() => setShowHistory(!showHistory)}
+            aria-label={`History: ${fact.text}`}
+          >
+            History
+          </button>
         </div>
       )}
+      {showHistory && <FactHistory factId={fact.id} />}
       {mode === 'forget' && (
         <div className="fact-actions" role="group" aria-label="Forget this fact?">
           <span className="small">No expert will see this again.</span>

@@ -6,6 +6,7 @@ import { changeFailure } from '../error-words.ts';
 import { isNetworkError } from '../network-error.ts';
 import { useTRPC } from '../trpc.ts';
 import { FactItem } from './fact-item.tsx';
+import { FactProposals } from './fact-proposals.tsx';
 
 export function ProfilePanel({ businessId, businessName }: { businessId: string | undefined; businessName: string | undefined }) {
   const trpc = useTRPC();
@@ -16,6 +17,7 @@ export function ProfilePanel({ businessId, businessName }: { businessId: string 
   const refresh = useCallback(async () => {
     await Promise.all([
       queryClient.invalidateQueries(trpc.profile.get.pathFilter()),
+      queryClient.invalidateQueries(trpc.profile.history.pathFilter()),
       queryClient.invalidateQueries(trpc.chat.memory.pathFilter()),
       queryClient.invalidateQueries(trpc.chat.history.pathFilter()),
     ]);
@@ -42,6 +44,7 @@ export function ProfilePanel({ businessId, businessName }: { businessId: string 
             : `Could not load the profile: ${profile.error.message}`}
         </p>
       )}
+      <FactProposals proposals={profile.data?.proposals ?? []} onChanged={refresh} />
       {profile.isSuccess && facts.length === 0 && <p className="small muted">No facts yet.</p>}
       {facts.length > 0 && (
         <ul className="fact-list" data-testid="fact-list">

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { turns } from '../schema.ts';
-import { agentName, agentUsageEntries, completedIn, tokenSums, type UsageScope, u } from './stats.ts';
+import { agentName, agentUsageEntries, tokenSums, turnsIn, type UsageScope, u } from './stats.ts';
 
 export type AgentModelUsageRow = {
   agent: string;
@@ -12,7 +12,7 @@ export type AgentModelUsageRow = {
 };
 
 /**
- * Token totals per (agent, model) over completed turns: what a cost estimate needs, since prices
+ * Token totals per (agent, model) over every turn (failed and stopped ones too): what a cost estimate needs, since prices
  * are per model. An agent's own model when recorded (the Orchestrator may run on a cheaper one),
  * else the turn's.
  */
@@ -21,6 +21,6 @@ export async function agentModelUsage(db: Db, scope: UsageScope = {}): Promise<A
   return db
     .select({ agent: agentName, model, ...tokenSums })
     .from(agentUsageEntries)
-    .where(completedIn(db, scope))
+    .where(turnsIn(db, scope))
     .groupBy(agentName, model);
 }

@@ -1,6 +1,7 @@
 // The facts of a business profile. Only current facts (forgotten_at null) are ever read for a
 // model or changed; forgetting keeps the row, so a forgotten fact cannot come back by an update.
 import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { ReadSource } from '../../shared/read-source.ts';
 import type { Db } from '../client.ts';
 import { preparedFor } from '../prepared.ts';
 import { conversations, type FactRow, facts } from '../schema.ts';
@@ -13,7 +14,7 @@ export type FactSource =
 
 const current = (businessId: string | SQL) => and(eq(facts.businessId, businessId), isNull(facts.forgottenAt));
 
-function sourceColumns(source: FactSource) {
+export function sourceColumns(source: FactSource) {
   return source.kind === 'agent'
     ? { sourceKind: 'agent' as const, agent: source.agent, conversationId: source.conversationId, turnId: source.turnId }
     : { sourceKind: 'user' as const, agent: null, conversationId: null, turnId: null };
@@ -82,22 +83,20 @@ export async function findSameFact(db: Db, businessId: string, text: string): Pr
   return row;
 }
 
-export async function addFact(db: Db, params: { businessId: string; text: string; source: FactSource }): Promise<FactRow> {
+export async function addFact(
+  db: Db,
+  params: { businessId: string; text: string; source: FactSource; learnedFrom?: ReadSource[] },
+): Promise<FactRow> {
   const [row] = await db
     .insert(facts)
-    .values({ businessId: params.businessId, text: params.text, ...sourceColumns(params.source) })
+    .values({
+      businessId: params.businessId,
+      text: params.text,
+      ...sourceColumns(params.source),
+      learnedFrom: params.learnedFrom ?? [],
+    })
     .returning();
   return row!;
-}
-
-/** A new text, and its writer becomes the source; undefined when no current fact has this id. */
-export async function updateFact(db: Db, params: { id: string; text: string; source: FactSource }): Promise<FactRow | undefined> {
-  const [row] = await db
-    .update(facts)
-    .set({ text: params.text, ...sourceColumns(params.source), updatedAt: sql`now()` })
-    .where(and(eq(facts.id, params.id), isNull(facts.forgottenAt)))
-    .returning();
-  return row;
 }
 
 export async function forgetFact(db: Db, id: string): Promise<FactRow | undefined> {

@@ -1,7 +1,8 @@
 // conversations.list: newest first, or, with a query, ranked full-text matches with a snippet each.
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
-import { conversations, messages, SEARCH_CONFIG, type TurnRow } from '../schema.ts';
+import { conversations, messages, type TurnRow } from '../schema.ts';
 import {
   type ConversationFilters,
   conversationAgents,
@@ -9,6 +10,7 @@ import {
   exactUpdatedAt,
   lastTurnStatus,
 } from './conversation-filters.ts';
+import { type SearchTerm, searchTerms } from './search-terms.ts';
 import { type Snippet, snippetsFor } from './snippets.ts';
 
 export type ConversationListItem = {
@@ -54,39 +56,67 @@ export async function listConversations(db: Db, params: ListParams): Promise<Pag
 }
 
 /**
- * Stemmed, all words, in one message (websearch syntax: "quoted phrase", -word, or), best match
- * first. The GIN index finds the matching messages; each conversation ranks by its best one.
+ * Stemmed, every part of the query in some message of the conversation (each word may be in a
+ * different one; a "quoted phrase" or an `a or b` within one; a `-word` in none), best match
+ * first. The GIN index finds each part's messages; a conversation ranks by the sum of its best
+ * message per part, and its snippet is the message that matches most of the query.
  */
 async function searchConversations(db: Db, params: ListParams, text: string): Promise<Page> {
-  const query = sql`websearch_to_tsquery(${sql.raw(`'${SEARCH_CONFIG}'`)}, ${text})`;
+  const terms = await searchTerms(db, text);
+  const wanted = terms.filter((t) => !t.negated);
+  if (!wanted.length) return { items: [], nextCursor: null };
+  const result = page(await rankedMatches(db, params, terms), params.limit);
+  // Any wanted part: the best message is the one with most of them, and each is highlighted.
+  const anyPart = sql`(${sql.join(
+    wanted.map((t) => sql`${t.tsquery}::tsquery`),
+    sql` || `,
+  )})`;
+  const snippets = await snippetsFor(
+    db,
+    anyPart,
+    result.items.map((item) => item.id),
+  );
+  for (const item of result.items) item.snippet = snippets.get(item.id);
+  return result;
+}
+
+/** One page of the conversations matching every wanted term and no negated one, best first (the bench EXPLAINs it). */
+export function rankedMatches(db: Db, params: ListParams, terms: SearchTerm[]) {
+  const wanted = terms.filter((t) => !t.negated);
+  // Negated parts are numbered below zero: a conversation with any of their hits drops out.
+  const partHits = terms.map((term, i) => {
+    const query = sql`${term.tsquery}::tsquery`;
+    return db
+      .select({
+        conversationId: messages.conversationId,
+        part: sql<number>`${term.negated ? -1 - i : i}::int`.as('part'),
+        rank: sql<number>`max(ts_rank(${messages.search}, ${query}))::float8`.as('rank'),
+      })
+      .from(messages)
+      .where(sql`${messages.search} @@ ${query}`)
+      .groupBy(messages.conversationId);
+  });
+  const [first, ...rest] = partHits;
+  const byPart = (rest.length ? unionAll(first!, rest[0]!, ...rest.slice(1)) : first!).as('by_part');
   const hits = db
-    .select({
-      conversationId: messages.conversationId,
-      rank: sql<number>`max(ts_rank(${messages.search}, ${query}))::float8`.as('rank'),
-    })
-    .from(messages)
-    .where(sql`${messages.search} @@ ${query}`)
-    .groupBy(messages.conversationId)
+    .select({ conversationId: byPart.conversationId, rank: sql<number>`sum(${byPart.rank})::float8`.as('rank') })
+    .from(byPart)
+    .groupBy(byPart.conversationId)
+    .having(
+      sql`count(*) filter (where ${byPart.part} >= 0) = ${wanted.length} and count(*) filter (where ${byPart.part} < 0) = 0`,
+    )
     .as('hits');
   const { cursor } = params;
   const after = cursor
     ? sql`(${hits.rank}, ${conversations.updatedAt}, ${conversations.id}) < (${cursor.rank ?? 0}::float8, ${cursor.at}::timestamptz, ${cursor.id}::uuid)`
     : undefined;
-  const rows = await db
+  return db
     .select({ ...columns, rank: hits.rank })
     .from(conversations)
     .innerJoin(hits, eq(hits.conversationId, conversations.id))
     .where(and(...conversationFilters(db, params), after))
     .orderBy(desc(hits.rank), desc(conversations.updatedAt), desc(conversations.id))
     .limit(params.limit + 1);
-  const result = page(rows, params.limit);
-  const snippets = await snippetsFor(
-    db,
-    query,
-    result.items.map((item) => item.id),
-  );
-  for (const item of result.items) item.snippet = snippets.get(item.id);
-  return result;
 }
 
 function page(rows: (ConversationListItem & { at: string; rank?: number })[], limit: number): Page {

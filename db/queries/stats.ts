@@ -17,10 +17,12 @@ export function turnsIn(db: Db, scope: UsageScope) {
   );
 }
 
-/** One row per agent per completed turn in scope: each turn's per-agent usage record as `u`. */
+/**
+ * One row per agent per turn in scope, whatever the turn's end: each turn's per-agent usage record
+ * as `u`. A failed or stopped turn's model calls were paid for like a completed one's.
+ */
 export const u = sql`u`;
 export const agentUsageEntries = sql`${turns} cross join lateral jsonb_array_elements(${turns.agentUsage}) as u`;
-export const completedIn = (db: Db, scope: UsageScope) => and(eq(turns.status, 'completed'), turnsIn(db, scope));
 export const agentName = sql<string>`${u}->>'agent'`;
 
 /** Token sums over the usage records a query groups. */
@@ -41,7 +43,7 @@ export type AgentUsageRow = {
 };
 
 /**
- * Per-agent totals over completed turns, from each turn's per-agent usage record.
+ * Per-agent totals over every turn, from each turn's per-agent usage record.
  * Latency percentiles are over the time each agent spent within a turn.
  */
 export async function agentUsage(db: Db, scope: UsageScope = {}): Promise<AgentUsageRow[]> {
@@ -54,7 +56,7 @@ export async function agentUsage(db: Db, scope: UsageScope = {}): Promise<AgentU
       p95LatencyMs: sql<number | null>`round(percentile_cont(0.95) within group (order by (${u}->>'ms')::int))::int`,
     })
     .from(agentUsageEntries)
-    .where(completedIn(db, scope))
+    .where(turnsIn(db, scope))
     .groupBy(agentName)
     .orderBy(agentName);
 }

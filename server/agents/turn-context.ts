@@ -3,6 +3,7 @@
 // the turn's file store (its business's uploads to search, a place for the images it draws), and
 // the business profile the turn may write to.
 import type { RunContext } from '@openai/agents';
+import type { ReadSource } from '../../shared/read-source.ts';
 import type { ToolUsage } from '../../shared/turn-record.ts';
 import type { AttachmentDto } from '../files/file-dto.ts';
 import type { ConsultCall } from './consult-call.ts';
@@ -15,10 +16,16 @@ export type TurnFiles = {
   saveImage(image: { prompt: string; contentType: string; content: Buffer }): Promise<SavedImage>;
 };
 
-export type RememberedFact = { factId: string; text: string };
+/** `pending`: the fact the owner wrote stays as it is until they accept this text as its replacement. */
+export type RememberedFact = { factId: string; text: string; pending?: { proposalId: string; ownerText: string } };
 
-/** Writes facts to the turn's business, as the agent that called; a refusal throws a sentence for the model. */
-export type ProfileWriter = { remember(agent: string, fact: string, replaces?: string | null): Promise<RememberedFact> };
+/**
+ * Writes facts to the turn's business, as the agent that called, noting what the turn had read;
+ * a refusal throws a sentence for the model.
+ */
+export type ProfileWriter = {
+  remember(agent: string, fact: string, replaces: string | null | undefined, learnedFrom: ReadSource[]): Promise<RememberedFact>;
+};
 
 export type TurnContext = {
   failedToolCalls: Set<string>;
@@ -31,6 +38,8 @@ export type TurnContext = {
   profile: ProfileWriter;
   /** The profile message this turn's model calls see (set once memory is recalled); consults pass it on. */
   profileDigest: string | null;
+  /** Untrusted content this turn has read so far (file passages, web results), in order, once each. */
+  read: ReadSource[];
 };
 
 export function newTurnContext(files: TurnFiles, profile: ProfileWriter): TurnContext {
@@ -42,7 +51,14 @@ export function newTurnContext(files: TurnFiles, profile: ProfileWriter): TurnCo
     toolUsage: new Map(),
     profile,
     profileDigest: null,
+    read: [],
   };
+}
+
+/** Notes that the turn read `source`: a fact it writes from now on says it was learned there. */
+export function noteRead(context: TurnContext, source: ReadSource): void {
+  const key = JSON.stringify(source);
+  if (!context.read.some((seen) => JSON.stringify(seen) === key)) context.read.push(source);
 }
 
 /** A tool's errorFunction: the model gets a readable failure, the routing record gets ok=false. */

@@ -1,7 +1,8 @@
 // The profile writer a turn hands its agents (TurnContext.profile): facts go to the turn's
 // business with the turn as their source. Refusals are sentences the model can act on.
 import type { Db } from '../../db/client.ts';
-import { addFact, findFactByRef, findSameFact, updateFact } from '../../db/queries/facts.ts';
+import { reviseFact } from '../../db/queries/fact-changes.ts';
+import { addFact, findFactByRef, findSameFact } from '../../db/queries/facts.ts';
 import { MAX_FACT_CHARS } from '../../shared/limits.ts';
 import type { ProfileWriter } from '../agents/turn-context.ts';
 
@@ -28,7 +29,7 @@ function cleanFact(text: string): string {
 export function turnProfile(db: Db, turn: { businessId: string; conversationId: string; turnId: string }): ProfileWriter {
   let written = 0;
   return {
-    async remember(agent, fact, replaces) {
+    async remember(agent, fact, replaces, learnedFrom) {
       const text = cleanFact(fact);
       if (!text) throw new Error('the fact is empty: write it as one short sentence');
       if (text.length > MAX_FACT_CHARS) {
@@ -45,14 +46,19 @@ export function turnProfile(db: Db, turn: { businessId: string; conversationId: 
         if (found.length !== 1) {
           throw new Error(`no current fact of this business has the id "${ref.slice(0, 40)}"; remember it without replaces`);
         }
-        const updated = await updateFact(db, { id: found[0]!.id, text, source });
-        if (!updated) throw new Error('that fact was forgotten meanwhile; remember it without replaces');
+        const revised = await reviseFact(db, { id: found[0]!.id, text, source, learnedFrom: [...learnedFrom] });
+        if (revised.kind === 'gone') throw new Error('that fact was forgotten meanwhile; remember it without replaces');
         written += 1;
-        return { factId: updated.id, text: updated.text };
+        if (revised.kind === 'updated') return { factId: revised.fact.id, text: revised.fact.text };
+        return {
+          factId: revised.fact.id,
+          text: revised.proposal.text,
+          pending: { proposalId: revised.proposal.id, ownerText: revised.fact.text },
+        };
       }
       const same = await findSameFact(db, turn.businessId, text);
       if (same) return { factId: same.id, text: same.text };
-      const added = await addFact(db, { businessId: turn.businessId, text, source });
+      const added = await addFact(db, { businessId: turn.businessId, text, source, learnedFrom: [...learnedFrom] });
       written += 1;
       return { factId: added.id, text: added.text };
     },

@@ -1,7 +1,7 @@
 // Input schemas of businesses.* and profile.*: names and facts are one line of visible text.
 import { z } from 'zod';
 import { MAX_BUSINESS_NAME_CHARS, MAX_FACT_CHARS } from '../../shared/limits.ts';
-import { businessId, factId, storable, storableMessage } from './inputs.ts';
+import { businessId, factId, proposalId, storable, storableMessage } from './inputs.ts';
 
 function oneLine(what: string, empty: string, max: number) {
   return z
@@ -26,3 +26,5 @@ export const exportBusinessInput = z.object({ businessId });
 export const addFactInput = z.object({ businessId: businessId.optional(), text: factText });
 export const updateFactInput = z.object({ factId, text: factText });
 export const forgetFactInput = z.object({ factId });
+export const factHistoryInput = z.object({ factId });
+export const proposalInput = z.object({ proposalId });

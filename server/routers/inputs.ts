@@ -13,6 +13,7 @@ export const storableMessage = { message: 'contains characters that are not text
 export const conversationId = z.uuid({ message: 'must be a conversation id (a UUID), as returned by chat.send' });
 export const businessId = z.uuid({ message: 'must be a business id (a UUID), as returned by businesses.list' });
 export const factId = z.uuid({ message: 'must be a fact id (a UUID), as returned by profile.get' });
+export const proposalId = z.uuid({ message: 'must be a proposal id (a UUID), as returned by profile.get' });
 export const turnId = z.uuid({ message: 'must be a turn id (a UUID), as returned by chat.send' });
 
 export const sendInput = z.object({

@@ -5,7 +5,7 @@ import type { AgentUsage, Handoff, ToolRun } from '../../shared/turn-record.ts';
 import { cachedTokensOf } from '../agents/cached-tokens.ts';
 import { handoffReason } from '../agents/handoff-input.ts';
 import { consultedExpert } from '../agents/tools/consult.ts';
-import type { TurnContext } from '../agents/turn-context.ts';
+import { noteRead, type TurnContext } from '../agents/turn-context.ts';
 import type { AgentEvent, ToolEvent, TurnEvent } from './events.ts';
 
 export type RouteRecord = { agents: string[]; handoffs: Handoff[]; tools: ToolRun[]; agentUsage: AgentUsage[] };
@@ -82,6 +82,7 @@ export class RouteRecorder {
       } else if (raw.type === 'hosted_tool_call') {
         // Hosted tools run inside the model call: no separate duration to measure.
         const callId = raw.id ?? raw.name;
+        if (raw.name === 'web_search_call') noteRead(this.#context, { kind: 'web', query: null });
         this.#tools.push({ agent: item.agent.name, name: raw.name, ms: 0, ok: raw.status !== 'failed' });
         return [this.#tool({ phase: 'end', agent: item.agent.name, name: raw.name, callId, ms: 0, ok: true })];
       }
@@ -96,6 +97,8 @@ export class RouteRecorder {
         ms: Math.round(this.#now() - pending.startedAt),
         ok: !this.#context.failedToolCalls.has(callId),
       };
+      // The owner's MCP tools (`<server>__<tool>`) answer with text from outside the team.
+      if (pending.name.includes('__')) noteRead(this.#context, { kind: 'tool', name: pending.name });
       const usage = this.#context.toolUsage.get(callId);
       this.#tools.push(usage ? { ...run, usage } : run);
       return [this.#tool({ phase: 'end', callId, ...run })];

@@ -84,12 +84,16 @@ async function* streamed<A extends AnyAgent>(
 ): AsyncGenerator<TurnEvent, AgentRun<A>, undefined> {
   const { context, signal, callModelInputFilter } = p;
   const run = await p.runner.run(agent, p.input, { stream: true, context, maxTurns, signal, callModelInputFilter });
-  for await (const event of run) yield* p.recorder.observe(event);
-  await run.completed;
+  try {
+    for await (const event of run) yield* p.recorder.observe(event);
+    await run.completed;
+  } finally {
+    // Whatever the run's end (an error, a Stop, a reply the chooser could not parse), the calls it made were paid for.
+    p.usage.inputTokens += run.state.usage.inputTokens;
+    p.usage.cachedInputTokens += cachedTokensOf(run.state.usage);
+    p.usage.outputTokens += run.state.usage.outputTokens;
+  }
   if (run.error) throw run.error;
-  p.usage.inputTokens += run.state.usage.inputTokens;
-  p.usage.cachedInputTokens += cachedTokensOf(run.state.usage);
-  p.usage.outputTokens += run.state.usage.outputTokens;
   return run;
 }
 

@@ -18,6 +18,7 @@ import { DomainError } from '../errors.ts';
 import type { LiveTurns } from '../live/live-turns.ts';
 import type { TurnLock } from '../locks/turn-lock.ts';
 import type { Memory } from '../memory/memory.ts';
+import { spentBefore, withEarlierAttempts } from './attempt-usage.ts';
 import { withConsults } from './consult-recorder.ts';
 import type { TurnEvent } from './events.ts';
 import { describeFailure } from './failures.ts';
@@ -65,11 +66,11 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     turnProfile(db, { businessId, conversationId: conversation.id, turnId: turn.id }),
   );
   const recorder = new RouteRecorder(context, EXPERT_NAMES, (agent) => modelOf(agents, agent));
-  const usage: UsageTally = { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0 };
+  const usage: UsageTally = spentBefore(turn);
   let route: Route = 'handoff';
   let memoryTokens = 0;
   const record = (): TurnRecord => ({
-    ...withConsults(recorder.finish(), context.consults.values()),
+    ...withEarlierAttempts(withConsults(recorder.finish(), context.consults.values()), turn.agentUsage),
     ...usage,
     route,
     memoryTokens,
@@ -127,7 +128,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     if (!(await finishTurn(db, { reply, run, record: final, finishedAt })))
       throw new DomainError('LOCK_LOST', { turnId: turn.id });
     const completed = { ...turn, ...final, status: 'completed' as const, finishedAt };
-    logTurn(deps.logger, completed, 'completed');
+    logTurn(deps.logger, completed, 'completed', deps.pricing);
     yield live.publish({ type: 'done', conversationId: conversation.id, turn: completed, reply, attachments: context.images });
   } catch (error) {
     // A lost lock outranks a Stop: the turn is no longer ours to record as cancelled.
@@ -136,7 +137,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
         ? await stopTurn({ db, tokensOf: memory.tokensOf }, live, run, record(), context.images)
         : null;
     if (stopped) {
-      logTurn(deps.logger, stopped.turn, 'cancelled');
+      logTurn(deps.logger, stopped.turn, 'cancelled', deps.pricing);
       yield live.publish(stopped);
       return;
     }
@@ -145,7 +146,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
       turn.id,
     );
     const failed = record();
-    logTurn(deps.logger, { ...turn, ...failed, errorCode: failure.code }, 'failed');
+    logTurn(deps.logger, { ...turn, ...failed, errorCode: failure.code }, 'failed', deps.pricing);
     const applied = await failTurn(db, run, { ...failed, errorCode: failure.code, errorMessage: failure.message });
     if (!applied) deps.logger.warn({ turnId: turn.id }, 'turn was already settled by another instance or a later turn');
     // A failed turn has no reply to show its images under; a retry draws them again. Not ours to

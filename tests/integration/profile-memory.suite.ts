@@ -107,6 +107,11 @@ export function profileMemorySuite(kind: DriverKind) {
       ['remember', false],
       ['remember', false],
     ]);
+    // The owner wrote the fact, so the correction waits for them; accepted, it is the fact's text.
+    const { facts: before, proposals } = await h.api.profile.get({ businessId: h.businessId });
+    expect(before.map((f) => [f.id, f.text, f.source.kind])).toEqual([[old.id, 'The shop ships from Leipzig.', 'user']]);
+    expect(proposals.map((p) => [p.factId, p.text])).toEqual([[old.id, 'The shop ships from Dresden.']]);
+    await h.api.profile.accept({ proposalId: proposals[0]!.id });
     const { facts: now } = await h.api.profile.get({ businessId: h.businessId });
     expect(now.map((f) => [f.id, f.text, f.source.kind])).toEqual([[old.id, 'The shop ships from Dresden.', 'agent']]);
   });

@@ -123,6 +123,30 @@ export function searchSuite(kind: DriverKind) {
     expect(marked(item!.snippet)).toEqual(['beeswax']);
   });
 
+  it('finds a conversation by words said in different messages: "candle instagram"', async () => {
+    h.script(routeTo(h.team, 'Strategic', 'fits'), reply('Call it Ember & Oak.'));
+    const { conversationId } = await h.api.chat.send({ message: 'Suggest a brand name for my eco candle shop' });
+    h.script(routeTo(h.team, 'Media', 'fits'), reply('Share the pouring in short videos.'));
+    await h.api.chat.send({ conversationId, message: 'How do I grow my Instagram audience for it?' });
+
+    const found = (await search('candle instagram')).items;
+    expect(found.map((i) => i.id)).toEqual(expect.arrayContaining([conversationId, ids.growth]));
+    expect(found.map((i) => i.id)).not.toContain(ids.shop);
+    // The snippet is one message, the best matching one, with its matched word marked.
+    const both = found.find((i) => i.id === conversationId)!;
+    expect(both.snippet?.text).toBe('Suggest a brand name for my eco candle shop');
+    expect(marked(both.snippet)).toEqual(['candle']);
+    // Stemmed across messages too; a phrase stays within one message; -word excludes wherever it is.
+    expect((await search('candles audiences')).items.map((i) => i.id)).toEqual([conversationId]);
+    expect((await search('"candle instagram"')).items.map((i) => i.id)).not.toContain(conversationId);
+    const without = (await search('candle -instagram')).items.map((i) => i.id);
+    expect(without).toContain(ids.shop);
+    expect(without).not.toContain(conversationId);
+    expect(without).not.toContain(ids.growth);
+    // An or-run is one part: "pottery or audience" and "candle" in different messages.
+    expect((await search('pottery or audience candle')).items.map((i) => i.id)).toEqual([conversationId]);
+  });
+
   describe('hostile search text', () => {
     it('answers odd query syntax with results or none, never an error', async () => {
       for (const query of [
@@ -146,6 +170,8 @@ export function searchSuite(kind: DriverKind) {
         expect(Array.isArray(result.items), query).toBe(true);
       }
       expect((await search('the and of')).items).toEqual([]);
+      // A word repeated is one part: the same answer, not forty scans.
+      expect((await search('candle '.repeat(28))).items).toEqual((await search('candle')).items);
       expect((await search('candle OR pottery')).items.map((i) => i.id)).toContain(ids.pottery);
       expect((await h.api.conversations.list({})).items.length).toBeGreaterThan(3);
     });

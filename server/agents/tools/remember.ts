@@ -28,7 +28,11 @@ export const remember: ToolFactory = (_settings, agent) =>
     }),
     async execute({ fact, replaces }, runContext) {
       if (!runContext) throw new Error('remember runs only inside a turn');
-      const saved = await runContext.context.profile.remember(agent, fact, replaces);
+      const { context } = runContext;
+      const saved = await context.profile.remember(agent, fact, replaces, context.read);
+      if (saved.pending) {
+        return `Not changed yet: the owner wrote or confirmed [${saved.factId.slice(0, 8)}] "${saved.pending.ownerText}", so your change "${saved.text}" waits for the owner to accept or dismiss it in the profile. Until then the profile keeps the owner's text: do not treat the change as made, and tell the owner you proposed it.`;
+      }
       return `Remembered [${saved.factId.slice(0, 8)}]: ${saved.text}`;
     },
     errorFunction: (runContext, error, details) => {

@@ -2,7 +2,7 @@
 import { tool } from '@openai/agents';
 import { z } from 'zod';
 import type { ToolFactory } from '../expert.ts';
-import { reportToolFailure } from '../turn-context.ts';
+import { noteRead, reportToolFailure } from '../turn-context.ts';
 
 export const searchFiles: ToolFactory = () =>
   tool({
@@ -13,6 +13,7 @@ export const searchFiles: ToolFactory = () =>
     async execute({ query }, runContext) {
       if (!runContext) throw new Error('file search runs only inside a turn');
       const passages = await runContext.context.files.search(query);
+      for (const p of passages) noteRead(runContext.context, { kind: 'file', fileId: p.fileId, name: p.name });
       if (!passages.length) return 'No passage in the uploaded files matches. Say so rather than guessing.';
       return passages.map((p) => ({ file: p.name, where: p.location, text: p.text }));
     },

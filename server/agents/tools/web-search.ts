@@ -2,7 +2,7 @@
 import { type Tool, tool, webSearchTool } from '@openai/agents';
 import { z } from 'zod';
 import type { ToolFactory } from '../expert.ts';
-import { reportToolFailure, type TurnContext } from '../turn-context.ts';
+import { noteRead, reportToolFailure, type TurnContext } from '../turn-context.ts';
 import type { ToolSettings } from './tool-settings.ts';
 
 export type WebSearchMode = 'hosted' | 'searxng' | 'none';
@@ -29,7 +29,8 @@ function searxngTool(baseUrl: string): Tool<TurnContext> {
     name: 'web_search',
     description: 'Search the web for current facts: prices, competitors, platforms, news. Returns titles, links and snippets.',
     parameters: z.object({ query: z.string().describe('What to search for, in a few words') }),
-    async execute({ query }) {
+    async execute({ query }, runContext) {
+      if (runContext) noteRead(runContext.context, { kind: 'web', query });
       const url = new URL('search', baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
       url.searchParams.set('q', query);
       url.searchParams.set('format', 'json');

@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { failedUsageSuite } from './failed-usage.suite.ts';
+
+describe('failed turns’ usage on PGlite', () => failedUsageSuite('pglite'));
