@@ -4,7 +4,7 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { isUniqueViolation } from '../errors.ts';
-import { conversations, type DocumentRow, documentPassages, documents, documentVersions } from '../schema.ts';
+import { conversations, type DocumentRow, documentPassages, documents, documentVersions, turns } from '../schema.ts';
 import { defaultBusinessId } from './businesses.ts';
 
 /** Who wrote a version: an expert during a turn, or the owner. */
@@ -105,6 +105,22 @@ export async function listVersions(db: Db, documentId: string): Promise<VersionI
     .where(eq(documentVersions.documentId, documentId))
     .orderBy(documentVersions.version);
   return rows.map((row) => ({ version: row.version, author: authorOf(row), note: row.note, createdAt: row.createdAt }));
+}
+
+/** Oldest first, contents included: the business export. */
+export async function listVersionsWithContent(db: Db, documentId: string): Promise<VersionRow[]> {
+  const rows = await db
+    .select(versionColumns)
+    .from(documentVersions)
+    .where(eq(documentVersions.documentId, documentId))
+    .orderBy(documentVersions.version);
+  return rows.map((row) => ({
+    version: row.version,
+    content: row.content,
+    author: authorOf(row),
+    note: row.note,
+    createdAt: row.createdAt,
+  }));
 }
 
 export async function findVersion(db: Db, documentId: string, version: number): Promise<VersionRow | undefined> {
@@ -241,4 +257,20 @@ export async function searchDocuments(
     .where(and(sql`${documentPassages.search} @@ ${query}`, eq(documents.businessId, params.businessId)))
     .orderBy(desc(rank), documentPassages.documentId, documentPassages.n)
     .limit(params.limit);
+}
+
+/**
+ * Conversation search's second source: a conversation matches when one of its turns wrote a
+ * version of a document whose current text matches `query`, ranked like a message.
+ */
+export function documentConversationHits(db: Db, query: SQL) {
+  return db
+    .selectDistinct({
+      conversationId: turns.conversationId,
+      rank: sql<number>`ts_rank(${documentPassages.search}, ${query})::float8`.as('rank'),
+    })
+    .from(documentPassages)
+    .innerJoin(documentVersions, eq(documentVersions.documentId, documentPassages.documentId))
+    .innerJoin(turns, eq(turns.id, documentVersions.turnId))
+    .where(sql`${documentPassages.search} @@ ${query}`);
 }

@@ -9,6 +9,7 @@ import {
   exactUpdatedAt,
   lastTurnStatus,
 } from './conversation-filters.ts';
+import { documentConversationHits } from './documents.ts';
 import { type Snippet, snippetsFor } from './snippets.ts';
 
 export type ConversationListItem = {
@@ -59,14 +60,20 @@ export async function listConversations(db: Db, params: ListParams): Promise<Pag
  */
 async function searchConversations(db: Db, params: ListParams, text: string): Promise<Page> {
   const query = sql`websearch_to_tsquery(${sql.raw(`'${SEARCH_CONFIG}'`)}, ${text})`;
-  const hits = db
+  // A conversation also matches through a document one of its turns wrote (documents.ts).
+  const found = db
     .select({
       conversationId: messages.conversationId,
-      rank: sql<number>`max(ts_rank(${messages.search}, ${query}))::float8`.as('rank'),
+      rank: sql<number>`ts_rank(${messages.search}, ${query})::float8`.as('rank'),
     })
     .from(messages)
     .where(sql`${messages.search} @@ ${query}`)
-    .groupBy(messages.conversationId)
+    .unionAll(documentConversationHits(db, query))
+    .as('found');
+  const hits = db
+    .select({ conversationId: found.conversationId, rank: sql<number>`max(${found.rank})`.as('rank') })
+    .from(found)
+    .groupBy(found.conversationId)
     .as('hits');
   const { cursor } = params;
   const after = cursor
