@@ -80,7 +80,7 @@ export function DocumentPanel({
           <div className="document-body">
             {mode === 'read' && <MarkdownText text={doc.data.content} />}
             {mode === 'edit' && (
-              <DocumentEditor key={doc.data.version} doc={doc.data} businessId={businessId} onDone={() => setMode('read')} />
+              <DocumentEditor doc={doc.data} businessId={businessId} onDone={() => setMode('read')} />
             )}
             {mode === 'versions' && <DocumentVersions doc={doc.data} businessId={businessId} />}
           </div>
