@@ -10,25 +10,12 @@ import { seriousViolations } from '../support/axe.ts';
 import { openWatchedPage } from '../support/browser.ts';
 import { type BrowserStack, startBrowserStack } from '../support/browser-stack.ts';
 import { ask, nav, POLL, replies } from '../support/chat-page.ts';
-import { PLAN_200, PLAN_300, PRICE_TABLE } from '../support/documents.ts';
-import { type ChatRequest, messageTexts, type Responder } from '../support/fake-openai.ts';
+import { PLAN_200, PLAN_300, PRICE_TABLE, producingTurn } from '../support/documents.ts';
+import { messageTexts } from '../support/fake-openai.ts';
 import { mutate } from '../support/http-api.ts';
 import { DESKTOP, horizontalOverflow, PHONE, smallTapTargets } from '../support/phone.ts';
 
 const SHOTS = '/tmp/shots-documents';
-
-/** Producing gets the message, makes the one document call `call(request)` names, then answers. */
-function producingTurn(
-  call: (request: ChatRequest) => { name: string; arguments: Record<string, unknown> },
-  answer: string,
-): Responder {
-  return (request) => {
-    const transfer = request.tools?.find((t) => t.function.name === 'transfer_to_Producing');
-    if (transfer) return { toolCalls: [{ name: transfer.function.name, arguments: { reason: 'production planning' } }] };
-    const called = request.messages.some((m) => JSON.stringify(m.tool_calls ?? []).includes('_document'));
-    return called ? { text: answer } : { toolCalls: [call(request)] };
-  };
-}
 
 describe('documents in the web client', () => {
   let stack: BrowserStack;

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DocumentDetailDto, DocumentDto } from '../../server/documents/document-dto.ts';
 import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
-import { PLAN_200, PLAN_300 } from '../support/documents.ts';
-import { type ChatRequest, type FakeOpenAI, type FakeReply, startFakeOpenAI } from '../support/fake-openai.ts';
+import { PLAN_200, PLAN_300, producingTurn } from '../support/documents.ts';
+import { type FakeOpenAI, messageTexts, startFakeOpenAI } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
 import { type ServerProcess, startServer } from '../support/server-process.ts';
 
@@ -20,22 +20,6 @@ type SendResult = { conversationId: string; turn: TurnDto; reply: MessageDto };
 let fake: FakeOpenAI;
 let server: ServerProcess;
 let dataDir: string;
-
-/** Every text the request's messages carry. */
-const text = (request: ChatRequest) =>
-  request.messages
-    .flatMap((m) => (typeof m.content === 'string' ? [m.content] : (m.content ?? []).map((part) => part.text ?? '')))
-    .join('\n');
-
-/** Producing gets the message; its first call uses the tool `call(request)` names, then it answers. */
-function producingTurn(call: (request: ChatRequest) => { name: string; arguments: Record<string, unknown> }, answer: string) {
-  return (request: ChatRequest): FakeReply => {
-    const transfer = request.tools?.find((t) => t.function.name === 'transfer_to_Producing');
-    if (transfer) return { toolCalls: [{ name: transfer.function.name, arguments: { reason: 'production planning' } }] };
-    const called = request.messages.some((m) => JSON.stringify(m.tool_calls ?? []).includes('_document'));
-    return called ? { text: answer } : { toolCalls: [call(request)] };
-  };
-}
 
 beforeAll(async () => {
   fake = await startFakeOpenAI(() => ({ status: 500 }));
@@ -70,7 +54,7 @@ it('keeps the plan an expert wrote, updates it from another conversation, refuse
   // The expert finds the document's id where a real model would: in the list its input carries.
   fake.setResponder(
     producingTurn((request) => {
-      const id = /"Production plan" id ([0-9a-f-]{36})/.exec(text(request))?.[1] ?? 'not listed';
+      const id = /"Production plan" id ([0-9a-f-]{36})/.exec(messageTexts(request).join('\n'))?.[1] ?? 'not listed';
       return { name: 'update_document', arguments: { documentId: id, content: PLAN_300, note: '300 mugs' } };
     }, 'The plan now makes 300 mugs.'),
   );

@@ -20,6 +20,9 @@ export function documentsApiSuite(kind: DriverKind) {
     await database.close();
   });
 
+  const priceTable = (businessId: string) =>
+    writeDocument(database.db, { businessId, title: 'Prices', kind: 'table', content: PRICE_TABLE, author: PRODUCING });
+
   async function withPlan() {
     const h = await onNewBusiness(database);
     const { businessId } = h;
@@ -101,13 +104,7 @@ export function documentsApiSuite(kind: DriverKind) {
       content: PLAN_200,
     });
     expect((await rejection(api.documents.export({ ...scope, format: 'csv' }))).code).toBe('BAD_REQUEST');
-    const table = await writeDocument(database.db, {
-      businessId,
-      title: 'Prices',
-      kind: 'table',
-      content: PRICE_TABLE,
-      author: PRODUCING,
-    });
+    const table = await priceTable(businessId);
     const csv = await api.documents.export({ businessId, documentId: table.id, format: 'csv' });
     expect(csv).toMatchObject({ filename: 'prices-v1.csv', contentType: 'text/csv; charset=utf-8' });
     expect(csv.content).toBe('Product,Price\nMug,24 EUR\n"Bowl, large",30 EUR\n');
@@ -131,13 +128,7 @@ export function documentsApiSuite(kind: DriverKind) {
 
   it('refuses a table whose rows do not match its header, too much text or an empty title, storing nothing', async () => {
     const { api, businessId } = await withPlan();
-    const table = await writeDocument(database.db, {
-      businessId,
-      title: 'Prices',
-      kind: 'table',
-      content: PRICE_TABLE,
-      author: PRODUCING,
-    });
+    const table = await priceTable(businessId);
     const scope = { businessId, documentId: table.id };
     const refusals: [() => Promise<unknown>, RegExp][] = [
       [

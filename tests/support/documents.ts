@@ -1,6 +1,7 @@
 // Helpers for document tests: what the tools told the model, and a business of a test's own.
 import type { Database } from '../../db/client.ts';
 import { chatHarness } from './chat-harness.ts';
+import type { ChatRequest, Responder } from './fake-openai.ts';
 
 /** Every tool output (handoffs aside) a recorded model call received, as text. */
 export function toolOutputs(input: unknown): string[] {
@@ -22,3 +23,16 @@ export async function onNewBusiness(database: Database, options: { profileBudget
 export const PLAN_200 = '# Production plan\n\n- Throw 200 mugs in 4 batches of 50\n- Glaze firing: week 3\n';
 export const PLAN_300 = '# Production plan\n\n- Throw 300 mugs in 6 batches of 50\n- Glaze firing: week 4\n';
 export const PRICE_TABLE = '| Product | Price |\n|---|---|\n| Mug | 24 EUR |\n| Bowl, large | 30 EUR |\n';
+
+/** For a local fake model: Producing gets the message, makes the one tool call `call(request)` names, then answers. */
+export function producingTurn(
+  call: (request: ChatRequest) => { name: string; arguments: Record<string, unknown> },
+  answer: string,
+): Responder {
+  return (request) => {
+    const transfer = request.tools?.find((t) => t.function.name === 'transfer_to_Producing');
+    if (transfer) return { toolCalls: [{ name: transfer.function.name, arguments: { reason: 'production planning' } }] };
+    const called = request.messages.some((m) => JSON.stringify(m.tool_calls ?? []).includes('_document'));
+    return called ? { text: answer } : { toolCalls: [call(request)] };
+  };
+}

@@ -2,6 +2,7 @@
 // and what changed, download it. Focus moves to its title on opening; Esc closes it.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { saveFile } from '../../save-file.ts';
 import { useTRPC } from '../../trpc.ts';
 import { MarkdownText } from '../markdown-text.tsx';
 import { DocumentEditor } from './document-editor.tsx';
@@ -79,9 +80,7 @@ export function DocumentPanel({
           </div>
           <div className="document-body">
             {mode === 'read' && <MarkdownText text={doc.data.content} />}
-            {mode === 'edit' && (
-              <DocumentEditor doc={doc.data} businessId={businessId} onDone={() => setMode('read')} />
-            )}
+            {mode === 'edit' && <DocumentEditor doc={doc.data} businessId={businessId} onDone={() => setMode('read')} />}
             {mode === 'versions' && <DocumentVersions doc={doc.data} businessId={businessId} />}
           </div>
         </>
@@ -109,9 +108,7 @@ function DocumentDownloads({
         ...trpc.documents.export.queryOptions({ businessId, documentId, format }),
         staleTime: 0,
       });
-      const url = URL.createObjectURL(new Blob([file.content], { type: file.contentType }));
-      Object.assign(document.createElement('a'), { href: url, download: file.filename }).click();
-      URL.revokeObjectURL(url);
+      saveFile(file);
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : 'The download failed.');
     }
