@@ -99,3 +99,30 @@ it('keeps the plan an expert wrote, updates it from another conversation, refuse
   expect(foreign.status).toBe(404);
   expect(foreign.error!.message).toBe('No document of this business has this id. documents.list shows the ones there are.');
 });
+
+it('refuses hostile input to documents.* with a sentence, and keeps the document as it was', async () => {
+  const { items } = (await query<{ items: DocumentDto[] }>(server.url, 'documents.list', {})).data!;
+  expect(items).toEqual([]);
+  const mugs = (await query<{ items: { id: string; name: string }[] }>(server.url, 'businesses.list')).data!.items.find(
+    (b) => b.name === 'Mug studio',
+  )!;
+  const [doc] = (await query<{ items: DocumentDto[] }>(server.url, 'documents.list', { businessId: mugs.id })).data!.items;
+  const scope = { businessId: mugs.id, documentId: doc!.id };
+  // Bigger than one request may be: the server's body limit answers before anything is parsed.
+  const huge = await mutate(server.url, 'documents.update', {
+    ...scope,
+    content: 'x'.repeat(2_000_000),
+    baseVersion: doc!.version,
+  });
+  expect(huge.status).toBe(413);
+  expect(huge.error!.message).toMatch(/^The request is too large/);
+  const badId = await query(server.url, 'documents.get', { businessId: mugs.id, documentId: "1' or '1'='1" });
+  expect(badId.status).toBe(400);
+  expect(badId.error!.message).toBe('documentId: must be a document id (a UUID), as listed by documents.list');
+  const badVersion = await mutate(server.url, 'documents.update', { ...scope, content: 'x', baseVersion: -1 });
+  expect(badVersion.error!.message).toBe('baseVersion: must be 1 or more');
+  const badFormat = await query(server.url, 'documents.export', { ...scope, format: 'docx' });
+  expect(badFormat.error!.message).toBe('format: must be markdown or csv');
+  const after = (await query<DocumentDetailDto>(server.url, 'documents.get', scope)).data!;
+  expect(after).toMatchObject({ version: doc!.version, content: expect.stringContaining('300 mugs') });
+});
