@@ -115,7 +115,7 @@ describe('documents in the web client', () => {
     expect(await panel().getByTestId('document-byline').textContent()).toBe('Version 5 · updated by you');
     await panel().getByRole('button', { name: 'Read' }).click();
     expect(await panel().textContent()).toContain('Throw 200 mugs');
-    expect(await page.getByTestId('documents-panel').textContent()).toContain('version 5');
+    await expect.poll(() => page.getByTestId('documents-panel').textContent(), POLL).toContain('version 5');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -143,6 +143,22 @@ describe('documents in the web client', () => {
     await page.waitForTimeout(300);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/desktop-dark-table.png` });
+  });
+
+  it('at a tablet width the panel lies over the chat’s right side, the conversation list still in view', async () => {
+    const tablet = await openWatchedPage(stack.browser, { width: 1024, height: 768 });
+    await tablet.page.goto(conversationUrl);
+    await replies(tablet.page).last().getByTestId('document-card').click();
+    const side = tablet.page.getByTestId('document-panel');
+    await expect.poll(() => side.textContent(), POLL).toContain('Throw 200 mugs');
+    const box = (await side.boundingBox())!;
+    expect(box.x + box.width).toBeCloseTo(1024, 0);
+    expect(box.x).toBeGreaterThan(240);
+    expect(await horizontalOverflow(tablet.page)).toBe(0);
+    expect(await seriousViolations(tablet.page)).toEqual([]);
+    await tablet.page.screenshot({ path: `${SHOTS}/tablet-light-read.png` });
+    await tablet.page.context().close();
+    expect(tablet.errors).toEqual([]);
   });
 
   it.each(['light', 'dark'] as const)('opens the plan as a full-screen sheet on a phone in the %s scheme', async (scheme) => {
