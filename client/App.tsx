@@ -5,7 +5,6 @@ import { AgentPage } from './components/agent-page.tsx';
 import { ChatPane } from './components/chat-pane.tsx';
 import { ConnectionBanner } from './components/connection-banner.tsx';
 import { ConversationList } from './components/conversation-list.tsx';
-import { DocumentOpenerContext } from './components/documents/document-opener.ts';
 import { DocumentPanel } from './components/documents/document-panel.tsx';
 import { DocumentsPanel } from './components/documents/documents-panel.tsx';
 import { useDocumentPanel } from './components/documents/use-document-panel.ts';
@@ -48,70 +47,68 @@ export function App() {
     .join(' ');
 
   return (
-    <DocumentOpenerContext value={documents.opener}>
-      <div className="app">
-        <a className="skip-link" href="#composer-input">
-          Skip to the message box
-        </a>
-        <ConnectionBanner />
-        <HealthBanner />
-        <div className={layout}>
-          <ConversationList activeId={conversationId} onOpen={open} drawerOpen={drawerOpen} onCloseDrawer={closeDrawer} />
-          {agent ? (
-            <AgentPage
-              key={agent}
-              agent={agent}
-              onBack={() => open(null)}
-              onOpenTurn={(id, turn) => go(pathFor(id, turn))}
-              onOpenDrawer={() => setDrawerOpen(true)}
-              onToggleInsights={() => setInsightsOpen((value) => !value)}
-            />
-          ) : (
-            <ChatPane
-              conversationId={conversationId}
-              focusTurnId={turnId}
-              live={live}
-              send={send}
-              watch={watch}
-              stop={stop}
-              dismiss={dismiss}
-              onNewChat={() => open(null)}
-              onOpenDrawer={() => setDrawerOpen(true)}
-              onToggleInsights={() => setInsightsOpen((value) => !value)}
-            />
-          )}
-          <aside
-            className="insights"
-            aria-label="Usage, profile and memory"
-            onKeyDown={(e) => e.key === 'Escape' && setInsightsOpen(false)}
-          >
-            <div className="insights-close">
-              <h2 className="visually-hidden">Usage, profile and memory</h2>
-              <button ref={closeInsights} type="button" className="ghost" onClick={() => setInsightsOpen(false)}>
-                Close
-              </button>
-            </div>
-            <UsageSidebar
-              conversationId={conversationId}
-              businessId={businessId}
-              onOpenAgent={(name) => {
-                // On a narrow screen the panel covers the page it opens.
-                setInsightsOpen(false);
-                go(agentPath(name));
-              }}
-            />
-            <ProfilePanel businessId={businessId} businessName={business?.name} />
-            {conversationId && <MemoryPanel conversationId={conversationId} />}
-            <DocumentsPanel businessId={businessId} />
-            <FilesPanel businessId={businessId} />
-          </aside>
-          {documents.documentId && (
-            <DocumentPanel documentId={documents.documentId} businessId={businessId} onClose={documents.close} />
-          )}
-          <div className="backdrop" aria-hidden="true" onClick={() => (setDrawerOpen(false), setInsightsOpen(false))} />
-        </div>
-        <TokenForm />
+    <div className="app">
+      <a className="skip-link" href="#composer-input">
+        Skip to the message box
+      </a>
+      <ConnectionBanner />
+      <HealthBanner />
+      <div className={layout}>
+        <ConversationList activeId={conversationId} onOpen={open} drawerOpen={drawerOpen} onCloseDrawer={closeDrawer} />
+        {agent ? (
+          <AgentPage
+            key={agent}
+            agent={agent}
+            onBack={() => open(null)}
+            onOpenTurn={(id, turn) => go(pathFor(id, turn))}
+            onOpenDrawer={() => setDrawerOpen(true)}
+            onToggleInsights={() => setInsightsOpen((value) => !value)}
+          />
+        ) : (
+          <ChatPane
+            conversationId={conversationId}
+            focusTurnId={turnId}
+            live={live}
+            send={send}
+            watch={watch}
+            stop={stop}
+            dismiss={dismiss}
+            onNewChat={() => open(null)}
+            onOpenDrawer={() => setDrawerOpen(true)}
+            onToggleInsights={() => setInsightsOpen((value) => !value)}
+          />
+        )}
+        <aside
+          className="insights"
+          aria-label="Usage, profile and memory"
+          onKeyDown={(e) => e.key === 'Escape' && setInsightsOpen(false)}
+        >
+          <div className="insights-close">
+            <h2 className="visually-hidden">Usage, profile and memory</h2>
+            <button ref={closeInsights} type="button" className="ghost" onClick={() => setInsightsOpen(false)}>
+              Close
+            </button>
+          </div>
+          <UsageSidebar
+            conversationId={conversationId}
+            businessId={businessId}
+            onOpenAgent={(name) => {
+              // On a narrow screen the panel covers the page it opens.
+              setInsightsOpen(false);
+              go(agentPath(name));
+            }}
+          />
+          <ProfilePanel businessId={businessId} businessName={business?.name} />
+          {conversationId && <MemoryPanel conversationId={conversationId} />}
+          <DocumentsPanel businessId={businessId} />
+          <FilesPanel businessId={businessId} />
+        </aside>
+        {documents.documentId && (
+          <DocumentPanel documentId={documents.documentId} businessId={businessId} onClose={documents.close} />
+        )}
+        <div className="backdrop" aria-hidden="true" onClick={() => (setDrawerOpen(false), setInsightsOpen(false))} />
       </div>
-    </DocumentOpenerContext>
+      <TokenForm />
+    </div>
   );
 }

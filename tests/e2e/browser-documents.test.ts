@@ -55,7 +55,7 @@ describe('documents in the web client', () => {
     await page.screenshot({ path: `${SHOTS}/desktop-light-read.png` });
     await page.keyboard.press('Escape');
     await expect.poll(() => panel().count(), POLL).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('document-card');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), POLL).toBe('document-card');
   });
 
   it('finds the plan from another conversation, and a stale edit shows the newer text instead of overwriting it', async () => {
@@ -180,7 +180,9 @@ describe('documents in the web client', () => {
     await phone.page.screenshot({ path: `${SHOTS}/phone-${scheme}-versions.png` });
     await phone.page.keyboard.press('Escape');
     await expect.poll(() => sheet.count(), POLL).toBe(0);
-    expect(await phone.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('document-card');
+    await expect
+      .poll(() => phone.page.evaluate(() => document.activeElement?.getAttribute('data-testid')), POLL)
+      .toBe('document-card');
     await phone.page.context().close();
     expect(phone.errors).toEqual([]);
   });

@@ -1,14 +1,18 @@
 // The card under a reply whose turn wrote or updated a document: it opens the document beside the chat.
-import { useDocumentOpener } from './document-opener.ts';
+import { openDocument } from './document-opener.ts';
 import { byline, type DocumentRef } from './document-words.ts';
 
 export function DocumentCards({ documents }: { documents: readonly DocumentRef[] }) {
-  const { open } = useDocumentOpener();
   return (
     <ul className="document-cards" aria-label="Documents from this reply">
       {documents.map((doc) => (
         <li key={doc.documentId}>
-          <button type="button" className="document-card" data-testid="document-card" onClick={() => open(doc.documentId)}>
+          <button
+            type="button"
+            className="document-card"
+            data-testid="document-card"
+            onClick={() => openDocument(doc.documentId)}
+          >
             <span className="document-icon" aria-hidden="true">
               {doc.kind === 'table' ? '▦' : '¶'}
             </span>

@@ -3,12 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { isUnauthorized } from '../../access-token.ts';
 import { formatTime } from '../../format.ts';
 import { useTRPC } from '../../trpc.ts';
-import { useDocumentOpener } from './document-opener.ts';
+import { openDocument, useOpenDocumentId } from './document-opener.ts';
 
 export function DocumentsPanel({ businessId }: { businessId: string | undefined }) {
   const trpc = useTRPC();
   const documents = useQuery(trpc.documents.list.queryOptions({ businessId }));
-  const { open, openId } = useDocumentOpener();
+  const openId = useOpenDocumentId();
   const items = documents.data?.items ?? [];
   return (
     <section className="panel" aria-labelledby="documents-title" data-testid="documents-panel">
@@ -26,7 +26,7 @@ export function DocumentsPanel({ businessId }: { businessId: string | undefined 
               type="button"
               className="ghost document-row"
               aria-current={openId === doc.id ? 'true' : undefined}
-              onClick={() => open(doc.id)}
+              onClick={() => openDocument(doc.id)}
             >
               <span className="file-name">{doc.title}</span>
               <span className="small muted">
