@@ -5,6 +5,9 @@ import { AgentPage } from './components/agent-page.tsx';
 import { ChatPane } from './components/chat-pane.tsx';
 import { ConnectionBanner } from './components/connection-banner.tsx';
 import { ConversationList } from './components/conversation-list.tsx';
+import { DocumentPanel } from './components/documents/document-panel.tsx';
+import { DocumentsPanel } from './components/documents/documents-panel.tsx';
+import { useDocumentPanel } from './components/documents/use-document-panel.ts';
 import { FilesPanel } from './components/files-panel.tsx';
 import { HealthBanner } from './components/health-banner.tsx';
 import { MemoryPanel } from './components/memory-panel.tsx';
@@ -20,6 +23,7 @@ export function App() {
   const { business, businessId } = useBusiness();
   const [insightsOpen, setInsightsOpen] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const documents = useDocumentPanel(businessId);
   const closeInsights = useRef<HTMLButtonElement>(null);
   // On narrow screens the panel covers the chat, so focus moves into it.
   useEffect(() => {
@@ -38,7 +42,9 @@ export function App() {
   );
   const onNewConversation = useCallback((id: string) => navigate(id), [navigate]);
   const { live, send, watch, stop, dismiss } = useTurnStream(onNewConversation, businessId);
-  const layout = ['layout', insightsOpen && 'insights-open', drawerOpen && 'drawer-open'].filter(Boolean).join(' ');
+  const layout = ['layout', insightsOpen && 'insights-open', drawerOpen && 'drawer-open', documents.documentId && 'document-open']
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <div className="app">
@@ -94,8 +100,12 @@ export function App() {
           />
           <ProfilePanel businessId={businessId} businessName={business?.name} />
           {conversationId && <MemoryPanel conversationId={conversationId} />}
+          <DocumentsPanel businessId={businessId} />
           <FilesPanel businessId={businessId} />
         </aside>
+        {documents.documentId && (
+          <DocumentPanel documentId={documents.documentId} businessId={businessId} onClose={documents.close} />
+        )}
         <div className="backdrop" aria-hidden="true" onClick={() => (setDrawerOpen(false), setInsightsOpen(false))} />
       </div>
       <TokenForm />

@@ -251,6 +251,66 @@ export const factProposals = pgTable(
   (t) => [index('fact_proposals_pending_index').on(t.factId).where(sql`${t.status} = 'pending'`)],
 );
 
+/** What the experts write for a business (a plan, a price list), and the owner edits; every version kept. */
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    businessId: uuid()
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    kind: text({ enum: ['markdown', 'table'] }).notNull(),
+    /** The current version's content (a table: one GFM table). */
+    content: text().notNull(),
+    version: integer().notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  // One title per business: "update the production plan" must name one document, never two.
+  (t) => [
+    uniqueIndex('documents_title_index').on(t.businessId, sql`lower(${t.title})`),
+    index().on(t.businessId, t.updatedAt.desc()),
+  ],
+);
+
+/** Every version of a document with its author: an expert in a turn ('agent') or the owner ('user'). */
+export const documentVersions = pgTable(
+  'document_versions',
+  {
+    documentId: uuid()
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    version: integer().notNull(),
+    content: text().notNull(),
+    authorKind: text({ enum: ['agent', 'user'] }).notNull(),
+    agent: text(),
+    // Provenance outlives a deleted conversation as "by <agent>", without the link.
+    conversationId: uuid().references(() => conversations.id, { onDelete: 'set null' }),
+    turnId: uuid().references(() => turns.id, { onDelete: 'set null' }),
+    note: text(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.version] }), index().on(t.turnId)],
+);
+
+/** The current version's text in searchable passages (search_files, conversation search). */
+export const documentPassages = pgTable(
+  'document_passages',
+  {
+    documentId: uuid()
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    n: integer().notNull(),
+    text: text().notNull(),
+    search: tsvector().generatedAlwaysAs(sql`to_tsvector('english', text)`),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.n] }), index('document_passages_search_index').using('gin', t.search)],
+);
+
+export type DocumentRow = typeof documents.$inferSelect;
+export type DocumentVersionRow = typeof documentVersions.$inferSelect;
+
 export type BusinessRow = typeof businesses.$inferSelect;
 export type FactRow = typeof facts.$inferSelect;
 export type FactVersionRow = typeof factVersions.$inferSelect;

@@ -55,6 +55,25 @@ export const ERRORS = {
     trpc: 'NOT_FOUND',
     message: 'No file has this id. It may have been deleted; files.list shows the files there are.',
   },
+  DOCUMENT_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    message: 'No document of this business has this id. documents.list shows the ones there are.',
+  },
+  DOCUMENT_VERSION_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    message: 'This document has no such version. documents.get lists its versions.',
+  },
+  DOCUMENT_STALE: {
+    trpc: 'CONFLICT',
+    message:
+      'This document changed since you opened it: a newer version was saved. Nothing was overwritten; start again from the newer version (its number is in error.data.version).',
+  },
+  // Bad content or title: the message names what is wrong; nothing is stored.
+  DOCUMENT_INVALID: { trpc: 'BAD_REQUEST', message: 'This document cannot be saved as it is.' },
+  DOCUMENT_NOT_A_TABLE: {
+    trpc: 'BAD_REQUEST',
+    message: 'format: only a table can be exported as CSV; export this document as markdown.',
+  },
   BAD_CURSOR: { trpc: 'BAD_REQUEST', message: 'cursor: is not a cursor returned by this list; start again without one.' },
   UNAUTHORIZED: {
     trpc: 'UNAUTHORIZED',
@@ -103,12 +122,18 @@ export type ErrorCode = keyof typeof ERRORS;
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly turnId: string | undefined;
+  /** What a client needs to act on the failure, sent as error.data (a stale edit: the newer version). */
+  readonly data: { version?: number };
 
-  constructor(code: ErrorCode, options: { message?: string; turnId?: string; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; turnId?: string; data?: { version?: number }; cause?: unknown } = {},
+  ) {
     super(options.message ?? ERRORS[code].message, { cause: options.cause });
     this.name = 'DomainError';
     this.code = code;
     this.turnId = options.turnId;
+    this.data = options.data ?? {};
   }
 }
 

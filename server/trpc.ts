@@ -4,7 +4,7 @@ import { ZodError, z } from 'zod';
 import type { AppContext } from './context.ts';
 import { DomainError } from './errors.ts';
 import { readableMessage } from './routers/readable-errors.ts';
-import { toTrpcError, turnIdOf } from './routers/to-trpc-error.ts';
+import { domainDataOf, toTrpcError, turnIdOf } from './routers/to-trpc-error.ts';
 
 function describeZodError(error: ZodError): string {
   return error.issues
@@ -29,6 +29,7 @@ const t = initTRPC.context<AppContext>().create({
         path: shape.data.path,
         ...(ctx?.requestId ? { requestId: ctx.requestId } : {}),
         ...(turnId ? { turnId } : {}),
+        ...domainDataOf(error),
         ...(zodError ? { fields: z.flattenError(zodError).fieldErrors } : {}),
       },
     };

@@ -2,6 +2,7 @@ import type { Message, Turn } from '../api-types.ts';
 import { formatTime } from '../format.ts';
 import { AgentBadge } from './agent-badge.tsx';
 import { CopyButton } from './copy-button.tsx';
+import { DocumentCards } from './documents/document-card.tsx';
 import { FlagRouting } from './flag-routing.tsx';
 import { MarkdownText } from './markdown-text.tsx';
 import { ReplyImages } from './reply-images.tsx';
@@ -19,6 +20,7 @@ export function AssistantMessage({ message, turn }: { message: Message; turn: Tu
       </header>
       <MarkdownText text={message.content} />
       {message.attachments?.length ? <ReplyImages images={message.attachments} /> : null}
+      {message.documents?.length ? <DocumentCards documents={message.documents} /> : null}
       {message.stopped && turn && (
         <p className="stopped-note" data-testid="stopped-reply">
           <span>Stopped: the reply ends where you pressed Stop.</span>

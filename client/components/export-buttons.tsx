@@ -1,6 +1,7 @@
 // Downloads the whole conversation, with every turn's routing record, as JSON or Markdown.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { saveFile } from '../save-file.ts';
 import { useTRPC } from '../trpc.ts';
 
 const FORMATS = [
@@ -20,10 +21,7 @@ export function ExportButtons({ conversationId, onChosen }: { conversationId: st
         ...trpc.conversations.export.queryOptions({ conversationId, format }),
         staleTime: 0,
       });
-      const url = URL.createObjectURL(new Blob([file.content], { type: file.contentType }));
-      const link = Object.assign(document.createElement('a'), { href: url, download: file.filename });
-      link.click();
-      URL.revokeObjectURL(url);
+      saveFile(file);
       onChosen?.();
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : 'Export failed.');

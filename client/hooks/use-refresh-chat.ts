@@ -15,6 +15,7 @@ export function useRefreshChat() {
         queryClient.invalidateQueries(trpc.stats.agentUsage.pathFilter()),
         queryClient.invalidateQueries(trpc.files.list.pathFilter()),
         queryClient.invalidateQueries(trpc.profile.get.pathFilter()),
+        queryClient.invalidateQueries(trpc.documents.pathFilter()),
       ]);
     },
     [trpc, queryClient],

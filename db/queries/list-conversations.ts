@@ -10,6 +10,7 @@ import {
   exactUpdatedAt,
   lastTurnStatus,
 } from './conversation-filters.ts';
+import { documentConversationHits } from './documents.ts';
 import { type SearchTerm, searchTerms } from './search-terms.ts';
 import { type Snippet, snippetsFor } from './snippets.ts';
 
@@ -86,15 +87,25 @@ export function rankedMatches(db: Db, params: ListParams, terms: SearchTerm[]) {
   // Negated parts are numbered below zero: a conversation with any of their hits drops out.
   const partHits = terms.map((term, i) => {
     const query = sql`${term.tsquery}::tsquery`;
+    // A part is also found in a document one of the conversation's turns wrote (documents.ts).
+    const found = unionAll(
+      db
+        .select({
+          conversationId: messages.conversationId,
+          rank: sql<number>`ts_rank(${messages.search}, ${query})::float8`.as('rank'),
+        })
+        .from(messages)
+        .where(sql`${messages.search} @@ ${query}`),
+      documentConversationHits(db, query),
+    ).as(`found_${i}`);
     return db
       .select({
-        conversationId: messages.conversationId,
+        conversationId: found.conversationId,
         part: sql<number>`${term.negated ? -1 - i : i}::int`.as('part'),
-        rank: sql<number>`max(ts_rank(${messages.search}, ${query}))::float8`.as('rank'),
+        rank: sql<number>`max(${found.rank})::float8`.as('rank'),
       })
-      .from(messages)
-      .where(sql`${messages.search} @@ ${query}`)
-      .groupBy(messages.conversationId);
+      .from(found)
+      .groupBy(found.conversationId);
   });
   const [first, ...rest] = partHits;
   const byPart = (rest.length ? unionAll(first!, rest[0]!, ...rest.slice(1)) : first!).as('by_part');

@@ -2,7 +2,13 @@
 // context a turn's Orchestrator reads, and stops as soon as its choice is known: no expert answers.
 import type { Runner } from '@openai/agents';
 import type { Team } from '../../server/agents/team.ts';
-import { newTurnContext, type ProfileWriter, type TurnContext, type TurnFiles } from '../../server/agents/turn-context.ts';
+import {
+  newTurnContext,
+  type ProfileWriter,
+  type TurnContext,
+  type TurnDocuments,
+  type TurnFiles,
+} from '../../server/agents/turn-context.ts';
 import { DomainError } from '../../server/errors.ts';
 import { DEFAULT_ROUTER_CONTEXT_TOKENS, routerContext } from '../../server/memory/router-context.ts';
 import { countTokens } from '../../server/memory/tokens.ts';
@@ -22,6 +28,19 @@ const NO_FILES: TurnFiles = {
 };
 
 /** Nor could an expert remember anything: the eval writes no business profile. */
+const NO_DOCUMENTS: TurnDocuments = {
+  write: async () => {
+    throw new Error('the routing eval writes no documents');
+  },
+  update: async () => {
+    throw new Error('the routing eval writes no documents');
+  },
+  read: async () => {
+    throw new Error('the routing eval reads no documents');
+  },
+  search: async () => [],
+};
+
 const NO_PROFILE: ProfileWriter = {
   remember: async () => {
     throw new Error('the routing eval remembers nothing');
@@ -74,7 +93,7 @@ export function createCaseRouter(
   return async (routingCase) => {
     const startedAt = performance.now();
     const controller = new AbortController();
-    const context: StopSwitch = { ...newTurnContext(NO_FILES, NO_PROFILE), stop: () => controller.abort() };
+    const context: StopSwitch = { ...newTurnContext(NO_FILES, NO_PROFILE, NO_DOCUMENTS), stop: () => controller.abort() };
     // Only the Orchestrator (and its second tries) run here, on the router's model.
     const recorder = new RouteRecorder(context, EXPERT_NAMES, () => String(team.orchestrator.model || runner.config.model));
     recorder.start(team.orchestrator.name);

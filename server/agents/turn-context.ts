@@ -5,6 +5,7 @@
 import type { RunContext } from '@openai/agents';
 import type { ReadSource } from '../../shared/read-source.ts';
 import type { ToolUsage } from '../../shared/turn-record.ts';
+import type { DocumentRefDto } from '../documents/document-dto.ts';
 import type { AttachmentDto } from '../files/file-dto.ts';
 import type { ConsultCall } from './consult-call.ts';
 
@@ -27,6 +28,24 @@ export type ProfileWriter = {
   remember(agent: string, fact: string, replaces: string | null | undefined, learnedFrom: ReadSource[]): Promise<RememberedFact>;
 };
 
+export type ReadDocument = {
+  documentId: string;
+  title: string;
+  kind: string;
+  version: number;
+  updatedAt: string;
+  content: string;
+};
+export type FoundDocument = { documentId: string; title: string; text: string };
+
+/** The turn's business's documents, written as the agent that called; a refusal throws a sentence for the model. */
+export type TurnDocuments = {
+  write(agent: string, doc: { title: string; kind: 'markdown' | 'table'; content: string }): Promise<DocumentRefDto>;
+  update(agent: string, edit: { documentId: string; content: string; note?: string | null }): Promise<DocumentRefDto>;
+  read(documentId: string): Promise<ReadDocument>;
+  search(query: string): Promise<FoundDocument[]>;
+};
+
 export type TurnContext = {
   failedToolCalls: Set<string>;
   consults: Map<string, ConsultCall>;
@@ -36,13 +55,16 @@ export type TurnContext = {
   /** What a priced tool call spent (Images API tokens), by tool call id. */
   toolUsage: Map<string, ToolUsage>;
   profile: ProfileWriter;
+  documents: TurnDocuments;
+  /** The documents this turn wrote or updated, in order: its reply shows them. */
+  writtenDocuments: DocumentRefDto[];
   /** The profile message this turn's model calls see (set once memory is recalled); consults pass it on. */
   profileDigest: string | null;
   /** Untrusted content this turn has read so far (file passages, web results), in order, once each. */
   read: ReadSource[];
 };
 
-export function newTurnContext(files: TurnFiles, profile: ProfileWriter): TurnContext {
+export function newTurnContext(files: TurnFiles, profile: ProfileWriter, documents: TurnDocuments): TurnContext {
   return {
     failedToolCalls: new Set(),
     consults: new Map(),
@@ -50,6 +72,8 @@ export function newTurnContext(files: TurnFiles, profile: ProfileWriter): TurnCo
     images: [],
     toolUsage: new Map(),
     profile,
+    documents,
+    writtenDocuments: [],
     profileDigest: null,
     read: [],
   };

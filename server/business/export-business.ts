@@ -5,6 +5,7 @@ import { listCurrentFacts } from '../../db/queries/facts.ts';
 import { listFiles } from '../../db/queries/files.ts';
 import type { BusinessRow } from '../../db/schema.ts';
 import type { Pricing } from '../cost/pricing.ts';
+import { type DocumentExport, exportDocuments } from '../documents/export-documents.ts';
 import { type ExportFile, slug } from '../export/export-conversation.ts';
 import { type FileDto, toFileDto } from '../files/file-dto.ts';
 import { type HistoryDto, loadHistory } from '../routers/load-history.ts';
@@ -18,6 +19,8 @@ export type BusinessExport = {
   profile: { facts: FactDto[] };
   /** Uploaded files and generated images (their list; the bytes stay behind GET /api/files/:id). */
   files: FileDto[];
+  /** Each with every version and its author, contents included. */
+  documents: DocumentExport[];
   /** Oldest first, each as chat.history shows it. */
   conversations: HistoryDto[];
 };
@@ -28,6 +31,7 @@ export async function exportBusiness(db: Db, business: BusinessRow, pricing: Pri
     listFiles(db, business.id),
     conversationIdsOf(db, business.id),
   ]);
+  const documents = await exportDocuments(db, business.id);
   const conversations: HistoryDto[] = [];
   // One at a time: a business with many conversations must not take every pooled connection.
   for (const id of ids) conversations.push(await loadHistory(db, id, pricing));
@@ -38,6 +42,7 @@ export async function exportBusiness(db: Db, business: BusinessRow, pricing: Pri
     business: toBusinessDto(business),
     profile: { facts: facts.map(toFactDto) },
     files: files.map(toFileDto),
+    documents,
     conversations,
   };
   return {

@@ -2,7 +2,8 @@
 // many facts the business has.
 import type { Db } from '../../db/client.ts';
 import { recallFacts, recallFactsOfConversation } from '../../db/queries/facts.ts';
-import { factsToRead, type ProfileDigest, profileDigest } from './profile-digest.ts';
+import { profileWithDocuments } from '../documents/with-documents.ts';
+import { factsToRead, type ProfileDigest } from './profile-digest.ts';
 
 /** A business (null: the default one), or the one a conversation belongs to. */
 export type ProfileOf = { businessId: string | null } | { conversationId: string };
@@ -15,8 +16,7 @@ export async function recallProfile(
   const { of, budget } = params;
   if (budget <= 0) return null;
   const limit = factsToRead(budget);
-  const facts = await ('businessId' in of
-    ? recallFacts(db, of.businessId, limit)
-    : recallFactsOfConversation(db, of.conversationId, limit));
-  return profileDigest(facts, budget, params.tokensOf);
+  const facts =
+    'businessId' in of ? recallFacts(db, of.businessId, limit) : recallFactsOfConversation(db, of.conversationId, limit);
+  return profileWithDocuments(db, params, facts);
 }

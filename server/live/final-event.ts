@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { imagesOfTurns } from '../../db/queries/files.ts';
 import { findReply } from '../../db/queries/messages.ts';
 import type { TurnRow } from '../../db/schema.ts';
+import { documentRefsOfTurn } from '../documents/document-refs.ts';
 import { ERRORS, isErrorCode } from '../errors.ts';
 import { toAttachmentDto } from '../files/file-dto.ts';
 import type { LiveEvent } from '../turns/events.ts';
@@ -16,8 +17,10 @@ export async function finalEvent(db: Db, turn: TurnRow): Promise<LiveEvent | nul
   }
   const reply = (await findReply(db, turn.id)) ?? null;
   const attachments = reply ? (await imagesOfTurns(db, [turn.id])).map(toAttachmentDto) : [];
-  if (turn.status === 'cancelled') return { type: 'cancelled', conversationId: turn.conversationId, turn, reply, attachments };
+  const documents = reply ? await documentRefsOfTurn(db, turn.id) : [];
+  if (turn.status === 'cancelled')
+    return { type: 'cancelled', conversationId: turn.conversationId, turn, reply, attachments, documents };
   // A completed turn always has its reply: it is written in the same statement.
   if (!reply) return { type: 'failed', code: 'INTERNAL', message: ERRORS.INTERNAL.message, turnId: turn.id };
-  return { type: 'done', conversationId: turn.conversationId, turn, reply, attachments };
+  return { type: 'done', conversationId: turn.conversationId, turn, reply, attachments, documents };
 }

@@ -22,7 +22,7 @@ async function complete(turn: AsyncGenerator<TurnEvent, void>, pricing: Pricing)
     return {
       conversationId: event.conversationId,
       turn: toTurnDto(event.turn, pricing),
-      reply: toMessageDto(event.reply, event.attachments),
+      reply: toMessageDto(event.reply, event.attachments, event.documents),
     };
   }
   throw new Error('a turn ended without an outcome');

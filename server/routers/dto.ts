@@ -5,6 +5,7 @@ import type { RememberedFact } from '../agents/turn-context.ts';
 import { imageCostUsd } from '../cost/image-cost.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { turnCostUsd } from '../cost/turn-cost.ts';
+import type { DocumentRefDto } from '../documents/document-dto.ts';
 import { ERRORS } from '../errors.ts';
 import type { AttachmentDto } from '../files/file-dto.ts';
 import type { LiveEvent } from '../turns/events.ts';
@@ -20,6 +21,8 @@ export type MessageDto = {
   createdAt: string;
   /** Images the reply's turn drew; present only when there are some. */
   attachments?: AttachmentDto[];
+  /** Documents the reply's turn wrote or updated (its cards); present only when there are some. */
+  documents?: DocumentRefDto[];
 };
 
 /** A priced tool call (an image drawn on OpenAI) carries its estimated cost; null when unknown. */
@@ -60,6 +63,7 @@ export type TurnDto = {
 export function toMessageDto(
   row: Pick<MessageRow, 'id' | 'role' | 'content' | 'agent' | 'turnId' | 'stopped' | 'createdAt'>,
   attachments: AttachmentDto[] = [],
+  documents: DocumentRefDto[] = [],
 ): MessageDto {
   return {
     id: row.id,
@@ -70,6 +74,7 @@ export function toMessageDto(
     stopped: row.stopped,
     createdAt: row.createdAt.toISOString(),
     ...(attachments.length ? { attachments } : {}),
+    ...(documents.length ? { documents } : {}),
   };
 }
 
@@ -118,12 +123,16 @@ export function toEventDto(event: LiveEvent, pricing: Pricing): TurnEventDto {
     case 'turn':
       return { type: 'turn', turn: toTurnDto(event.turn, pricing) };
     case 'done': {
-      const { attachments, ...done } = event;
-      return { ...done, turn: toTurnDto(event.turn, pricing), reply: toMessageDto(event.reply, attachments) };
+      const { attachments, documents, ...done } = event;
+      return { ...done, turn: toTurnDto(event.turn, pricing), reply: toMessageDto(event.reply, attachments, documents) };
     }
     case 'cancelled': {
-      const { attachments, ...cancelled } = event;
-      return { ...cancelled, turn: toTurnDto(event.turn, pricing), reply: event.reply && toMessageDto(event.reply, attachments) };
+      const { attachments, documents, ...cancelled } = event;
+      return {
+        ...cancelled,
+        turn: toTurnDto(event.turn, pricing),
+        reply: event.reply && toMessageDto(event.reply, attachments, documents),
+      };
     }
     case 'failed':
       return { type: 'error', code: ERRORS[event.code].trpc, message: event.message, turnId: event.turnId };

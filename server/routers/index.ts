@@ -3,6 +3,7 @@ import { createCallerFactory, router } from '../trpc.ts';
 import { businessesRouter } from './businesses.ts';
 import { chatRouter } from './chat.ts';
 import { conversationsRouter } from './conversations.ts';
+import { documentsRouter } from './documents.ts';
 import { filesRouter } from './files.ts';
 import { profileRouter } from './profile.ts';
 import { statsRouter } from './stats.ts';
@@ -14,6 +15,7 @@ export const appRouter = router({
   stats: statsRouter,
   businesses: businessesRouter,
   profile: profileRouter,
+  documents: documentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ import { listMessages } from '../../db/queries/messages.ts';
 import { listTurns } from '../../db/queries/turns.ts';
 import type { ConversationRow } from '../../db/schema.ts';
 import type { Pricing } from '../cost/pricing.ts';
+import { documentRefsByTurn } from '../documents/document-refs.ts';
 import { DomainError } from '../errors.ts';
 import { type AttachmentDto, toAttachmentDto } from '../files/file-dto.ts';
 import { type MessageDto, type TurnDto, toMessageDto, toTurnDto } from './dto.ts';
@@ -44,17 +45,19 @@ export async function loadHistory(db: Db, conversationId: string, pricing: Prici
     listTurns(db, conversation.id),
     imagesOfConversation(db, conversation.id),
   ]);
-  const taught = await factsTaughtIn(
-    db,
-    turns.map((turn) => turn.id),
-  );
+  const turnIds = turns.map((turn) => turn.id);
+  const [taught, written] = await Promise.all([factsTaughtIn(db, turnIds), documentRefsByTurn(db, turnIds)]);
   const remembered = (turnId: string) =>
     taught.filter((fact) => fact.turnId === turnId).map((fact) => ({ factId: fact.id, text: fact.text }));
   const attachments = new Map<string | null, AttachmentDto[]>();
   for (const image of images) attachments.set(image.turnId, [...(attachments.get(image.turnId) ?? []), toAttachmentDto(image)]);
   return {
     conversation: toConversationDto(conversation),
-    messages: messages.map((m) => toMessageDto(m, m.role === 'assistant' ? (attachments.get(m.turnId) ?? []) : [])),
+    messages: messages.map((m) =>
+      m.role === 'assistant'
+        ? toMessageDto(m, attachments.get(m.turnId) ?? [], (m.turnId && written.get(m.turnId)) || [])
+        : toMessageDto(m),
+    ),
     turns: turns.map((turn) => toTurnDto(turn, pricing, remembered(turn.id))),
   };
 }

@@ -18,3 +18,8 @@ export function toTrpcError(error: unknown): unknown {
 export function turnIdOf(error: TRPCError): string | null {
   return error.cause instanceof DomainError ? (error.cause.turnId ?? null) : null;
 }
+
+/** What a failure tells a client beyond its code (server/errors.ts DomainError.data). */
+export function domainDataOf(error: TRPCError): DomainError['data'] {
+  return error.cause instanceof DomainError ? error.cause.data : {};
+}

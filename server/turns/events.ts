@@ -1,5 +1,6 @@
 // What a running turn tells its caller, in order; the API turns rows into its own shapes.
 import type { MessageRow, TurnRow } from '../../db/schema.ts';
+import type { DocumentRefDto } from '../documents/document-dto.ts';
 import type { ErrorCode } from '../errors.ts';
 import type { AttachmentDto } from '../files/file-dto.ts';
 
@@ -25,6 +26,8 @@ export type TurnDone = {
   reply: Omit<MessageRow, 'seq'>;
   /** Images the turn drew, shown with its reply. */
   attachments: AttachmentDto[];
+  /** Documents the turn wrote or updated (absent: none), shown with its reply. */
+  documents?: DocumentRefDto[];
 };
 
 /**
@@ -37,6 +40,7 @@ export type TurnCancelled = {
   turn: TurnRow;
   reply: Omit<MessageRow, 'seq'> | null;
   attachments: AttachmentDto[];
+  documents?: DocumentRefDto[];
 };
 
 export type TurnEvent =

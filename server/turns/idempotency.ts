@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { imagesOfTurns } from '../../db/queries/files.ts';
 import { findByClientMessageId, findReply } from '../../db/queries/messages.ts';
 import { findTurnByUserMessage } from '../../db/queries/turns.ts';
+import { documentRefsOfTurn } from '../documents/document-refs.ts';
 import { DomainError, isErrorCode } from '../errors.ts';
 import { toAttachmentDto } from '../files/file-dto.ts';
 import type { TurnCancelled, TurnDone } from './events.ts';
@@ -49,8 +50,9 @@ async function replayResend(
   if (turn.status === 'running') throw new DomainError('TURN_IN_PROGRESS', { turnId: turn.id });
   const reply = await findReply(db, turn.id);
   const attachments = reply ? (await imagesOfTurns(db, [turn.id])).map(toAttachmentDto) : [];
+  const documents = reply ? await documentRefsOfTurn(db, turn.id) : [];
   if (turn.status === 'cancelled')
-    return { type: 'cancelled', conversationId: turn.conversationId, turn, reply: reply ?? null, attachments };
+    return { type: 'cancelled', conversationId: turn.conversationId, turn, reply: reply ?? null, attachments, documents };
   if (!reply) throw new DomainError('TURN_IN_PROGRESS', { turnId: turn.id });
-  return { type: 'done', conversationId: turn.conversationId, turn, reply, attachments };
+  return { type: 'done', conversationId: turn.conversationId, turn, reply, attachments, documents };
 }

@@ -14,6 +14,8 @@ import { summarizeWith } from '../agents/summarizer.ts';
 import { newTurnContext } from '../agents/turn-context.ts';
 import { turnProfile } from '../business/turn-profile.ts';
 import type { Pricing } from '../cost/pricing.ts';
+import { toDocumentRefs } from '../documents/document-dto.ts';
+import { turnDocuments } from '../documents/turn-documents.ts';
 import { DomainError } from '../errors.ts';
 import type { LiveTurns } from '../live/live-turns.ts';
 import type { TurnLock } from '../locks/turn-lock.ts';
@@ -64,7 +66,9 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   const context = newTurnContext(
     turnFiles(db, { id: turn.id, businessId }),
     turnProfile(db, { businessId, conversationId: conversation.id, turnId: turn.id }),
+    turnDocuments(db, { businessId, conversationId: conversation.id, turnId: turn.id }),
   );
+  const documents = () => toDocumentRefs(context.writtenDocuments);
   const recorder = new RouteRecorder(context, EXPERT_NAMES, (agent) => modelOf(agents, agent));
   const usage: UsageTally = spentBefore(turn);
   let route: Route = 'handoff';
@@ -129,7 +133,14 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
       throw new DomainError('LOCK_LOST', { turnId: turn.id });
     const completed = { ...turn, ...final, status: 'completed' as const, finishedAt };
     logTurn(deps.logger, completed, 'completed', deps.pricing);
-    yield live.publish({ type: 'done', conversationId: conversation.id, turn: completed, reply, attachments: context.images });
+    yield live.publish({
+      type: 'done',
+      conversationId: conversation.id,
+      turn: completed,
+      reply,
+      attachments: context.images,
+      documents: documents(),
+    });
   } catch (error) {
     // A lost lock outranks a Stop: the turn is no longer ours to record as cancelled.
     const stopped =
@@ -138,7 +149,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
         : null;
     if (stopped) {
       logTurn(deps.logger, stopped.turn, 'cancelled', deps.pricing);
-      yield live.publish(stopped);
+      yield live.publish({ ...stopped, documents: stopped.reply ? documents() : [] });
       return;
     }
     const failure = describeFailure(

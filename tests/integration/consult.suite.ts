@@ -86,8 +86,11 @@ export function consultSuite(kind: DriverKind) {
       'consult_media',
       'consult_producing',
       'consult_strategic',
+      'read_document',
       'remember',
       'search_files',
+      'update_document',
+      'write_document',
     ]);
 
     const history = await h.api.chat.history({ conversationId });

@@ -5,7 +5,12 @@ import { newTurnContext, noteRead, type TurnContext } from '../../server/agents/
 import { RouteRecorder } from '../../server/turns/route-recorder.ts';
 
 const unused = () => Promise.reject(new Error('not in this test'));
-const context = (): TurnContext => newTurnContext({ search: unused, saveImage: unused }, { remember: unused });
+const context = (): TurnContext =>
+  newTurnContext(
+    { search: unused, saveImage: unused },
+    { remember: unused },
+    { write: unused, update: unused, read: unused, search: unused },
+  );
 
 function toolRound(recorder: RouteRecorder, agent: Agent, name: string, callId: string) {
   const call = { type: 'function_call' as const, callId, name, arguments: '{}', status: 'completed' as const };

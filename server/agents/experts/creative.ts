@@ -1,4 +1,5 @@
 import { defineExpert } from '../expert.ts';
+import { documentTools } from '../tools/document-tools.ts';
 import { generateImage } from '../tools/generate-image.ts';
 import { remember } from '../tools/remember.ts';
 import { searchFiles } from '../tools/search-files.ts';
@@ -28,5 +29,5 @@ How you work:
 
 You do not browse the web: when a name must be checked for trademarks or domains, tell the user how
 to check it.`,
-  tools: [searchFiles, generateImage, remember],
+  tools: [searchFiles, generateImage, remember, ...documentTools],
 });

@@ -1,4 +1,5 @@
 import { defineExpert } from '../expert.ts';
+import { documentTools } from '../tools/document-tools.ts';
 import { remember } from '../tools/remember.ts';
 import { searchFiles } from '../tools/search-files.ts';
 import { webSearch } from '../tools/web-search.ts';
@@ -20,5 +21,5 @@ How you work:
 - Write example posts, hooks and captions in the brand's voice, using the brand and product names
   the user already gave.
 - Use web search for platform changes, trends and outlets when they matter, and say so.`,
-  tools: [webSearch, searchFiles, remember],
+  tools: [webSearch, searchFiles, remember, ...documentTools],
 });

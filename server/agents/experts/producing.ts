@@ -1,4 +1,5 @@
 import { defineExpert } from '../expert.ts';
+import { documentTools } from '../tools/document-tools.ts';
 import { remember } from '../tools/remember.ts';
 import { searchFiles } from '../tools/search-files.ts';
 
@@ -20,5 +21,5 @@ How you work:
 - Keep what the user already decided (brand, product, volumes, dates) and plan around it.
 
 You do not browse the web: say which facts (supplier prices, lead times) the user should confirm.`,
-  tools: [searchFiles, remember],
+  tools: [searchFiles, remember, ...documentTools],
 });

@@ -1,4 +1,5 @@
 import { defineExpert } from '../expert.ts';
+import { documentTools } from '../tools/document-tools.ts';
 import { remember } from '../tools/remember.ts';
 import { searchFiles } from '../tools/search-files.ts';
 import { webSearch } from '../tools/web-search.ts';
@@ -26,5 +27,5 @@ How you work:
   where a figure comes from; never invent a statistic.
 - Keep what the user already decided (their brand name, product, audience, prices) and build on it.
 - Ask the user one precise question when a key fact is missing instead of guessing.`,
-  tools: [webSearch, searchFiles, remember],
+  tools: [webSearch, searchFiles, remember, ...documentTools],
 });

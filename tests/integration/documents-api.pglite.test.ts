@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { documentsApiSuite } from './documents-api.suite.ts';
+
+describe('documents API on PGlite', () => documentsApiSuite('pglite'));

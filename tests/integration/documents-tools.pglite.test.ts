@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { documentToolsSuite } from './documents-tools.suite.ts';
+
+describe('document tools on PGlite', () => documentToolsSuite('pglite'));
