@@ -20,6 +20,9 @@ export type RememberedFact = { factId: string; text: string };
 /** Writes facts to the turn's business, as the agent that called; a refusal throws a sentence for the model. */
 export type ProfileWriter = { remember(agent: string, fact: string, replaces?: string | null): Promise<RememberedFact> };
 
+/** What the routing record adds to a tool call: the MCP server it ran on, the owner's decision, its own timing. */
+export type ToolCallNote = { server?: string; approved?: boolean; ms?: number };
+
 export type TurnContext = {
   failedToolCalls: Set<string>;
   consults: Map<string, ConsultCall>;
@@ -28,6 +31,8 @@ export type TurnContext = {
   images: SavedImage[];
   /** What a priced tool call spent (Images API tokens), by tool call id. */
   toolUsage: Map<string, ToolUsage>;
+  /** By tool call id: see ToolCallNote. */
+  toolCalls: Map<string, ToolCallNote>;
   profile: ProfileWriter;
   /** The profile message this turn's model calls see (set once memory is recalled); consults pass it on. */
   profileDigest: string | null;
@@ -40,6 +45,7 @@ export function newTurnContext(files: TurnFiles, profile: ProfileWriter): TurnCo
     files,
     images: [],
     toolUsage: new Map(),
+    toolCalls: new Map(),
     profile,
     profileDigest: null,
   };

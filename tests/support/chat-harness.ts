@@ -4,6 +4,7 @@ import { type Logger, pino } from 'pino';
 import type { Database } from '../../db/client.ts';
 import type { AgentRuntime } from '../../server/agents/runtime.ts';
 import type { ToolSettings } from '../../server/agents/tools/tool-settings.ts';
+import type { TurnTools } from '../../server/connections/turn-tools.ts';
 import type { Pricing } from '../../server/cost/pricing.ts';
 import { createLiveTurns } from '../../server/live/live-turns.ts';
 import { turnLockFor } from '../../server/locks/choose-lock.ts';
@@ -24,6 +25,7 @@ export function chatHarness(
     routerModelName?: string;
     logger?: Logger;
     lock?: TurnLock;
+    connections?: TurnTools;
   } = {},
 ) {
   const { runtime, model, team } = scriptedRuntime([], {
@@ -52,6 +54,7 @@ export function apiOver(
     logger?: Logger;
     lock?: TurnLock;
     pricing?: Pricing;
+    connections?: TurnTools;
   } = {},
 ) {
   const logger = options.logger ?? pino({ level: 'silent' });
@@ -70,6 +73,7 @@ export function apiOver(
     running: live.running,
     live,
     pricing: options.pricing ?? 'none',
+    ...(options.connections ? { connections: options.connections } : {}),
   };
   return { api: createCaller({ chat, authorized: true }), chat };
 }
