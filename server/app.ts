@@ -12,6 +12,7 @@ import { configureTracing, modelConfigFromEnv } from './agents/model.ts';
 import { createAgentRuntime } from './agents/runtime.ts';
 import type { ToolSettings } from './agents/tools/tool-settings.ts';
 import { webSearchMode } from './agents/tools/web-search.ts';
+import { connectionsFromEnv } from './connections/from-env.ts';
 import { pricingFor } from './cost/pricing.ts';
 import type { Env } from './env.ts';
 import { type InFlight, trackResponses } from './http/in-flight.ts';
@@ -66,6 +67,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
   const live = createLiveTurns({ database, logger });
   await live.ready;
   const { running } = live;
+  const connections = connectionsFromEnv(database.db, env.SWITCHBOARD_MCP_CONFIG, logger);
   const chat: TurnDeps = {
     db: database.db,
     agents,
@@ -80,6 +82,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     running,
     live,
     pricing: pricingFor(env),
+    connections,
   };
   const health = async (): Promise<Health> => {
     const ok = await database.db.execute(sql`select 1`).then(
@@ -97,6 +100,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
   let draining = false;
   const server = createHttpServer({
     chat,
+    connections,
     health,
     token: env.SWITCHBOARD_TOKEN,
     uploadMaxBytes: env.SWITCHBOARD_UPLOAD_MAX_BYTES,
@@ -131,6 +135,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sweep.stop();
       live.close();
+      await connections.close();
       await database.close();
     },
   };

@@ -2,6 +2,7 @@
 import { createCallerFactory, router } from '../trpc.ts';
 import { businessesRouter } from './businesses.ts';
 import { chatRouter } from './chat.ts';
+import { connectionsRouter } from './connections.ts';
 import { conversationsRouter } from './conversations.ts';
 import { filesRouter } from './files.ts';
 import { profileRouter } from './profile.ts';
@@ -14,6 +15,7 @@ export const appRouter = router({
   stats: statsRouter,
   businesses: businessesRouter,
   profile: profileRouter,
+  connections: connectionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import { type Logger, pino } from 'pino';
 import type { Database } from '../../db/client.ts';
 import type { AgentRuntime } from '../../server/agents/runtime.ts';
 import type { ToolSettings } from '../../server/agents/tools/tool-settings.ts';
+import type { Connections } from '../../server/connections/connections.ts';
 import type { TurnTools } from '../../server/connections/turn-tools.ts';
 import type { Pricing } from '../../server/cost/pricing.ts';
 import { createLiveTurns } from '../../server/live/live-turns.ts';
@@ -26,6 +27,8 @@ export function chatHarness(
     logger?: Logger;
     lock?: TurnLock;
     connections?: TurnTools;
+    /** connections.* see these; turns too unless `connections` gives turns their own. */
+    registry?: Connections;
   } = {},
 ) {
   const { runtime, model, team } = scriptedRuntime([], {
@@ -55,6 +58,7 @@ export function apiOver(
     lock?: TurnLock;
     pricing?: Pricing;
     connections?: TurnTools;
+    registry?: Connections;
   } = {},
 ) {
   const logger = options.logger ?? pino({ level: 'silent' });
@@ -73,9 +77,10 @@ export function apiOver(
     running: live.running,
     live,
     pricing: options.pricing ?? 'none',
-    ...(options.connections ? { connections: options.connections } : {}),
   };
-  return { api: createCaller({ chat, authorized: true }), chat };
+  const connections = options.connections ?? options.registry;
+  if (connections) chat.connections = connections;
+  return { api: createCaller({ chat, authorized: true, ...(options.registry ? { connections: options.registry } : {}) }), chat };
 }
 
 /** Runs a promise expected to reject with a tRPC error and returns that error. */
