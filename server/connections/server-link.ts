@@ -27,9 +27,21 @@ export function within<T>(promise: Promise<T>, ms: number, what: string): Promis
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+// The SDK's client logs a failed connect with its raw error (which may hold a URL's token); the
+// link's error, cleaned of secrets, is what the owner and the log see instead.
+const quiet = {
+  namespace: 'switchboard:mcp',
+  debug: () => {},
+  error: () => {},
+  warn: () => {},
+  dontLogModelData: true,
+  dontLogToolData: true,
+};
+
 function clientFor(spec: ServerSpec, limits: Limits): MCPServer {
   const common = {
     name: spec.name,
+    logger: quiet,
     cacheToolsList: true,
     clientSessionTimeoutSeconds: limits.connectMs / 1000,
     timeout: limits.callMs,
@@ -110,6 +122,7 @@ export class ServerLink {
 
   /** One call, bounded; a server that breaks mid-call (or hangs) is reconnected on its next use. */
   async call(tool: string, args: Record<string, unknown>, signal?: AbortSignal): Promise<string> {
+    if (!this.#client) await this.tools();
     const client = this.#client;
     if (!client) throw new Error(`${this.spec.name} is not connected`);
     try {
