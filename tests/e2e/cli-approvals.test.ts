@@ -1,0 +1,87 @@
+// The issue's check as a newcomer does it, from the terminal: an mcpServers file naming the test
+// shop for Producing; "create a 10% spring discount code" stops and asks; the app is restarted;
+// `switchboard approve` runs the code's creation exactly once and the reply says so.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildTeam } from '../../server/agents/team.ts';
+import { type ChatRequest, type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts';
+import { runCli } from '../support/run-cli.ts';
+import { NO_TOOLS, transferToolName } from '../support/scripted-runtime.ts';
+import { type ServerProcess, startServer } from '../support/server-process.ts';
+
+const SHOP = fileURLToPath(new URL('../support/mcp/shop-stdio.ts', import.meta.url));
+const TRANSFER = transferToolName(buildTeam(NO_TOOLS), 'Producing');
+
+/** Producing creates the code when the shop offers the tool; after its result, says what happened. */
+function shopkeeper(request: ChatRequest) {
+  const tools = request.tools?.map((t) => t.function.name) ?? [];
+  if (tools.includes(TRANSFER)) return { toolCalls: [{ name: TRANSFER, arguments: { reason: 'Shop admin.' } }] };
+  const asked = request.messages.some((m) =>
+    (m.tool_calls as { function?: { name?: string } }[] | undefined)?.some(
+      (call) => call.function?.name === 'shop__create_discount',
+    ),
+  );
+  const result = request.messages.filter((m) => m.role === 'tool').at(-1);
+  if (!asked || !result) return { toolCalls: [{ name: 'shop__create_discount', arguments: { code: 'SPRING10', percent: 10 } }] };
+  return { text: String(result.content).includes('Created SPRING10') ? 'Done: SPRING10 gives 10% off.' : 'I did not create it.' };
+}
+
+let folder: string;
+let fake: FakeOpenAI;
+let server: ServerProcess;
+let env: Record<string, string>;
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'switchboard-cli-approvals-'));
+  const config = join(folder, 'mcp.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      mcpServers: {
+        shop: { command: process.execPath, args: [SHOP], env: { SHOP_LOG: join(folder, 'shop.log') }, experts: ['Producing'] },
+      },
+    }),
+  );
+  fake = await startFakeOpenAI(shopkeeper);
+  env = {
+    SWITCHBOARD_DATA_DIR: join(folder, 'data'),
+    OPENAI_BASE_URL: fake.url,
+    SWITCHBOARD_MODEL: 'fake-model',
+    SWITCHBOARD_MCP_CONFIG: config,
+  };
+  server = await startServer(env);
+});
+afterAll(async () => {
+  await server?.stop();
+  await fake?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const runs = () => readFileSync(join(folder, 'shop.log'), 'utf8').trim().split('\n').filter(Boolean);
+
+it('asks, survives a restart, and runs the approved call once', async () => {
+  const sent = await runCli(['send', 'Create a 10% spring discount code'], { SWITCHBOARD_URL: server.url });
+  expect(sent.code).toBe(0);
+  expect(sent.stderr).toContain('Waiting for your approval');
+  expect(sent.stderr).toMatch(/Producing wants to run create_discount on shop \(code: "SPRING10", percent: 10\)/);
+  expect(() => runs()).toThrow();
+
+  await server.stop();
+  server = await startServer(env);
+
+  const listed = await runCli(['approvals'], { SWITCHBOARD_URL: server.url });
+  const id = listed.stdout.split(/\s+/)[0]!;
+  expect(listed.stdout).toContain('create_discount on shop');
+
+  const approved = await runCli(['approve', id], { SWITCHBOARD_URL: server.url });
+  expect(approved.code).toBe(0);
+  expect(approved.stdout).toContain('Done: SPRING10 gives 10% off.');
+  expect(runs()).toEqual([JSON.stringify({ code: 'SPRING10', percent: 10 })]);
+
+  const again = await runCli(['approve', id], { SWITCHBOARD_URL: server.url });
+  expect(again.code).toBe(1);
+  expect(again.stderr).toContain(`No call waits with id ${id}`);
+  expect(runs()).toHaveLength(1);
+});
