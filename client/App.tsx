@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { AgentPage } from './components/agent-page.tsx';
 import { ChatPane } from './components/chat-pane.tsx';
 import { ConnectionBanner } from './components/connection-banner.tsx';
+import { ConnectionsPanel } from './components/connections-panel.tsx';
 import { ConversationList } from './components/conversation-list.tsx';
 import { FilesPanel } from './components/files-panel.tsx';
 import { HealthBanner } from './components/health-banner.tsx';
@@ -95,6 +96,7 @@ export function App() {
           <ProfilePanel businessId={businessId} businessName={business?.name} />
           {conversationId && <MemoryPanel conversationId={conversationId} />}
           <FilesPanel businessId={businessId} />
+          <ConnectionsPanel businessId={businessId} />
         </aside>
         <div className="backdrop" aria-hidden="true" onClick={() => (setDrawerOpen(false), setInsightsOpen(false))} />
       </div>
