@@ -6,29 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildTeam } from '../../server/agents/team.ts';
-import { type ChatRequest, type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts';
+import { type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts';
+import { shopkeeper } from '../support/mcp/shopkeeper.ts';
 import { runCli } from '../support/run-cli.ts';
-import { NO_TOOLS, transferToolName } from '../support/scripted-runtime.ts';
 import { type ServerProcess, startServer } from '../support/server-process.ts';
 
 const SHOP = fileURLToPath(new URL('../support/mcp/shop-stdio.ts', import.meta.url));
-const TRANSFER = transferToolName(buildTeam(NO_TOOLS), 'Producing');
-
-/** Producing creates the code when the shop offers the tool; after its result, says what happened. */
-function shopkeeper(request: ChatRequest) {
-  const tools = request.tools?.map((t) => t.function.name) ?? [];
-  if (tools.includes(TRANSFER)) return { toolCalls: [{ name: TRANSFER, arguments: { reason: 'Shop admin.' } }] };
-  const asked = request.messages.some((m) =>
-    (m.tool_calls as { function?: { name?: string } }[] | undefined)?.some(
-      (call) => call.function?.name === 'shop__create_discount',
-    ),
-  );
-  const result = request.messages.filter((m) => m.role === 'tool').at(-1);
-  if (!asked || !result) return { toolCalls: [{ name: 'shop__create_discount', arguments: { code: 'SPRING10', percent: 10 } }] };
-  return { text: String(result.content).includes('Created SPRING10') ? 'Done: SPRING10 gives 10% off.' : 'I did not create it.' };
-}
-
 let folder: string;
 let fake: FakeOpenAI;
 let server: ServerProcess;
