@@ -2,44 +2,37 @@
 // SWITCHBOARD_MCP_CONFIG: the card says who wants to do what, with which arguments; Approve runs
 // the write once and the reply follows, Reject runs nothing; the Connections panel lists the shop.
 // Desktop light and phone (390 px) dark; screenshots in /tmp/shots-mcp/.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from '../support/browser.ts';
 import { ask, POLL, replies } from '../support/chat-page.ts';
 import { type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts';
+import { shopConfig } from '../support/mcp/shop-config.ts';
 import { shopkeeper } from '../support/mcp/shopkeeper.ts';
 import { DESKTOP, horizontalOverflow, PHONE } from '../support/phone.ts';
 import { type ServerProcess, startServer } from '../support/server-process.ts';
 
 const SHOTS = '/tmp/shots-mcp';
-const SHOP = fileURLToPath(new URL('../support/mcp/shop-stdio.ts', import.meta.url));
 let fake: FakeOpenAI;
 let server: ServerProcess;
 let browser: Browser;
 let dir: string;
+let runs: () => string[];
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'switchboard-browser-mcp-'));
-  const config = join(dir, 'mcp.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      mcpServers: {
-        shop: { command: process.execPath, args: [SHOP], env: { SHOP_LOG: join(dir, 'shop.log') }, experts: ['Producing'] },
-      },
-    }),
-  );
+  const config = shopConfig(dir);
+  runs = config.runs;
   fake = await startFakeOpenAI(shopkeeper);
   server = await startServer({
     OPENAI_BASE_URL: fake.url,
     SWITCHBOARD_MODEL: 'fake-model',
     SWITCHBOARD_DATA_DIR: join(dir, 'data'),
-    SWITCHBOARD_MCP_CONFIG: config,
+    SWITCHBOARD_MCP_CONFIG: config.path,
   });
   browser = await launchChromium();
 });
@@ -49,14 +42,6 @@ afterAll(async () => {
   await fake?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-const runs = () => {
-  try {
-    return readFileSync(join(dir, 'shop.log'), 'utf8').trim().split('\n').filter(Boolean);
-  } catch {
-    return [];
-  }
-};
 
 it('shows the pending call on a desktop, and Approve runs it once and brings the reply', async () => {
   const { page, errors } = await openWatchedPage(browser, DESKTOP);
