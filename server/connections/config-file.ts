@@ -79,7 +79,8 @@ function parseServer(name: string, entry: unknown, folder: string): ServerSpec |
   const result = (transport === 'http' ? http : stdio).safeParse(entry);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    return fail(`${issue.path.join('.') || 'entry'} ${issue.message.toLowerCase()}.`);
+    const message = issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
+    return fail(`${issue.path.join('.') || 'entry'} ${message}.`);
   }
   const unknown = result.data.experts.filter((expert) => !EXPERT_NAMES.includes(expert as ExpertName));
   if (unknown.length) return fail(`"${unknown.join('", "')}" is not an expert (experts: ${EXPERT_NAMES.join(', ')}).`);
