@@ -114,7 +114,7 @@ export async function measureCallTokens(options: { turns: number; budget: number
       if (turn >= 4 && !summarizer) minExpertPrefixShareFrom4 = Math.min(minExpertPrefixShareFrom4, expertShare);
       previous.set('expert', expert.prompt);
       previous.set('routing', routing.prompt);
-      history.push(sent.reply.content);
+      history.push(sent.reply?.content ?? '');
       if (!options.checkpoints.includes(turn)) continue;
       const seedRouting = tokensOf(`${routing.instructions}\n${seedHistory}`);
       const seedExpert = tokensOf(`${expert.instructions}\n${seedHistory}`);

@@ -58,7 +58,7 @@ export async function simulateTokens(options: {
       const summaries = calls.filter((call) => call.role === 'summarizer');
       summarizerCalls += summaries.length;
       const fullHistoryInput = history + question.tokens;
-      history = fullHistoryInput + countTokens(outcome.reply.content);
+      history = fullHistoryInput + countTokens(outcome.reply?.content ?? '');
       cumulativeFull += fullHistoryInput;
       cumulativeMemory += memoryInput + summaries.reduce((sum, call) => sum + call.usage.totalTokens, 0);
       if (!options.checkpoints.includes(turn)) continue;

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { AgentPage } from './components/agent-page.tsx';
 import { ChatPane } from './components/chat-pane.tsx';
 import { ConnectionBanner } from './components/connection-banner.tsx';
+import { ConnectionsPanel } from './components/connections-panel.tsx';
 import { ConversationList } from './components/conversation-list.tsx';
 import { DocumentPanel } from './components/documents/document-panel.tsx';
 import { DocumentsPanel } from './components/documents/documents-panel.tsx';
@@ -102,6 +103,7 @@ export function App() {
           {conversationId && <MemoryPanel conversationId={conversationId} />}
           <DocumentsPanel businessId={businessId} />
           <FilesPanel businessId={businessId} />
+          <ConnectionsPanel businessId={businessId} />
         </aside>
         {documents.documentId && (
           <DocumentPanel documentId={documents.documentId} businessId={businessId} onClose={documents.close} />

@@ -7,6 +7,7 @@ export type ChatRow =
   | { kind: 'reply'; key: string; message: Message; turn: Turn | undefined }
   | { kind: 'failed'; key: string; turn: Turn }
   | { kind: 'pending'; key: string; turn: Turn }
+  | { kind: 'awaiting'; key: string; turn: Turn }
   | { kind: 'divider'; key: string; at: string }
   | { kind: 'live'; key: string; live: LiveTurn };
 
@@ -45,6 +46,7 @@ export function buildRows(history: History | undefined, live: LiveTurn | null): 
     if (turn?.status === 'failed' || (turn?.status === 'cancelled' && !replied))
       rows.push({ kind: 'failed', key: `failed-${turn.id}`, turn });
     if (turn?.status === 'running') rows.push({ kind: 'pending', key: `pending-${turn.id}`, turn });
+    if (turn?.status === 'awaiting_approval') rows.push({ kind: 'awaiting', key: `awaiting-${turn.id}`, turn });
   }
   if (!dividerPlaced) rows.push(divider());
   if (current && !liveShown) rows.push({ kind: 'live', key: current.key, live: current });

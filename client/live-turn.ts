@@ -43,8 +43,10 @@ export function apply(live: LiveTurn, event: TurnEvent): LiveTurn {
       return { ...live, running: false, stopping: false, error: { code: event.code, message: event.message } };
     case 'done':
     case 'cancelled':
+    case 'approval':
       return { ...live, running: false, stopping: false };
   }
 }
 
-export const isFinal = (event: TurnEvent) => event.type === 'done' || event.type === 'cancelled' || event.type === 'error';
+export const isFinal = (event: TurnEvent) =>
+  event.type === 'done' || event.type === 'cancelled' || event.type === 'error' || event.type === 'approval';

@@ -11,6 +11,7 @@ import './styles/markdown.css';
 import './styles/profile.css';
 import './styles/review.css';
 import './styles/documents.css';
+import './styles/connections.css';
 
 applyStoredTheme();
 createRoot(document.getElementById('root')!).render(

@@ -15,7 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { ReadSource } from '../shared/read-source.ts';
-import { type AgentUsage, type Consult, type Handoff, ROUTES, type ToolRun } from '../shared/turn-record.ts';
+import { type AgentUsage, type Approval, type Consult, type Handoff, ROUTES, type ToolRun } from '../shared/turn-record.ts';
 
 /** Full-text search document; written by Postgres (generated column), read only in SQL. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -86,6 +86,8 @@ export const messages = pgTable(
   ],
 );
 
+export const TURN_STATUSES = ['running', 'awaiting_approval', 'completed', 'failed', 'cancelled'] as const;
+
 export const turns = pgTable(
   'turns',
   {
@@ -96,7 +98,7 @@ export const turns = pgTable(
     userMessageId: uuid()
       .notNull()
       .references(() => messages.id),
-    status: text({ enum: ['running', 'completed', 'failed', 'cancelled'] }).notNull(),
+    status: text({ enum: TURN_STATUSES }).notNull(),
     // The fencing token of a run: a retry reruns the same turn as attempt + 1, so a late write from
     // an earlier run (one that lost its lock) can never land on the new one.
     attempt: integer().notNull().default(1),
@@ -120,11 +122,16 @@ export const turns = pgTable(
     flaggedAt: timestamptz('flagged_at'),
     /** Set by chat.cancel on any instance; the one running the turn stops it (kept so a missed NOTIFY is not a lost cancel). */
     cancelRequestedAt: timestamptz('cancel_requested_at'),
+    /** A paused run (awaiting_approval): the SDK's RunState.toString(), resumed by chat.approve on any instance. */
+    runState: text(),
+    /** The calls a paused run waits on, and each one's decision (kept with the run: see server/approvals/). */
+    approvals: jsonb().$type<Approval[]>().notNull().default([]),
     startedAt: timestamptz('started_at').notNull().defaultNow(),
     finishedAt: timestamptz('finished_at'),
   },
   (t) => [
     index().on(t.conversationId, t.startedAt),
+    index('turns_awaiting_index').on(t.startedAt).where(sql`${t.status} = 'awaiting_approval'`),
     // Only running turns are ever looked up by status (recovery, one per conversation at most):
     // a partial index stays tiny instead of indexing every finished turn.
     index('turns_running_index').on(t.conversationId).where(sql`${t.status} = 'running'`),
@@ -311,6 +318,42 @@ export const documentPassages = pgTable(
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentVersionRow = typeof documentVersions.$inferSelect;
 
+/**
+ * MCP servers added through the API (remote, Streamable HTTP only), bound to one business. Servers
+ * of SWITCHBOARD_MCP_CONFIG live in that file, never here.
+ */
+export const connections = pgTable(
+  'connections',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    businessId: uuid()
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    url: text().notNull(),
+    /** Secrets (Authorization…): sent to the server, never returned by the API. */
+    headers: jsonb().$type<Record<string, string>>().notNull().default({}),
+    experts: text().array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex().on(t.businessId, t.name)],
+);
+
+/** The owner's "always allow" for one tool of one server, per business (revocable). */
+export const toolAllowances = pgTable(
+  'tool_allowances',
+  {
+    businessId: uuid()
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
+    server: text().notNull(),
+    tool: text().notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.businessId, t.server, t.tool] })],
+);
+
+export type ConnectionRow = typeof connections.$inferSelect;
 export type BusinessRow = typeof businesses.$inferSelect;
 export type FactRow = typeof facts.$inferSelect;
 export type FactVersionRow = typeof factVersions.$inferSelect;

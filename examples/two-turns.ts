@@ -24,7 +24,8 @@ const second = await client.chat.send.mutate({
 printTurn(second);
 
 function printTurn({ turn, reply }: typeof first): void {
-  console.log(`\n${reply.agent}: ${reply.content}\n`);
+  // No reply: the turn waits for the owner's approval of a tool call (see README, Connections).
+  console.log(reply ? `\n${reply.agent}: ${reply.content}\n` : `\n(waiting for your approval: switchboard approvals)\n`);
   console.log(`  path:    ${turn.agents.join(' → ')}`);
   for (const h of turn.handoffs) console.log(`  handoff: ${h.from} → ${h.to} (${h.reason})`);
   for (const t of turn.tools) console.log(`  tool:    ${t.agent} ran ${t.name} in ${t.ms} ms${t.ok ? '' : ' (failed)'}`);

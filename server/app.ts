@@ -12,6 +12,7 @@ import { configureTracing, modelConfigFromEnv } from './agents/model.ts';
 import { createAgentRuntime } from './agents/runtime.ts';
 import type { ToolSettings } from './agents/tools/tool-settings.ts';
 import { webSearchMode } from './agents/tools/web-search.ts';
+import { connectionsFromEnv } from './connections/from-env.ts';
 import { pricingFor } from './cost/pricing.ts';
 import type { Env } from './env.ts';
 import { type InFlight, trackResponses } from './http/in-flight.ts';
@@ -74,6 +75,7 @@ async function startOn(database: Database, env: Env, logger: Logger): Promise<Ap
   const live = createLiveTurns({ database, logger });
   await live.ready;
   const { running } = live;
+  const connections = connectionsFromEnv(database.db, env.SWITCHBOARD_MCP_CONFIG, logger);
   const chat: TurnDeps = {
     db: database.db,
     agents,
@@ -88,6 +90,7 @@ async function startOn(database: Database, env: Env, logger: Logger): Promise<Ap
     running,
     live,
     pricing: pricingFor(env),
+    connections,
   };
   const health = async (): Promise<Health> => {
     const ok = await database.db.execute(sql`select 1`).then(
@@ -105,6 +108,7 @@ async function startOn(database: Database, env: Env, logger: Logger): Promise<Ap
   let draining = false;
   const server = createHttpServer({
     chat,
+    connections,
     health,
     token: env.SWITCHBOARD_TOKEN,
     uploadMaxBytes: env.SWITCHBOARD_UPLOAD_MAX_BYTES,
@@ -142,6 +146,7 @@ async function startOn(database: Database, env: Env, logger: Logger): Promise<Ap
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sweep.stop();
       live.close();
+      await connections.close();
       await database.close();
     },
   };

@@ -59,6 +59,8 @@ const envSchema = z
         .min(1024)
         .max(256 * 1024 * 1024),
     ).default(20 * 1024 * 1024),
+    // A JSON file of MCP servers in the `mcpServers` shape of Claude Desktop (see README, Connections).
+    SWITCHBOARD_MCP_CONFIG: optional(z.string()),
     SEARXNG_URL: optional(z.url({ message: 'must be an http(s) URL' })),
     LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
   })

@@ -45,6 +45,20 @@ export const ERRORS = {
     trpc: 'TOO_MANY_REQUESTS',
     message: 'This connection fell too far behind the reply and was closed. Open the conversation again to catch up.',
   },
+  APPROVAL_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    message: 'This turn has no call waiting with this id. chat.history (or switchboard approvals) shows the calls that wait.',
+  },
+  APPROVAL_DECIDED: {
+    trpc: 'CONFLICT',
+    message: 'This call was already decided (the first decision counts), or its turn is no longer waiting for one.',
+  },
+  CONNECTION_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'No connection has this id. connections.list shows the ones there are.' },
+  CONNECTION_FROM_CONFIG: {
+    trpc: 'BAD_REQUEST',
+    message: 'This connection comes from the SWITCHBOARD_MCP_CONFIG file: change or remove it there, then restart.',
+  },
+  CONNECTION_NAME_TAKEN: { trpc: 'CONFLICT', message: 'name: another connection of this business already has this name.' },
   TURN_IN_PROGRESS: { trpc: 'CONFLICT', message: 'This message is still being answered. Try again in a moment.' },
   TURN_NOT_FLAGGABLE: { trpc: 'CONFLICT', message: 'Only an answered turn can be flagged; this one is still running or failed.' },
   FLAG_ALREADY_ANSWERED: {

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Logger } from 'pino';
 import { isAuthorized } from './auth.ts';
+import type { Connections } from './connections/connections.ts';
 import { isFilesPath, serveFiles } from './http/files-route.ts';
 import { refusalFor } from './http/guard.ts';
 import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from './http/limits.ts';
@@ -28,6 +29,8 @@ export type HttpOptions = {
   chat: TurnDeps;
   health: () => Promise<Health>;
   token?: string;
+  /** The owner's MCP servers for connections.*; absent, those procedures answer that none are set up. */
+  connections?: Connections;
   /** The largest file POST /api/files takes. */
   uploadMaxBytes: number;
   policy: RequestPolicy;
@@ -48,6 +51,7 @@ export function createHttpServer(options: HttpOptions): Server {
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: ({ req, res, info }) => ({
       chat: options.chat,
+      connections: options.connections,
       authorized: isAuthorized(
         {
           authorization: req.headers.authorization,

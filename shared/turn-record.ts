@@ -2,7 +2,29 @@
 export type Handoff = { from: string; to: string; reason: string };
 /** Tokens a tool call spent on a model of its own (the Images API), so it can be priced. */
 export type ToolUsage = { model: string; inputTokens: number; outputTokens: number };
-export type ToolRun = { agent: string; name: string; ms: number; ok: boolean; usage?: ToolUsage };
+/** `server`/`approved`: an MCP call (`<server>__<tool>`), and whether the owner said yes to it (absent: it needed no yes). */
+export type ToolRun = {
+  agent: string;
+  name: string;
+  ms: number;
+  ok: boolean;
+  usage?: ToolUsage;
+  server?: string;
+  approved?: boolean;
+};
+/**
+ * A call a paused turn waits on: `id` is the model's call id, `tool` the server's own tool name
+ * (`server` null for a tool of Switchboard's own), `arguments` as the model wrote them, parsed.
+ */
+export type Approval = {
+  id: string;
+  agent: string;
+  server: string | null;
+  tool: string;
+  arguments: Record<string, unknown>;
+  status: 'pending' | 'approved' | 'rejected';
+  decidedAt: string | null;
+};
 export type AgentUsage = {
   agent: string;
   /** The model this agent ran on (absent on turns recorded before agents had their own). */

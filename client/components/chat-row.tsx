@@ -1,5 +1,6 @@
 import type { ChatRow as Row } from '../chat-rows.ts';
 import { formatTime } from '../format.ts';
+import { ApprovalCards } from './approval-card.tsx';
 import { AssistantMessage } from './assistant-message.tsx';
 import { FailedTurn } from './failed-turn.tsx';
 import { LiveReply } from './live-reply.tsx';
@@ -17,6 +18,8 @@ export function ChatRow({ row, actions }: { row: Row; actions: RowActions }) {
       return <FailedTurn turn={row.turn} conversationId={row.turn.conversationId} />;
     case 'pending':
       return <p className="muted small pending-turn">Still being answered… it will show here when it is done.</p>;
+    case 'awaiting':
+      return <ApprovalCards turn={row.turn} />;
     case 'divider':
       return (
         <div className="memory-divider" role="separator" data-testid="memory-divider">

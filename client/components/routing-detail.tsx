@@ -66,10 +66,16 @@ export function RoutingDetail({ turn, answeredBy }: { turn: Turn; answeredBy: st
               <tbody>
                 {turn.tools.map((tool, index) => (
                   <tr key={index}>
-                    <td>{tool.name}</td>
+                    <td>
+                      {tool.name}
+                      {tool.server && <span className="muted"> ({tool.server})</span>}
+                    </td>
                     <td>{tool.agent}</td>
                     <td>{formatMs(tool.ms)}</td>
-                    <td className={tool.ok ? 'ok' : 'bad'}>{tool.ok ? 'ok' : 'failed'}</td>
+                    <td className={tool.ok ? 'ok' : 'bad'}>
+                      {tool.ok ? 'ok' : 'failed'}
+                      {tool.approved !== undefined && (tool.approved ? ', you approved' : ', you rejected')}
+                    </td>
                   </tr>
                 ))}
               </tbody>

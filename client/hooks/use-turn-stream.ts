@@ -96,8 +96,8 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
               onNewConversation(known);
               void refresh(known);
             }
-            if (event.type === 'done' || event.type === 'cancelled' || (event.type === 'error' && (event.turnId || stored)))
-              settle();
+            // A paused turn (approval) is stored too: history shows its pending calls.
+            if (isFinal(event) && (event.type !== 'error' || event.turnId || stored)) settle();
             else if (event.type === 'error') subscription.current?.unsubscribe();
           },
           onError(error) {

@@ -38,6 +38,8 @@ const finishing = preparedFor((db) => {
         latencyMs: sql`${param('latencyMs')}`,
         model: sql`${param('model')}`,
         finishedAt: sql`${param('finishedAt')}::timestamptz`,
+        // A resumed run's state is spent once its turn is answered.
+        runState: sql`null`,
       })
       .where(stillRunning({ turnId: param('turnId'), attempt: param('attempt') }))
       .returning({ id: turns.id }),

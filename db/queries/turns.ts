@@ -31,6 +31,8 @@ export async function reopenTurn(db: Db, id: string): Promise<TurnRow | undefine
         errorCode: null,
         errorMessage: null,
         cancelRequestedAt: null,
+        runState: null,
+        approvals: [],
         startedAt: sql`now()`,
         finishedAt: null,
       })

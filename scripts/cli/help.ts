@@ -9,6 +9,11 @@ Usage:
                                                    Ctrl-C stops the reply (kept as far as it got)
   switchboard watch <turn-id>                      follow a running turn started anywhere, live
   switchboard retry <turn-id>                      run a failed or stopped turn again
+  switchboard approvals [--business ID]            tool calls waiting for your yes (an expert wants
+                                                   to write through one of your connections)
+  switchboard approve <approval-id> [--reject] [--always]
+                                                   decide one; the paused reply carries on (--always:
+                                                   never ask again for that tool in this business)
   switchboard history <conversation-id>            every message and turn of a conversation
   switchboard list [--agent NAME] [--query TEXT] [--limit N] [--business ID]
                                                    conversations, newest first; with --query the

@@ -4,6 +4,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { AgentName } from '../../shared/roster.ts';
 import { type Client, createClient } from './client.ts';
 import { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
+import { approve, listApprovals } from './commands/approvals.ts';
 import { exportConversation } from './commands/export.ts';
 import { deleteFile, listFiles, type Server, uploadFile } from './commands/files.ts';
 import { flags } from './commands/flags.ts';
@@ -52,6 +53,24 @@ const COMMANDS: Record<
       }
       if (action === 'forget') return forgetFact(client, out, onlyId(words, 'profile forget', 'fact'));
       throw usage(`Unknown profile action "${action}": use list, add or forget.`);
+    },
+  },
+  approvals: {
+    options: { business: { type: 'string', short: 'b' } },
+    run: (client, out, { positionals, values }) => {
+      if (positionals.length) throw usage(`approvals takes no arguments (got "${positionals[0]}").`);
+      return listApprovals(client, out, { businessId: text(values.business) });
+    },
+  },
+  approve: {
+    options: { reject: { type: 'boolean' }, always: { type: 'boolean' } },
+    run: (client, out, { positionals, values }) => {
+      if (values.reject && values.always) throw usage('--always goes with an approval, not with --reject.');
+      return approve(client, out, {
+        approvalId: onlyId(positionals, 'approve', 'approval'),
+        decision: values.reject ? 'reject' : 'approve',
+        always: values.always === true,
+      });
     },
   },
   retry: { options: {}, run: (client, out, { positionals }) => retry(client, out, onlyId(positionals, 'retry', 'turn')) },

@@ -1,11 +1,13 @@
 // Everything a turn needs to call the agents: the team, a runner on the chosen model, or nothing.
 import { getDefaultModel, type ModelProvider, type ModelSettings, Runner } from '@openai/agents';
 import type { PromptCacheRetention } from './model.ts';
-import { buildTeam, type Team } from './team.ts';
+import { buildTeam, type Team, type TeamExtras } from './team.ts';
 import type { ToolSettings } from './tools/tool-settings.ts';
 
 export type AgentRuntime = {
   team: Team;
+  /** The team with a turn's own tools (its business's connections) added. */
+  teamWith: (extras: TeamExtras) => Team;
   /** Null when no model is configured: turns fail with MODEL_NOT_CONFIGURED. */
   runner: Runner | null;
   /** The experts' (and the Summarizer's) model. */
@@ -33,7 +35,8 @@ export function createAgentRuntime(options: {
 }): AgentRuntime {
   const modelName = options.modelName ?? getDefaultModel();
   const routerModelName = options.routerModelName ?? modelName;
-  const team = buildTeam(options.tools, routerModelName === modelName ? undefined : routerModelName);
+  const routerModel = routerModelName === modelName ? undefined : routerModelName;
+  const team = buildTeam(options.tools, routerModel);
   const runner = options.provider
     ? new Runner({
         modelProvider: options.provider,
@@ -42,7 +45,14 @@ export function createAgentRuntime(options: {
         modelSettings: runnerSettings(options),
       })
     : null;
-  return { team, runner, modelName, routerModelName, promptCacheKeys: options.promptCacheKeys ?? false };
+  return {
+    team,
+    teamWith: (extras) => buildTeam(options.tools, routerModel, extras),
+    runner,
+    modelName,
+    routerModelName,
+    promptCacheKeys: options.promptCacheKeys ?? false,
+  };
 }
 
 /** The model an agent of the team runs on, as recorded and priced. */

@@ -13,6 +13,17 @@ import type { TurnContext } from './turn-context.ts';
 
 export type Team = { orchestrator: Agent<TurnContext>; experts: Record<ExpertName, Agent<TurnContext>> };
 
+/**
+ * A turn's own tools beyond the built-in ones (the owner's connections): per expert, the tools it
+ * may call; `consulted` those it may call when a colleague consults it (no approval can pause a
+ * consult); `notes` what it is told about its connections this turn (one that is down).
+ */
+export type TeamExtras = {
+  tools: Partial<Record<ExpertName, Tool<TurnContext>[]>>;
+  consulted: Partial<Record<ExpertName, Tool<TurnContext>[]>>;
+  notes: Partial<Record<ExpertName, string>>;
+};
+
 const ORCHESTRATOR_TOOLS: readonly ToolFactory[] = [webSearch];
 
 /**
@@ -28,7 +39,7 @@ function toolsFrom(factories: readonly ToolFactory[], settings: ToolSettings, ag
   return factories.map((make) => make(settings, agent)).filter((made) => made !== null);
 }
 
-function expertAgent(definition: ExpertDefinition, settings: ToolSettings): Agent<TurnContext> {
+function expertAgent(definition: ExpertDefinition, settings: ToolSettings, extras?: TeamExtras): Agent<TurnContext> {
   return new Agent<TurnContext>({
     name: definition.name,
     instructions: [
@@ -36,19 +47,25 @@ function expertAgent(definition: ExpertDefinition, settings: ToolSettings): Agen
       definition.instructions,
       definition.tools.includes(remember) ? REMEMBER_ADVICE : '',
       consultAdvice(definition, definitions, consultToolName),
+      extras?.notes[definition.name] ?? '',
     ]
       .filter(Boolean)
       .join('\n\n'),
     handoffDescription: definition.handoffDescription,
-    tools: toolsFrom(definition.tools, settings, definition.name),
+    tools: [...toolsFrom(definition.tools, settings, definition.name), ...(extras?.tools[definition.name] ?? [])],
   });
 }
 
 /** `routerModel`: the Orchestrator's own model name (the runner resolves it); else the runner's model. */
-export function buildTeam(settings: ToolSettings, routerModel?: string): Team {
-  const solo = Object.fromEntries(definitions.map((d) => [d.name, expertAgent(d, settings)])) as Team['experts'];
+export function buildTeam(settings: ToolSettings, routerModel?: string, extras?: TeamExtras): Team {
+  const solo = Object.fromEntries(definitions.map((d) => [d.name, expertAgent(d, settings, extras)])) as Team['experts'];
+  const consulted = extras
+    ? (Object.fromEntries(
+        definitions.map((d) => [d.name, expertAgent(d, settings, { ...extras, tools: extras.consulted })]),
+      ) as Team['experts'])
+    : solo;
   // Each expert may ask the others one question for a part of a request that is theirs.
-  const experts = withConsultTools(solo);
+  const experts = withConsultTools(solo, consulted);
 
   const routerTools = toolsFrom(ORCHESTRATOR_TOOLS, settings, ORCHESTRATOR.name);
   const orchestrator = new Agent<TurnContext>({

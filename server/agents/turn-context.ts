@@ -46,6 +46,9 @@ export type TurnDocuments = {
   search(query: string): Promise<FoundDocument[]>;
 };
 
+/** What the routing record adds to a tool call: the MCP server it ran on, the owner's decision, its own timing. */
+export type ToolCallNote = { server?: string; approved?: boolean; ms?: number };
+
 export type TurnContext = {
   failedToolCalls: Set<string>;
   consults: Map<string, ConsultCall>;
@@ -54,6 +57,8 @@ export type TurnContext = {
   images: SavedImage[];
   /** What a priced tool call spent (Images API tokens), by tool call id. */
   toolUsage: Map<string, ToolUsage>;
+  /** By tool call id: see ToolCallNote. */
+  toolCalls: Map<string, ToolCallNote>;
   profile: ProfileWriter;
   documents: TurnDocuments;
   /** The documents this turn wrote or updated, in order: its reply shows them. */
@@ -71,6 +76,7 @@ export function newTurnContext(files: TurnFiles, profile: ProfileWriter, documen
     files,
     images: [],
     toolUsage: new Map(),
+    toolCalls: new Map(),
     profile,
     documents,
     writtenDocuments: [],

@@ -15,7 +15,12 @@ export function routingFacts(turn: TurnDto): Fact[] {
   const facts: Fact[] = [{ label: 'Path', value: turn.agents.join(' → ') || '—' }];
   for (const h of turn.handoffs) facts.push({ label: 'Handoff', value: `${h.from} → ${h.to}: ${h.reason || 'no reason given'}` });
   if (turn.status === 'completed') facts.push({ label: 'Route', value: ROUTE_LABELS[turn.route] });
-  const tools = turn.tools.map((t) => `${t.name} by ${t.agent}, ${formatMs(t.ms)}, ${t.ok ? 'ok' : 'failed'}`);
+  const decided = (t: TurnDto['tools'][number]) =>
+    t.approved === undefined ? '' : t.approved ? ', approved by the owner' : ', rejected by the owner';
+  const tools = turn.tools.map(
+    (t) =>
+      `${t.name}${t.server ? ` on ${t.server}` : ''} by ${t.agent}, ${formatMs(t.ms)}, ${t.ok ? 'ok' : 'failed'}${decided(t)}`,
+  );
   facts.push({ label: 'Tools', value: tools.length ? tools.join('; ') : 'none' });
   const { inputTokens, cachedInputTokens, outputTokens, totalTokens } = turn.usage;
   facts.push({
@@ -32,6 +37,9 @@ export function routingFacts(turn: TurnDto): Fact[] {
     label: 'Cost',
     value: turn.cost ? `${formatUsd(turn.cost.usd)} (estimate from list prices)` : 'unknown for this model (tokens only)',
   });
+  const waiting = (turn.approvals ?? []).filter((a) => a.status === 'pending');
+  if (waiting.length)
+    facts.push({ label: 'Waiting', value: waiting.map((a) => `${a.tool} by ${a.agent} (approval ${a.id})`).join('; ') });
   if (turn.error) facts.push({ label: 'Error', value: `${turn.error.code}: ${turn.error.message}` });
   return facts;
 }

@@ -11,6 +11,9 @@ import type { LiveEvent } from '../turns/events.ts';
 
 export async function finalEvent(db: Db, turn: TurnRow): Promise<LiveEvent | null> {
   if (turn.status === 'running') return null;
+  if (turn.status === 'awaiting_approval') {
+    return { type: 'approval', turnId: turn.id, conversationId: turn.conversationId, turn, approvals: turn.approvals };
+  }
   if (turn.status === 'failed') {
     const code = isErrorCode(turn.errorCode) ? turn.errorCode : 'INTERNAL';
     return { type: 'failed', code, message: turn.errorMessage ?? ERRORS[code].message, turnId: turn.id };

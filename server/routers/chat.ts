@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { awaitingTurns } from '../../db/queries/approvals.ts';
 import { findConversation, resetMemory } from '../../db/queries/conversations.ts';
 import { findTurn } from '../../db/queries/turns.ts';
 import type { Pricing } from '../cost/pricing.ts';
@@ -10,13 +11,18 @@ import { publicProcedure } from '../trpc.ts';
 import type { TurnEvent } from '../turns/events.ts';
 import { runTurn } from '../turns/run-turn.ts';
 import { type SendResult, toMessageDto, toTurnDto } from './dto.ts';
-import { conversationId, expertName, sendInput, turnId } from './inputs.ts';
+import { approveInput, businessId, conversationId, expertName, sendInput, turnId } from './inputs.ts';
 import { loadHistory } from './load-history.ts';
 import { streamTurn, watchTurnEvents } from './stream-turn.ts';
 
-/** Runs a turn to its end and answers with its outcome; a stopped turn with its stopped reply. */
+/**
+ * Runs a turn to its end and answers with its outcome; a stopped turn with its stopped reply; a
+ * paused one with no reply (its turn lists the calls that wait).
+ */
 async function complete(turn: AsyncGenerator<TurnEvent, void>, pricing: Pricing): Promise<SendResult> {
   for await (const event of turn) {
+    if (event.type === 'approval')
+      return { conversationId: event.conversationId, turn: toTurnDto(event.turn, pricing), reply: null };
     if (event.type !== 'done' && event.type !== 'cancelled') continue;
     if (!event.reply) throw new DomainError('TURN_CANCELLED', { turnId: event.turn.id });
     return {
@@ -52,6 +58,21 @@ export const chatRouter = {
   retry: publicProcedure
     .input(z.object({ turnId }))
     .mutation(({ ctx, input }) => complete(runTurn(ctx.chat, { kind: 'retry', turnId: input.turnId }), ctx.chat.pricing)),
+
+  approve: publicProcedure
+    .input(approveInput)
+    .mutation(({ ctx, input }) => complete(runTurn(ctx.chat, { kind: 'approve', ...input }), ctx.chat.pricing)),
+
+  /** The calls that wait for the owner's decision, newest first. */
+  approvals: publicProcedure.input(z.object({ businessId: businessId.optional() })).query(async ({ ctx, input }) => {
+    const turns = await awaitingTurns(ctx.chat.db, input.businessId);
+    const items = turns.flatMap((turn) =>
+      turn.approvals
+        .filter((approval) => approval.status === 'pending')
+        .map((approval) => ({ turnId: turn.id, conversationId: turn.conversationId, approval })),
+    );
+    return { items };
+  }),
 
   reset: publicProcedure.input(z.object({ conversationId })).mutation(({ ctx, input }) =>
     withLock(ctx.chat.lock, [conversationKey(input.conversationId)], async () => {

@@ -1,6 +1,6 @@
 // Rows and turn events as the API shows them: plain JSON, dates as ISO strings.
 import type { MessageRow, TurnRow } from '../../db/schema.ts';
-import type { Consult, Handoff, Route, ToolRun } from '../../shared/turn-record.ts';
+import type { Approval, Consult, Handoff, Route, ToolRun } from '../../shared/turn-record.ts';
 import type { RememberedFact } from '../agents/turn-context.ts';
 import { imageCostUsd } from '../cost/image-cost.ts';
 import type { Pricing } from '../cost/pricing.ts';
@@ -38,6 +38,8 @@ export type TurnDto = {
   /** How the Orchestrator's choice was found (see shared/turn-record.ts); meaningful once completed. */
   route: Route;
   tools: ToolRunDto[];
+  /** The calls the turn paused on (awaiting_approval), and how each was decided; present when there were some. */
+  approvals?: Approval[];
   usage: {
     inputTokens: number;
     /** Of inputTokens, those the API served from its prompt cache (billed at the cached rate). */
@@ -87,6 +89,7 @@ export function toTurnDto(row: TurnRow, pricing: Pricing, remembered: Remembered
     handoffs: row.handoffs,
     route: row.route,
     tools: row.tools.map(({ usage, ...run }) => (usage ? { ...run, usage, costUsd: imageCostUsd(pricing, usage) } : run)),
+    ...(row.approvals.length ? { approvals: row.approvals } : {}),
     usage: {
       inputTokens: row.inputTokens,
       cachedInputTokens: row.cachedInputTokens,
@@ -113,7 +116,8 @@ function costOf(row: TurnRow, pricing: Pricing): TurnDto['cost'] {
 
 export type TurnEventDto =
   | { type: 'turn'; turn: TurnDto }
-  | Exclude<LiveEvent, { type: 'turn' | 'done' | 'cancelled' | 'failed' }>
+  | Exclude<LiveEvent, { type: 'turn' | 'done' | 'cancelled' | 'failed' | 'approval' }>
+  | { type: 'approval'; turnId: string; conversationId: string; turn: TurnDto; approvals: Approval[] }
   | { type: 'done'; conversationId: string; turn: TurnDto; reply: MessageDto }
   | { type: 'cancelled'; conversationId: string; turn: TurnDto; reply: MessageDto | null }
   | { type: 'error'; code: string; message: string; turnId: string | null };
@@ -134,6 +138,8 @@ export function toEventDto(event: LiveEvent, pricing: Pricing): TurnEventDto {
         reply: event.reply && toMessageDto(event.reply, attachments, documents),
       };
     }
+    case 'approval':
+      return { ...event, turn: toTurnDto(event.turn, pricing) };
     case 'failed':
       return { type: 'error', code: ERRORS[event.code].trpc, message: event.message, turnId: event.turnId };
     default:
@@ -141,4 +147,5 @@ export function toEventDto(event: LiveEvent, pricing: Pricing): TurnEventDto {
   }
 }
 
-export type SendResult = { conversationId: string; turn: TurnDto; reply: MessageDto };
+/** `reply` null: the turn paused for the owner's approval (turn.status awaiting_approval). */
+export type SendResult = { conversationId: string; turn: TurnDto; reply: MessageDto | null };

@@ -2,6 +2,7 @@
 import { createCallerFactory, router } from '../trpc.ts';
 import { businessesRouter } from './businesses.ts';
 import { chatRouter } from './chat.ts';
+import { connectionsRouter } from './connections.ts';
 import { conversationsRouter } from './conversations.ts';
 import { documentsRouter } from './documents.ts';
 import { filesRouter } from './files.ts';
@@ -16,6 +17,7 @@ export const appRouter = router({
   businesses: businessesRouter,
   profile: profileRouter,
   documents: documentsRouter,
+  connections: connectionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

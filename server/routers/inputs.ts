@@ -56,8 +56,8 @@ export const dateRange = {
 const orderedRange = (range: { from?: Date; to?: Date }) => !range.from || !range.to || range.from < range.to;
 const orderedRangeMessage = { message: 'must be before "to"', path: ['from'] };
 
-export const turnStatus = z.enum(['running', 'completed', 'failed', 'cancelled'], {
-  message: 'must be running, completed, failed or cancelled',
+export const turnStatus = z.enum(['running', 'awaiting_approval', 'completed', 'failed', 'cancelled'], {
+  message: 'must be running, awaiting_approval, completed, failed or cancelled',
 });
 
 const cursorText = z.string().max(400).refine(storable, storableMessage).nullish();
@@ -108,4 +108,12 @@ export const renameInput = z.object({
         .max(MAX_TITLE_CHARS, { message: `is too long: keep it under ${MAX_TITLE_CHARS} characters` })
         .refine(storable, storableMessage),
     ),
+});
+
+export const approveInput = z.object({
+  turnId,
+  // The model's call id (as listed in turn.approvals), not a UUID.
+  approvalId: z.string().min(1).max(200),
+  decision: z.enum(['approve', 'reject'], { message: 'must be approve or reject' }),
+  always: z.boolean().optional(),
 });

@@ -1,5 +1,6 @@
 // What a running turn tells its caller, in order; the API turns rows into its own shapes.
 import type { MessageRow, TurnRow } from '../../db/schema.ts';
+import type { Approval } from '../../shared/turn-record.ts';
 import type { DocumentRefDto } from '../documents/document-dto.ts';
 import type { ErrorCode } from '../errors.ts';
 import type { AttachmentDto } from '../files/file-dto.ts';
@@ -43,19 +44,23 @@ export type TurnCancelled = {
   documents?: DocumentRefDto[];
 };
 
+/** The turn paused (awaiting_approval) on the calls in `approvals`: chat.approve resumes it. */
+export type TurnAwaiting = { type: 'approval'; turnId: string; conversationId: string; turn: TurnRow; approvals: Approval[] };
+
 export type TurnEvent =
   | { type: 'turn'; turn: TurnRow }
   | AgentEvent
   | { type: 'delta'; text: string }
   | ToolEvent
   | TurnDone
-  | TurnCancelled;
+  | TurnCancelled
+  | TurnAwaiting;
 
 /** How a failed turn ends for its watchers (its caller gets the thrown error instead). */
 export type TurnFailed = { type: 'failed'; code: ErrorCode; message: string; turnId: string };
 
-/** What watchers of a turn see: its events, ending in done, cancelled or failed. */
+/** What watchers of a turn see: its events, ending in done, cancelled, failed or approval (paused). */
 export type LiveEvent = TurnEvent | TurnFailed;
 
 export const isFinal = (event: LiveEvent): boolean =>
-  event.type === 'done' || event.type === 'cancelled' || event.type === 'failed';
+  event.type === 'done' || event.type === 'cancelled' || event.type === 'failed' || event.type === 'approval';

@@ -5,9 +5,11 @@ import type { Db } from '../../db/client.ts';
 import { findConversation } from '../../db/queries/conversations.ts';
 import { findMessage } from '../../db/queries/messages.ts';
 import { findTurn, reopenTurn } from '../../db/queries/turns.ts';
+import type { TurnRow } from '../../db/schema.ts';
 import { DomainError } from '../errors.ts';
 import { clientMessageKey, conversationKey, type LockHandle, type TurnLock } from '../locks/turn-lock.ts';
 import type { ReadAhead, ReadAheadOf } from '../memory/memory.ts';
+import { type Decision, decideAndResume } from './decide-approval.ts';
 import type { TurnCancelled, TurnDone } from './events.ts';
 import { startOnce } from './idempotency.ts';
 import { settleInterruptedTurns } from './interrupted-turns.ts';
@@ -15,15 +17,18 @@ import type { StartedTurn } from './start-turn.ts';
 
 export type TurnRequest =
   | { kind: 'send'; conversationId?: string; businessId?: string; message: string; clientMessageId?: string }
-  | { kind: 'retry'; turnId: string };
+  | { kind: 'retry'; turnId: string }
+  | ({ kind: 'approve' } & Decision);
 
 /**
  * An opened turn holds its conversation's lock until the caller releases it. `ahead`: the reads
  * started alongside the opening of a sent message (a retry reads after its reopening).
  */
 export type OpenedTurn =
-  | { kind: 'opened'; started: StartedTurn; lock: LockHandle; ahead?: ReadAhead }
-  | { kind: 'replay'; done: TurnDone | TurnCancelled };
+  | { kind: 'opened'; started: StartedTurn; lock: LockHandle; ahead?: ReadAhead; resume?: { runState: string } }
+  | { kind: 'replay'; done: TurnDone | TurnCancelled }
+  /** A decision was recorded and other calls of the turn still wait for theirs. */
+  | { kind: 'waiting'; turn: TurnRow };
 
 type OpenDeps = {
   db: Db;
@@ -35,6 +40,7 @@ type OpenDeps = {
 
 export async function openTurn(deps: OpenDeps, request: TurnRequest): Promise<OpenedTurn> {
   if (request.kind === 'retry') return reopen(deps, request.turnId);
+  if (request.kind === 'approve') return resume(deps, request);
   // A new conversation's id is chosen here so its lock is held before the row exists.
   const newConversationId = randomUUID();
   const keys = request.conversationId
@@ -68,6 +74,27 @@ async function reopen(deps: OpenDeps, turnId: string): Promise<OpenedTurn> {
     const userMessage = await findMessage(deps.db, reopened.userMessageId);
     if (!conversation || !userMessage) throw new DomainError('CONVERSATION_NOT_FOUND');
     return { kind: 'opened', started: { conversation, userMessage, turn: reopened }, lock };
+  });
+}
+
+async function resume(deps: OpenDeps, decision: Decision): Promise<OpenedTurn> {
+  const turn = await findTurn(deps.db, decision.turnId);
+  if (!turn) throw new DomainError('TURN_NOT_FOUND');
+  return holding(deps.lock, [conversationKey(turn.conversationId)], async (lock) => {
+    const decided = await decideAndResume(deps.db, decision);
+    if (decided.kind === 'waiting') {
+      await lock.release();
+      return decided;
+    }
+    const conversation = await findConversation(deps.db, decided.turn.conversationId);
+    const userMessage = await findMessage(deps.db, decided.turn.userMessageId);
+    if (!conversation || !userMessage) throw new DomainError('CONVERSATION_NOT_FOUND');
+    return {
+      kind: 'opened',
+      started: { conversation, userMessage, turn: decided.turn },
+      lock,
+      resume: { runState: decided.runState },
+    };
   });
 }
 

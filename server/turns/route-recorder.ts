@@ -46,8 +46,13 @@ export class RouteRecorder {
 
   /** The first agent of the run; its event opens the turn's path. */
   start(agent: string): AgentEvent {
+    return this.resume(agent, agent);
+  }
+
+  /** A paused run carrying on: `router` routed it before the pause, `agent` has it now. */
+  resume(router: string, agent: string): AgentEvent {
     this.#current = agent;
-    this.#router = agent;
+    this.#router = router;
     this.#segmentStart = this.#now();
     return this.#enter(agent, null);
   }
@@ -88,20 +93,27 @@ export class RouteRecorder {
       }
     } else if (item.type === 'tool_call_output_item' && item.rawItem.type === 'function_call_result') {
       const { callId } = item.rawItem;
-      const pending = this.#pendingTools.get(callId);
-      if (!pending) return [];
+      // A call approved (or rejected) after a pause was asked for before it: its start is in the stored record.
+      const pending = this.#pendingTools.get(callId) ?? {
+        agent: item.agent.name,
+        name: item.rawItem.name,
+        startedAt: this.#now(),
+      };
       this.#pendingTools.delete(callId);
-      const run = {
+      const note = this.#context.toolCalls.get(callId);
+      const run: ToolRun = {
         agent: pending.agent,
         name: pending.name,
-        ms: Math.round(this.#now() - pending.startedAt),
-        ok: !this.#context.failedToolCalls.has(callId),
+        ms: note?.ms ?? Math.round(this.#now() - pending.startedAt),
+        ok: note?.approved !== false && !this.#context.failedToolCalls.has(callId),
+        ...(note?.server ? { server: note.server } : {}),
+        ...(note?.approved !== undefined ? { approved: note.approved } : {}),
       };
       // The owner's MCP tools (`<server>__<tool>`) answer with text from outside the team.
       if (pending.name.includes('__')) noteRead(this.#context, { kind: 'tool', name: pending.name });
       const usage = this.#context.toolUsage.get(callId);
       this.#tools.push(usage ? { ...run, usage } : run);
-      return [this.#tool({ phase: 'end', callId, ...run })];
+      return [this.#tool({ phase: 'end', callId, agent: run.agent, name: run.name, ms: run.ms, ok: run.ok })];
     }
     return [];
   }

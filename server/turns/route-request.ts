@@ -8,6 +8,7 @@ import {
   MaxTurnsExceededError,
   ModelBehaviorError,
   type Runner,
+  RunState,
   type StreamedRunResult,
 } from '@openai/agents';
 import { EXPERT_NAMES, type ExpertName } from '../../shared/roster.ts';
@@ -77,13 +78,17 @@ export async function* answerRequest(p: RouteParams): AsyncGenerator<TurnEvent, 
   return { ...routed, answer: yield* streamed(p, p.team.experts[routed.expert]) };
 }
 
-async function* streamed<A extends AnyAgent>(
-  p: RouteParams,
+/** One streamed run of `agent` on the request, or on a paused run's restored state. */
+export async function* streamed<A extends AnyAgent>(
+  p: Omit<RouteParams, 'input'> & { input: AgentInputItem[] | RunState<TurnContext, AnyAgent> },
   agent: A,
   maxTurns = p.maxTurns,
 ): AsyncGenerator<TurnEvent, AgentRun<A>, undefined> {
   const { context, signal, callModelInputFilter } = p;
-  const run = await p.runner.run(agent, p.input, { stream: true, context, maxTurns, signal, callModelInputFilter });
+  const run =
+    p.input instanceof RunState
+      ? await p.runner.run(agent, p.input, { stream: true, maxTurns, signal })
+      : await p.runner.run(agent, p.input, { stream: true, context, maxTurns, signal, callModelInputFilter });
   try {
     for await (const event of run) yield* p.recorder.observe(event);
     await run.completed;
@@ -94,7 +99,7 @@ async function* streamed<A extends AnyAgent>(
     p.usage.outputTokens += run.state.usage.outputTokens;
   }
   if (run.error) throw run.error;
-  return run;
+  return run as AgentRun<A>;
 }
 
 /** A router run; null when the router's own step broke (a call to a tool it does not have). */
@@ -133,6 +138,6 @@ async function* structuredChoice(
   }
 }
 
-function expertNamed(name: string): ExpertName | null {
+export function expertNamed(name: string): ExpertName | null {
   return EXPERT_NAMES.find((expert) => expert === name) ?? null;
 }

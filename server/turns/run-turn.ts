@@ -1,18 +1,21 @@
 // One turn, start to finish, as the events it produces: save the message, recall memory, run the
-// agents (streamed), record the outcome. chat.send drains it; chat.stream forwards it.
+// agents (streamed), record the outcome. chat.send drains it; chat.stream forwards it. A run that
+// stops at a call needing the owner's yes pauses the turn (awaiting_approval); chat.approve opens
+// it again here and the run carries on from its stored state.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { deleteImagesOfTurn } from '../../db/queries/files.ts';
 import { finishTurn } from '../../db/queries/finish-turn.ts';
 import { failTurn, type TurnRecord } from '../../db/queries/turns.ts';
-import { EXPERT_NAMES } from '../../shared/roster.ts';
+import { EXPERT_NAMES, type ExpertName } from '../../shared/roster.ts';
 import type { Route } from '../../shared/turn-record.ts';
 import { withPromptCacheKey } from '../agents/prompt-cache-key.ts';
 import { type AgentRuntime, modelOf } from '../agents/runtime.ts';
 import { summarizeWith } from '../agents/summarizer.ts';
 import { newTurnContext } from '../agents/turn-context.ts';
 import { turnProfile } from '../business/turn-profile.ts';
+import type { TurnTools } from '../connections/turn-tools.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { toDocumentRefs } from '../documents/document-dto.ts';
 import { turnDocuments } from '../documents/turn-documents.ts';
@@ -20,13 +23,16 @@ import { DomainError } from '../errors.ts';
 import type { LiveTurns } from '../live/live-turns.ts';
 import type { TurnLock } from '../locks/turn-lock.ts';
 import type { Memory } from '../memory/memory.ts';
-import { spentBefore, withEarlierAttempts } from './attempt-usage.ts';
+import { spentBefore } from './attempt-usage.ts';
 import { withConsults } from './consult-recorder.ts';
 import type { TurnEvent } from './events.ts';
 import { describeFailure } from './failures.ts';
 import { openTurn, type TurnRequest } from './open-turn.ts';
+import { pauseRun } from './pause-turn.ts';
+import { joinRecords, recordBefore } from './paused-run.ts';
+import { resumeRun } from './resume-run.ts';
 import { RouteRecorder } from './route-recorder.ts';
-import { answerRequest, type UsageTally } from './route-request.ts';
+import { type AgentRun, answerRequest, type UsageTally } from './route-request.ts';
 import { routerInputFilter, toAgentInput } from './router-input.ts';
 import type { RunningTurns } from './running-turns.ts';
 import { stopTurn } from './stop-turn.ts';
@@ -44,9 +50,13 @@ export type TurnDeps = {
   live: LiveTurns;
   /** Whose prices the API shows for turns' tokens. */
   pricing: Pricing;
+  /** The owner's connections (MCP servers); absent when none are configured. */
+  connections?: TurnTools;
 };
 
 const MAX_AGENT_TURNS = 10;
+type Answered = { expert: ExpertName; answer: AgentRun };
+const EMPTY_RECORD = { agents: [], handoffs: [], tools: [], agentUsage: [], consults: [] };
 
 export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGenerator<TurnEvent, void, undefined> {
   const { db, agents, memory } = deps;
@@ -55,13 +65,19 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     yield opened.done;
     return;
   }
-  const { started, lock, ahead } = opened;
+  if (opened.kind === 'waiting') {
+    const { turn } = opened;
+    yield { type: 'approval', turnId: turn.id, conversationId: turn.conversationId, turn, approvals: turn.approvals };
+    return;
+  }
+  const { started, lock, ahead, resume } = opened;
   const { conversation, turn } = started;
   const run = { turnId: turn.id, attempt: turn.attempt };
   const live = deps.running.register({ turnId: turn.id, conversationId: conversation.id });
   // Why this turn must stop early: its lock went (LOCK_LOST) or someone pressed Stop (cancelled).
   const stop = AbortSignal.any([lock.lost, live.signal]);
-  const startedAt = performance.now();
+  // A resumed turn's latency counts on from the time it ran before its pause.
+  const startedAt = performance.now() - (resume ? (turn.latencyMs ?? 0) : 0);
   const businessId = conversation.businessId;
   const context = newTurnContext(
     turnFiles(db, { id: turn.id, businessId }),
@@ -70,11 +86,14 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   );
   const documents = () => toDocumentRefs(context.writtenDocuments);
   const recorder = new RouteRecorder(context, EXPERT_NAMES, (agent) => modelOf(agents, agent));
+  // What the turn spent before this run stays counted: a retry's earlier attempts, a resumed run's
+  // calls before its pause (the owner paid for those too).
   const usage: UsageTally = spentBefore(turn);
-  let route: Route = 'handoff';
-  let memoryTokens = 0;
+  let route: Route = resume ? turn.route : 'handoff';
+  let memoryTokens = resume ? turn.memoryTokens : 0;
+  const before = resume ? recordBefore(turn) : { ...EMPTY_RECORD, agentUsage: turn.agentUsage };
   const record = (): TurnRecord => ({
-    ...withEarlierAttempts(withConsults(recorder.finish(), context.consults.values()), turn.agentUsage),
+    ...joinRecords(before, withConsults(recorder.finish(), context.consults.values())),
     ...usage,
     route,
     memoryTokens,
@@ -84,33 +103,40 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
 
   try {
     yield live.publish({ type: 'turn', turn });
-    const { team } = agents;
     if (!agents.runner) throw new DomainError('MODEL_NOT_CONFIGURED', { turnId: turn.id });
     const runner = agents.promptCacheKeys ? withPromptCacheKey(agents.runner, conversation.id) : agents.runner;
+    const toolset = await deps.connections?.forTurn(businessId, stop);
+    const team = toolset ? agents.teamWith(toolset) : agents.team;
+    const params = { runner, team, context, recorder, usage, maxTurns: MAX_AGENT_TURNS, signal: stop };
 
-    const recalled = await memory.recall(started, summarizeWith(runner), ahead);
-    memoryTokens = recalled.summarizerTokens;
-    context.profileDigest = recalled.profile?.text ?? null;
-    stop.throwIfAborted();
+    let routed: Answered;
+    if (resume) routed = yield* live.relay(resumeRun({ ...params, runState: resume.runState, approvals: turn.approvals }));
+    else {
+      const recalled = await memory.recall(started, summarizeWith(runner), ahead);
+      memoryTokens = recalled.summarizerTokens;
+      context.profileDigest = recalled.profile?.text ?? null;
+      stop.throwIfAborted();
 
-    yield live.publish(recorder.start(team.orchestrator.name));
-    const input = recalled.items.map(toAgentInput);
-    const routed = yield* live.relay(
-      answerRequest({
-        runner,
-        team,
-        input,
-        context,
-        recorder,
-        usage,
-        maxTurns: MAX_AGENT_TURNS,
-        signal: stop,
-        // The Orchestrator routes on a short context; the expert it hands off to reads all of `input`.
-        callModelInputFilter: routerInputFilter(team.orchestrator, input.length, recalled.routerItems),
-      }),
-    );
+      yield live.publish(recorder.start(team.orchestrator.name));
+      const input = recalled.items.map(toAgentInput);
+      const answered = yield* live.relay(
+        answerRequest({
+          ...params,
+          input,
+          // The Orchestrator routes on a short context; the expert it hands off to reads all of `input`.
+          callModelInputFilter: routerInputFilter(team.orchestrator, input.length, recalled.routerItems),
+        }),
+      );
+      route = answered.route;
+      routed = answered;
+    }
     stop.throwIfAborted(); // an aborted run's stream just ends
-    route = routed.route;
+    if (routed.answer.interruptions.length) {
+      const paused = await pauseRun(db, { run, turn, answer: routed.answer, record: record(), target: toolset?.target });
+      logTurn(deps.logger, paused.turn, 'awaiting_approval', deps.pricing);
+      yield live.publish(paused);
+      return;
+    }
     const text = typeof routed.answer.finalOutput === 'string' ? routed.answer.finalOutput.trim() : '';
     if (!text) throw new DomainError('EMPTY_REPLY', { turnId: turn.id });
 

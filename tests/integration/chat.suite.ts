@@ -151,7 +151,7 @@ export function chatSuite(kind: DriverKind) {
       h.chat.agents = { ...h.chat.agents, runner };
       h.script(routeTo(h.team, 'Strategic', 'greeting'), reply('Hi! What are you building?'));
       const retried = await h.api.chat.retry({ turnId });
-      expect(retried.reply.content).toBe('Hi! What are you building?');
+      expect(retried.reply!.content).toBe('Hi! What are you building?');
     });
 
     it('refuses bad input with the documented codes and stores nothing', async () => {

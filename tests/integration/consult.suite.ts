@@ -51,7 +51,7 @@ export function consultSuite(kind: DriverKind) {
 
     h.model.assertComplete();
     expect(answer).toMatchObject({ agent: 'Creative', content: expect.stringContaining('Lumen & Wick') });
-    expect(answer.content).toContain('24 EUR');
+    expect(answer!.content).toContain('24 EUR');
     expect(turn.status).toBe('completed');
     expect(turn.agents).toEqual(['Orchestrator', 'Creative', 'Strategic']);
     expect(turn.consults).toEqual([

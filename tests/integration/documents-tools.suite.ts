@@ -27,7 +27,7 @@ export function documentToolsSuite(kind: DriverKind) {
     );
     const first = await h.api.chat.send({ businessId: h.businessId, message: 'Write a production plan for 200 mugs' });
     expect(first.turn.tools).toEqual([expect.objectContaining({ agent: 'Producing', name: 'write_document', ok: true })]);
-    const [card] = first.reply.documents ?? [];
+    const [card] = first.reply!.documents ?? [];
     expect(card).toEqual({
       documentId: expect.any(String),
       title: 'Production plan',
@@ -52,7 +52,7 @@ export function documentToolsSuite(kind: DriverKind) {
       expect(text).not.toContain('4 batches of 50');
     }
     expect(toolOutputs(h.model.calls[before + 2]!.request.input).join('\n')).toContain('4 batches of 50');
-    expect(second.reply.documents).toEqual([{ ...card, version: 2 }]);
+    expect(second.reply!.documents).toEqual([{ ...card, version: 2 }]);
     expect(second.turn.tools.map((t) => [t.name, t.ok])).toEqual([
       ['read_document', true],
       ['update_document', true],
@@ -85,7 +85,7 @@ export function documentToolsSuite(kind: DriverKind) {
       reply('Saved.'),
     );
     const written = await a.api.chat.send({ businessId: a.businessId, message: 'Make a price list' });
-    const foreignId = written.reply.documents![0]!.documentId;
+    const foreignId = written.reply!.documents![0]!.documentId;
 
     const b = await onNewBusiness(database);
     const before = b.model.calls.length;
@@ -101,7 +101,7 @@ export function documentToolsSuite(kind: DriverKind) {
     const answered = await b.api.chat.send({ businessId: b.businessId, message: 'Update the price list' });
     expect(answered.turn.status).toBe('completed');
     expect(answered.turn.tools.map((t) => t.ok)).toEqual([false, false, false, false, false]);
-    expect(answered.reply.documents).toBeUndefined();
+    expect(answered.reply!.documents).toBeUndefined();
     const told = toolOutputs(b.model.calls.at(-1)!.request.input);
     expect(told[0]).toMatch(/^Not read: no document of this business has the id/);
     expect(told[1]).toMatch(/^Not saved: no document of this business has the id "not-an-id"/);
@@ -122,7 +122,7 @@ export function documentToolsSuite(kind: DriverKind) {
       reply('Done.'),
     );
     const wrote = await h.api.chat.send({ businessId: h.businessId, message: 'Plan the firings' });
-    const documentId = wrote.reply.documents![0]!.documentId;
+    const documentId = wrote.reply!.documents![0]!.documentId;
     h.script(routeTo(h.team, 'Producing', 'Kiln.'), callTool('search_files', { query: 'nabertherm' }), reply('Fridays.'));
     await h.api.chat.send({ businessId: h.businessId, message: 'When do I fire?' });
     const [output] = toolOutputs(h.model.calls.at(-1)!.request.input);

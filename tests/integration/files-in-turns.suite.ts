@@ -40,7 +40,7 @@ export function filesInTurnsSuite(kind: DriverKind) {
     expect(lastCall).toContain('Soy wax flakes from Hive & Co: 4.20 EUR per kg');
     expect(lastCall).toContain('price-list.pdf');
     expect(lastCall).toContain('page 1');
-    expect(sent.reply.attachments).toBeUndefined();
+    expect(sent.reply!.attachments).toBeUndefined();
   });
 
   it('every expert has search_files; only Creative has generate_image', () => {
@@ -64,7 +64,7 @@ export function filesInTurnsSuite(kind: DriverKind) {
     );
     const sent = await h.api.chat.send({ message: 'Show me a logo idea for Lumen & Wick' });
     expect(images.prompts).toEqual([LOGO_PROMPT]);
-    const [image] = sent.reply.attachments ?? [];
+    const [image] = sent.reply!.attachments ?? [];
     expect(image).toEqual({
       id: expect.any(String),
       kind: 'image',
@@ -119,7 +119,7 @@ export function filesInTurnsSuite(kind: DriverKind) {
     const sent = await h.api.chat.send({ message: 'Two logo ideas please' });
     expect(sent.turn.status).toBe('completed');
     expect(images.prompts).toEqual(['Idea one']);
-    expect(sent.reply.attachments?.map((a) => a.prompt)).toEqual(['Idea one']);
+    expect(sent.reply!.attachments?.map((a) => a.prompt)).toEqual(['Idea one']);
     expect(sent.turn.tools.map((t) => [t.name, t.ok])).toEqual([
       ['generate_image', true],
       ['generate_image', false],
@@ -139,7 +139,7 @@ export function filesInTurnsSuite(kind: DriverKind) {
     expect(sent.turn.status).toBe('completed');
     expect(sent.turn.tools).toEqual([expect.objectContaining({ name: 'generate_image', ok: false })]);
     expect(sent.turn.tools[0]).not.toHaveProperty('costUsd');
-    expect(sent.reply.attachments).toBeUndefined();
+    expect(sent.reply!.attachments).toBeUndefined();
     expect((await h.api.files.list()).items.length).toBe(before);
   });
 

@@ -67,7 +67,7 @@ describe('model faults', () => {
     fake.setResponder((request) => errors.shift() ?? planned(request));
     const { turn, reply } = await api().chat.send({ message: 'When do we ship?' });
     expect(turn.status).toBe('completed');
-    expect(reply.content).toBe('Ship on Friday.');
+    expect(reply!.content).toBe('Ship on Friday.');
     expect(fake.requests.length - start).toBe(4);
   });
 
@@ -108,7 +108,7 @@ describe('model faults', () => {
 
     fake.setResponder(plannedTurns([{ route: 'Producing', reply: 'Order the wax first.' }]));
     const retried = await caller.chat.retry({ turnId: failureOf(error).turnId });
-    expect(retried.reply.content).toBe('Order the wax first.');
+    expect(retried.reply!.content).toBe('Order the wax first.');
   });
 
   it('ends a streamed turn whose model stalls mid-answer with a timeout error event', async () => {

@@ -111,7 +111,7 @@ export function stoppedTurnsSuite(kind: DriverKind) {
     const retried = await h.api.chat.retry({ turnId: turnId! });
     expect(retried.turn).toMatchObject({ status: 'completed', route: 'handoff' });
     expect(retried.reply).toMatchObject({ stopped: false, attachments: [expect.objectContaining({ prompt: PROMPT })] });
-    expect(retried.reply.attachments![0]!.id).not.toBe(image.id);
+    expect(retried.reply!.attachments![0]!.id).not.toBe(image.id);
     expect(await readFile(database.db, image.id)).toBeUndefined();
     const after = await h.api.chat.history({ conversationId: turn.conversationId });
     expect(after.messages.filter((m) => m.role === 'assistant').map((m) => [m.stopped, m.attachments?.length])).toEqual([

@@ -4,6 +4,8 @@ import { type Logger, pino } from 'pino';
 import type { Database } from '../../db/client.ts';
 import type { AgentRuntime } from '../../server/agents/runtime.ts';
 import type { ToolSettings } from '../../server/agents/tools/tool-settings.ts';
+import type { Connections } from '../../server/connections/connections.ts';
+import type { TurnTools } from '../../server/connections/turn-tools.ts';
 import type { Pricing } from '../../server/cost/pricing.ts';
 import { createLiveTurns } from '../../server/live/live-turns.ts';
 import { turnLockFor } from '../../server/locks/choose-lock.ts';
@@ -24,6 +26,9 @@ export function chatHarness(
     routerModelName?: string;
     logger?: Logger;
     lock?: TurnLock;
+    connections?: TurnTools;
+    /** connections.* see these; turns too unless `connections` gives turns their own. */
+    registry?: Connections;
   } = {},
 ) {
   const { runtime, model, team } = scriptedRuntime([], {
@@ -52,6 +57,8 @@ export function apiOver(
     logger?: Logger;
     lock?: TurnLock;
     pricing?: Pricing;
+    connections?: TurnTools;
+    registry?: Connections;
   } = {},
 ) {
   const logger = options.logger ?? pino({ level: 'silent' });
@@ -71,7 +78,9 @@ export function apiOver(
     live,
     pricing: options.pricing ?? 'none',
   };
-  return { api: createCaller({ chat, authorized: true }), chat };
+  const connections = options.connections ?? options.registry;
+  if (connections) chat.connections = connections;
+  return { api: createCaller({ chat, authorized: true, ...(options.registry ? { connections: options.registry } : {}) }), chat };
 }
 
 /** Runs a promise expected to reject with a tRPC error and returns that error. */

@@ -20,9 +20,17 @@ export function scriptedRuntime(
   const model = new ScriptedModel(steps);
   const modelName = options.modelName ?? 'scripted';
   const routerModelName = options.routerModelName ?? modelName;
-  const team = buildTeam(options.tools ?? NO_TOOLS, options.routerModelName);
+  const tools = options.tools ?? NO_TOOLS;
+  const team = buildTeam(tools, options.routerModelName);
   const runner = new Runner({ modelProvider: { getModel: async () => model }, model: modelName, tracingDisabled: true });
-  const runtime: AgentRuntime = { team, runner, modelName, routerModelName, promptCacheKeys: false };
+  const runtime: AgentRuntime = {
+    team,
+    teamWith: (extras) => buildTeam(tools, options.routerModelName, extras),
+    runner,
+    modelName,
+    routerModelName,
+    promptCacheKeys: false,
+  };
   return { runtime, model, team };
 }
 

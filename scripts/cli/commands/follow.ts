@@ -4,7 +4,7 @@ import type { TurnEventDto as TurnEvent } from '../../../server/routers/dto.ts';
 import { CliError, EXIT } from '../errors.ts';
 import type { Out } from '../print.ts';
 
-export type Ending = Extract<TurnEvent, { type: 'done' | 'cancelled' }>;
+export type Ending = Extract<TurnEvent, { type: 'done' | 'cancelled' | 'approval' }>;
 
 type Observer = {
   onData(event: TurnEvent): void;
@@ -37,7 +37,7 @@ export function followTurn(
         } else if (event.type === 'delta') {
           streamed = true;
           out.stdout(event.text);
-        } else if (event.type === 'done' || event.type === 'cancelled') finish(() => resolve(event));
+        } else if (event.type === 'done' || event.type === 'cancelled' || event.type === 'approval') finish(() => resolve(event));
         else if (event.type === 'error') {
           const retry = event.turnId ? `\nRetry it with: switchboard retry ${event.turnId}` : '';
           finish(() => reject(new CliError(`${event.message}${retry}`)));

@@ -6,6 +6,6 @@ import { printOutcome } from './send.ts';
 export async function retry(client: Client, out: Out, turnId: string): Promise<void> {
   out.stderr('Retrying…\n');
   const outcome = await client.chat.retry.mutate({ turnId });
-  out.stderr(`→ ${outcome.reply.agent ?? 'Assistant'}\n`);
+  if (outcome.reply) out.stderr(`→ ${outcome.reply.agent ?? 'Assistant'}\n`);
   printOutcome(out, outcome, { streamed: false });
 }

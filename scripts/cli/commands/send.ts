@@ -1,10 +1,12 @@
 // `switchboard send`: streams one turn over chat.stream, showing who answers as it happens.
 // Ctrl-C stops the turn on the server (chat.cancel) and keeps what was written; a second one quits.
 import { randomUUID } from 'node:crypto';
+import type { SendResult } from '../../../server/routers/dto.ts';
 import type { Client } from '../client.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { type Out, routingBlock } from '../print.ts';
-import { type Ending, followTurn, stoppedError } from './follow.ts';
+import { printWaiting } from './approvals.ts';
+import { followTurn, stoppedError } from './follow.ts';
 
 export async function send(
   client: Client,
@@ -33,18 +35,18 @@ export async function send(
     );
     const ending = await Promise.race([followed.ending, quitting]);
     if (ending.type === 'cancelled') throw stoppedError(ending);
-    printOutcome(out, ending, { streamed: followed.streamed() });
+    printOutcome(out, ending.type === 'approval' ? { ...ending, reply: null } : ending, { streamed: followed.streamed() });
   } finally {
     process.off('SIGINT', onInterrupt);
   }
 }
 
 /** The reply (unless it already streamed), then how it was routed and how to continue. */
-export function printOutcome(
-  out: Out,
-  outcome: Omit<Extract<Ending, { type: 'done' }>, 'type'>,
-  { streamed }: { streamed: boolean },
-): void {
+export function printOutcome(out: Out, outcome: SendResult, { streamed }: { streamed: boolean }): void {
+  if (!outcome.reply) {
+    printWaiting(out, outcome.turn);
+    return;
+  }
   if (!streamed) out.stdout(outcome.reply.content);
   out.stdout('\n');
   out.stderr(`\n${routingBlock(outcome.turn)}\n`);

@@ -14,5 +14,5 @@ export async function watch(client: Client, out: Out, turnId: string): Promise<v
     if (!followed.streamed() && ending.reply) out.stdout(ending.reply.content);
     throw stoppedError(ending);
   }
-  printOutcome(out, ending, { streamed: followed.streamed() });
+  printOutcome(out, ending.type === 'approval' ? { ...ending, reply: null } : ending, { streamed: followed.streamed() });
 }

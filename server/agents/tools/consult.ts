@@ -28,10 +28,10 @@ export function consultedExpert(toolName: string, experts: readonly string[]): s
 
 type Team<Name extends string> = Record<Name, Agent<TurnContext>>;
 
-/** Gives every expert a consult tool for each of the others. */
-export function withConsultTools<Name extends string>(experts: Team<Name>): Team<Name> {
+/** Gives every expert a consult tool for each of the others; `colleagues`: the experts as a consult asks them. */
+export function withConsultTools<Name extends string>(experts: Team<Name>, colleagues: Team<Name> = experts): Team<Name> {
   const names = Object.keys(experts) as Name[];
-  const advisors = Object.fromEntries(names.map((name) => [name, advisorOf(experts[name])])) as Team<Name>;
+  const advisors = Object.fromEntries(names.map((name) => [name, advisorOf(colleagues[name])])) as Team<Name>;
   return Object.fromEntries(
     names.map((owner) => {
       const consults = names.filter((name) => name !== owner).map((name) => consultTool(owner, advisors[name]));

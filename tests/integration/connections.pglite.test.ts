@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { connectionsSuite } from './connections.suite.ts';
+
+describe('connections on PGlite', () => connectionsSuite('pglite'));
