@@ -20,6 +20,7 @@ import { createHttpServer, type Health } from './http-server.ts';
 import { createLiveTurns } from './live/live-turns.ts';
 import { turnLockFor } from './locks/choose-lock.ts';
 import { windowMemory } from './memory/window-memory.ts';
+import { Housekeeping } from './turns/housekeeping.ts';
 import { recoverInterruptedTurns } from './turns/interrupted-turns.ts';
 import type { TurnDeps } from './turns/run-turn.ts';
 import type { RunningTurns } from './turns/running-turns.ts';
@@ -80,6 +81,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     running,
     live,
     pricing: pricingFor(env),
+    housekeeping: new Housekeeping(logger),
   };
   const health = async (): Promise<Health> => {
     const ok = await database.db.execute(sql`select 1`).then(
@@ -130,6 +132,8 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sweep.stop();
+      // Whatever is left after shutdown's grace (or on a close without one) is abandoned, safely.
+      await chat.housekeeping.drain(0);
       live.close();
       await database.close();
     },

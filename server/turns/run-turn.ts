@@ -21,6 +21,7 @@ import type { Memory } from '../memory/memory.ts';
 import { withConsults } from './consult-recorder.ts';
 import type { TurnEvent } from './events.ts';
 import { describeFailure } from './failures.ts';
+import type { Housekeeping } from './housekeeping.ts';
 import { openTurn, type TurnRequest } from './open-turn.ts';
 import { RouteRecorder } from './route-recorder.ts';
 import { answerRequest, type UsageTally } from './route-request.ts';
@@ -41,6 +42,8 @@ export type TurnDeps = {
   live: LiveTurns;
   /** Whose prices the API shows for turns' tokens. */
   pricing: Pricing;
+  /** What runs after a reply is stored, off the next turn's path (memory folds). */
+  housekeeping: Housekeeping;
 };
 
 const MAX_AGENT_TURNS = 10;
@@ -67,12 +70,12 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   const recorder = new RouteRecorder(context, EXPERT_NAMES, (agent) => modelOf(agents, agent));
   const usage: UsageTally = { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0 };
   let route: Route = 'handoff';
-  let memoryTokens = 0;
   const record = (): TurnRecord => ({
     ...withConsults(recorder.finish(), context.consults.values()),
     ...usage,
     route,
-    memoryTokens,
+    // A fold runs after the reply and adds its tokens to the turn then (see fold-behind.ts).
+    memoryTokens: 0,
     latencyMs: Math.round(performance.now() - startedAt),
     model: agents.modelName,
   });
@@ -83,8 +86,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     if (!agents.runner) throw new DomainError('MODEL_NOT_CONFIGURED', { turnId: turn.id });
     const runner = agents.promptCacheKeys ? withPromptCacheKey(agents.runner, conversation.id) : agents.runner;
 
-    const recalled = await memory.recall(started, summarizeWith(runner), ahead);
-    memoryTokens = recalled.summarizerTokens;
+    const recalled = await memory.recall(started, ahead);
     context.profileDigest = recalled.profile?.text ?? null;
     stop.throwIfAborted();
 
@@ -126,6 +128,10 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     // Not applied: someone failed or reran this turn after our lock went, so the answer is not ours to store.
     if (!(await finishTurn(db, { reply, run, record: final, finishedAt })))
       throw new DomainError('LOCK_LOST', { turnId: turn.id });
+    if (memory.foldDue(recalled, reply.tokens)) {
+      const fold = { conversationId: conversation.id, turnId: turn.id, summarize: summarizeWith(runner) };
+      deps.housekeeping.run(`fold:${conversation.id}`, (signal) => memory.fold({ ...fold, signal }));
+    }
     const completed = { ...turn, ...final, status: 'completed' as const, finishedAt };
     logTurn(deps.logger, completed, 'completed');
     yield live.publish({ type: 'done', conversationId: conversation.id, turn: completed, reply, attachments: context.images });

@@ -10,6 +10,7 @@ import { turnLockFor } from '../../server/locks/choose-lock.ts';
 import type { TurnLock } from '../../server/locks/turn-lock.ts';
 import { windowMemory } from '../../server/memory/window-memory.ts';
 import { createCaller } from '../../server/routers/index.ts';
+import { Housekeeping } from '../../server/turns/housekeeping.ts';
 import type { TurnDeps } from '../../server/turns/run-turn.ts';
 import { scriptedRuntime } from './scripted-runtime.ts';
 
@@ -70,6 +71,7 @@ export function apiOver(
     running: live.running,
     live,
     pricing: options.pricing ?? 'none',
+    housekeeping: new Housekeeping(logger),
   };
   return { api: createCaller({ chat, authorized: true }), chat };
 }
