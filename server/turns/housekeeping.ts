@@ -32,9 +32,10 @@ export class Housekeeping {
       let next: Task | undefined = task;
       while (next && !this.#abort.signal.aborted) {
         entry.again = undefined;
-        await next(this.#abort.signal).catch((error: unknown) =>
-          this.#logger.warn({ err: error, key }, 'housekeeping after a turn failed'),
-        );
+        const current = next;
+        await Promise.resolve()
+          .then(() => current(this.#abort.signal))
+          .catch((error: unknown) => this.#logger.warn({ err: error, key }, 'housekeeping after a turn failed'));
         next = entry.again;
       }
       this.#running.delete(key);
