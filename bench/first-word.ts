@@ -12,7 +12,7 @@ import { type ChatMessage, type ChatRequest, startFakeOpenAI } from '../tests/su
 import { fixedRoute } from '../tests/support/fixed-route.ts';
 import { createThrowawayDatabase } from '../tests/support/throwaway-database.ts';
 import { type BenchDriver, benchPostgresUrl } from './bench-app.ts';
-import { type Billed, PRICED_MODELS, seedCalls, type TurnCalls, usd } from './cached-cost.ts';
+import { PRICED_MODELS, seedCalls, type TurnCalls, usd } from './cached-cost.ts';
 import { DIRECT_MODEL, directFirstDelta } from './direct-call.ts';
 import { firstDelta, runtimeOn } from './first-delta.ts';
 import { fakeOptionsFor, type LatencyModel } from './latency-model.ts';
@@ -83,7 +83,7 @@ export async function runFirstWordOn(driver: BenchDriver, turns: number, model: 
       conversationId = done.conversationId;
       ours.push(done.ms);
       routerOutput.push(done.turn.agentUsage.find((u) => u.agent === 'Orchestrator')!.outputTokens);
-      const own = fake.requests.map((request, i) => ({ ...request, billed: fake.usages[i]! as Billed })).slice(before);
+      const own = fake.requests.map((request, i) => ({ ...request, billed: fake.usages[i]! })).slice(before);
       const mine = own.filter((r) => r.model !== DIRECT_MODEL && !isSummarizer(r));
       const turnCalls = { routing: mine.find(isRouting)!, expert: mine.findLast((r) => !isRouting(r))! };
       calls.push(turnCalls);
@@ -93,7 +93,7 @@ export async function runFirstWordOn(driver: BenchDriver, turns: number, model: 
     }
     await chat.housekeeping.idle();
     const summarizerCalls = fake.requests
-      .map((request, i) => ({ request, billed: fake.usages[i]! }))
+      .map((request, at) => ({ request, at, billed: fake.usages[at]! }))
       .filter((c) => isSummarizer(c.request));
     const secondHalf = firstRequestOf[Math.floor(turns / 2)]!;
     const seed = seedCalls();
@@ -101,7 +101,7 @@ export async function runFirstWordOn(driver: BenchDriver, turns: number, model: 
     for (const [i, turnCalls] of calls.entries()) lastSeed = seed(turnCalls, history.slice(0, 2 * i + 1));
     const last = calls.at(-1)!;
     const cost = PRICED_MODELS.map((priced) => {
-      const folds = summarizerCalls.filter((c) => fake.requests.indexOf(c.request) >= secondHalf);
+      const folds = summarizerCalls.filter((c) => c.at >= secondHalf);
       const foldPerTurn = folds.reduce((sum, c) => sum + usd(priced, c.billed), 0) / (turns - Math.floor(turns / 2));
       const oursUsd = usd(priced, last.routing.billed) + usd(priced, last.expert.billed) + foldPerTurn;
       const seedUsd = usd(priced, lastSeed!.routing) + usd(priced, lastSeed!.expert);
