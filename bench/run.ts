@@ -31,6 +31,15 @@ if (only && unknown.length) {
   console.error(`--only takes sections among ${SECTIONS.join(', ')}, comma-separated (got "${only.join(',')}")`);
   process.exit(2);
 }
+// The realistic model of section f: flags and env checked before anything starts.
+const latencyModel = (() => {
+  try {
+    return latencyModelFrom(process.argv, process.env, quick);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+})();
 const drivers: BenchDriver[] = ['pglite', 'postgres'];
 const postgres = await startBenchPostgres();
 const started = performance.now();
@@ -99,7 +108,7 @@ const footprint = await section(
 const firstWord = await section(
   'f',
   "The wait a user feels on a realistic model: first delta of every turn of one conversation against a direct expert call, the router's output, cost per turn against the cached seed",
-  () => runFirstWordBench({ quick, drivers, model: latencyModelFrom(process.argv, process.env, quick) }),
+  () => runFirstWordBench({ quick, drivers, model: latencyModel }),
   firstWordTable,
 );
 
