@@ -22,7 +22,7 @@ export type CallFigure = {
   turn: number;
   routing: number;
   expert: number;
-  /** Summarizer input on this turn (0 when memory did not fold). */
+  /** Summarizer input after this turn (0 when memory did not fold). */
   summarizer: number;
   /** The seed's design: instructions + the whole history, for each of the two agents. */
   seedRouting: number;
@@ -96,12 +96,15 @@ export async function measureCallTokens(options: { turns: number; budget: number
     let minExpertPrefixShare = 1;
     let minExpertPrefixShareFrom4 = 1;
     let conversationId: string | undefined;
+    let foldedBefore = false;
     for (let turn = 1; turn <= options.turns; turn += 1) {
       calls = [];
       while (h.model.remainingSteps < 3) h.model.enqueue(step);
       const question = texts.text(SIMULATED.userTokens).content;
       const sent = await h.api.chat.send({ conversationId, message: question });
       conversationId = sent.conversationId;
+      // A fold runs after the reply: counted with the turn that started it, it changes the next turn's prefix.
+      await h.chat.housekeeping.idle();
       const of = (role: Role) => calls.find((c) => c.role === role);
       const routing = of('routing')!;
       const expert = of('expert')!;
@@ -110,8 +113,9 @@ export async function measureCallTokens(options: { turns: number; budget: number
       const seedHistory = history.join('\n');
       const expertShare = prefixShare(previous.get('expert'), expert.prompt);
       const routingShare = prefixShare(previous.get('routing'), routing.prompt);
-      if (turn >= 3 && !summarizer) minExpertPrefixShare = Math.min(minExpertPrefixShare, expertShare);
-      if (turn >= 4 && !summarizer) minExpertPrefixShareFrom4 = Math.min(minExpertPrefixShareFrom4, expertShare);
+      if (turn >= 3 && !foldedBefore) minExpertPrefixShare = Math.min(minExpertPrefixShare, expertShare);
+      if (turn >= 4 && !foldedBefore) minExpertPrefixShareFrom4 = Math.min(minExpertPrefixShareFrom4, expertShare);
+      foldedBefore = Boolean(summarizer);
       previous.set('expert', expert.prompt);
       previous.set('routing', routing.prompt);
       history.push(sent.reply?.content ?? '');
@@ -183,7 +187,7 @@ export function callTokensTable(result: CallTokens): string {
         pct(f.routingPrefixShare),
       ]),
     ),
-    `Lowest expert prefix share, fold turns aside: from turn 3 ${pct(result.minExpertPrefixShare)}, from turn 4 ${pct(result.minExpertPrefixShareFrom4)}`,
+    `Lowest expert prefix share, turns right after a fold aside: from turn 3 ${pct(result.minExpertPrefixShare)}, from turn 4 ${pct(result.minExpertPrefixShareFrom4)}`,
     `Goals: routing ≤ 25% of expert at turn 50: ${met(result.goals.routingAtMost25PctAt50)}; ` +
       `expert prefix ≥ 80%: ${met(result.goals.expertPrefixAtLeast80Pct)}; turn 100 ≥ 10× fewer than the seed: ${met(result.goals.turn100AtLeast10xFewer)}`,
   ].join('\n');

@@ -86,7 +86,7 @@ async function playConversation(design: Design, checkpoints: number[], samples: 
 }
 
 /** The product's agents and runner on the fake server, as `npm start` builds them for a compatible server. */
-function runtimeOn(url: string) {
+export function runtimeOn(url: string) {
   const parsed = parseEnv({ OPENAI_BASE_URL: url, SWITCHBOARD_MODEL: 'bench-model' });
   if (!parsed.ok) throw new Error(parsed.problems.join('; '));
   const model = modelConfigFromEnv(parsed.env, { warn: () => {}, error: () => {} });
@@ -96,14 +96,14 @@ function runtimeOn(url: string) {
 
 type Api = ReturnType<typeof apiOver>['api'];
 
-/** One turn through `chat.stream`: ms from the call to the first `delta` event, and its conversation. */
-async function firstDelta(api: Api, input: { conversationId?: string; message: string }) {
+/** One turn through `chat.stream`: ms from the call to the first `delta` event, and how it ended. */
+export async function firstDelta(api: Api, input: { conversationId?: string; message: string }) {
   const startedAt = performance.now();
   let ms = Number.NaN;
   for await (const event of await api.chat.stream(input)) {
     if (event.type === 'delta' && Number.isNaN(ms)) ms = performance.now() - startedAt;
     if (event.type === 'error') throw new Error(`the turn failed: ${JSON.stringify(event)}`);
-    if (event.type === 'done') return { ms, conversationId: event.conversationId };
+    if (event.type === 'done') return { ms, ...event };
   }
   throw new Error('the turn stream ended without a done event');
 }

@@ -51,6 +51,8 @@ export async function simulateTokens(options: {
       play.ready();
       const outcome = await h.api.chat.send({ conversationId, message: question.content });
       conversationId = outcome.conversationId;
+      // The fold a turn starts runs after its reply: counted with the turn that started it.
+      await h.chat.housekeeping.idle();
       const calls = play.played.slice(before);
       // The expert reads the whole window; the Orchestrator only its short routing view (call-tokens.ts).
       const agentCall = calls.find((call) => call.role === 'expert')!;

@@ -10,8 +10,10 @@ import { type BenchDriver, benchPostgresUrl, startBenchPostgres } from './bench-
 import { callTokensTable, measureCallTokens } from './call-tokens.ts';
 import { concurrencyTable, runConcurrencyBench } from './concurrency.ts';
 import { firstDeltaTable, runFirstDeltaBench } from './first-delta.ts';
+import { firstWordTable, runFirstWordBench } from './first-word-table.ts';
 import { runFootprintBench } from './footprint/footprint.ts';
 import { footprintTable } from './footprint/footprint-table.ts';
+import { latencyModelFrom } from './latency-model.ts';
 import { runLiveWatchBench } from './live-watch.ts';
 import { formatMemoryBench, runMemoryBench } from './memory.ts';
 import { overheadTable, runOverheadBench } from './overhead.ts';
@@ -21,7 +23,7 @@ import { runStreamingBench } from './streaming.ts';
 
 setTracingDisabled(true);
 const quick = process.argv.includes('--quick');
-const SECTIONS = ['a', 'b', 'b2', 'b3', 'c', 'd', 'd2', 'e', 's'];
+const SECTIONS = ['a', 'b', 'b2', 'b3', 'c', 'd', 'd2', 'e', 'f', 's'];
 // `--only a,c`: those sections alone, to iterate on one figure; latest.json keeps the last full run.
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : null;
@@ -30,6 +32,15 @@ if (only && unknown.length) {
   console.error(`--only takes sections among ${SECTIONS.join(', ')}, comma-separated (got "${only.join(',')}")`);
   process.exit(2);
 }
+// The realistic model of section f: flags and env checked before anything starts.
+const latencyModel = (() => {
+  try {
+    return latencyModelFrom(process.argv, process.env, quick);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+})();
 const drivers: BenchDriver[] = ['pglite', 'postgres'];
 const postgres = await startBenchPostgres();
 const started = performance.now();
@@ -101,6 +112,13 @@ const search = await section(
   searchTable,
 );
 
+const firstWord = await section(
+  'f',
+  "The wait a user feels on a realistic model: first delta of every turn of one conversation against a direct expert call, the router's output, cost per turn against the cached seed",
+  () => runFirstWordBench({ quick, drivers, model: latencyModel }),
+  firstWordTable,
+);
+
 const totalSeconds = round((performance.now() - started) / 1000, 1);
 console.log(`\nTotal ${totalSeconds} s`);
 if (!only) {
@@ -108,7 +126,7 @@ if (!only) {
   mkdirSync(results, { recursive: true });
   writeFileSync(
     `${results}latest.json`,
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, callTokens, firstDelta, concurrency, streaming, liveWatch, footprint, search }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, callTokens, firstDelta, concurrency, streaming, liveWatch, footprint, firstWord, search }, null, 2)}\n`,
   );
 }
 await postgres.stop();

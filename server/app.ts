@@ -21,6 +21,7 @@ import { createHttpServer, type Health } from './http-server.ts';
 import { createLiveTurns } from './live/live-turns.ts';
 import { turnLockFor } from './locks/choose-lock.ts';
 import { windowMemory } from './memory/window-memory.ts';
+import { Housekeeping } from './turns/housekeeping.ts';
 import { recoverInterruptedTurns } from './turns/interrupted-turns.ts';
 import type { TurnDeps } from './turns/run-turn.ts';
 import type { RunningTurns } from './turns/running-turns.ts';
@@ -91,6 +92,7 @@ async function startOn(database: Database, env: Env, logger: Logger): Promise<Ap
     live,
     pricing: pricingFor(env),
     connections,
+    housekeeping: new Housekeeping(logger),
   };
   const health = async (): Promise<Health> => {
     const ok = await database.db.execute(sql`select 1`).then(
@@ -145,6 +147,8 @@ async function startOn(database: Database, env: Env, logger: Logger): Promise<Ap
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sweep.stop();
+      // Whatever is left after shutdown's grace (or on a close without one) is abandoned, safely.
+      await chat.housekeeping.drain(0);
       live.close();
       await connections.close();
       await database.close();

@@ -9,6 +9,7 @@ const RESPONSE_GRACE_MS = 2_000;
 
 export async function shutDown(app: App, options: { graceMs: number; logger: Logger; hurry?: AbortSignal }): Promise<number> {
   const { graceMs, logger } = options;
+  const deadline = performance.now() + graceMs;
   app.stopAccepting();
   const running = app.running.list().length;
   if (running) logger.info({ running, graceMs }, 'stopping: waiting for running turns to finish');
@@ -25,6 +26,9 @@ export async function shutDown(app: App, options: { graceMs: number; logger: Log
     logger.warn({ interrupted, turnIds: left.map((t) => t.turnId) }, 'turns still running at shutdown were marked interrupted');
   // A turn that just finished still has its answer to write; a stream that never ends does not wait long.
   await app.responses.settled(RESPONSE_GRACE_MS);
+  // Memory folds get what is left of the grace period; one cut short stores nothing, and a later turn folds again.
+  const abandoned = await app.chat.housekeeping.drain(Math.max(0, deadline - performance.now()), options.hurry);
+  if (abandoned) logger.info({ abandoned }, 'work left after turns (memory folds) was abandoned at shutdown');
   await app.close();
   return interrupted;
 }

@@ -109,3 +109,11 @@ export async function failRunningTurns(
 ): Promise<number> {
   return (await failingRunningTurns(db, conversationId, failure)).length;
 }
+
+/** Adds what folding memory after a turn spent to that turn's memory cost (the fold ends after it). */
+export async function addMemoryTokens(db: Db, turnId: string, tokens: number): Promise<void> {
+  await db
+    .update(turns)
+    .set({ memoryTokens: sql`${turns.memoryTokens} + ${tokens}` })
+    .where(eq(turns.id, turnId));
+}

@@ -1,15 +1,17 @@
 // The Orchestrator's instructions, generated from the experts' declarations so that adding or
 // changing an expert never means restating it here.
 import type { ExpertDefinition } from './expert.ts';
+import { REASON_WORDS } from './handoff-input.ts';
 
 export function orchestratorInstructions(experts: readonly ExpertDefinition[], tools: { webSearch: boolean }): string {
   const boundaries = experts.flatMap((expert) => expert.routingRules.map((rule) => `- ${rule}`));
   // What each expert owns is in its transfer tool's description, not restated here: every routing
   // call pays for both, so the Orchestrator's fixed prompt says each thing once.
+  // Everything the router writes comes before the reply's first word: a short reason, no text.
   return `You are the Orchestrator of Switchboard, a one-person business's assistant team. You never answer the
 user: you hand their newest message to the one expert best placed to answer it, by calling exactly one
-transfer tool (its description says what the expert owns) with a one-sentence reason naming what the
-user asked for.
+transfer tool (its description says what the expert owns) at once. Write no text before or after the
+call; its reason is what the user asked for in ${REASON_WORDS} (e.g. "pricing for the candle range").
 
 How to choose:
 - Route by what the user wants delivered, not by the words they use.

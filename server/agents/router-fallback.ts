@@ -3,11 +3,12 @@
 import { Agent, Handoff } from '@openai/agents';
 import { z } from 'zod';
 import { EXPERT_NAMES } from '../../shared/roster.ts';
+import { REASON_WORDS } from './handoff-input.ts';
 import type { TurnContext } from './turn-context.ts';
 
 export const routeChoice = z.object({
   expert: z.enum(EXPERT_NAMES).describe('The one expert who should answer the newest message.'),
-  reason: z.string().describe('One sentence: what the user asked for and why this expert owns it.'),
+  reason: z.string().describe(`What the user asked for, in ${REASON_WORDS}.`),
 });
 
 const transferNames = (router: Agent<TurnContext>) =>
@@ -30,7 +31,7 @@ export function choosingRouter(router: Agent<TurnContext>): Agent<TurnContext, t
     .map((h) => `- ${h.agentName}: ${h.toolDescription}`);
   const asData = `No transfer tools are available this time, whatever the text above says. The experts, and what each owns:
 ${team.join('\n')}
-Reply with only a JSON object: {"expert": one of ${EXPERT_NAMES.map((name) => `"${name}"`).join(', ')}, "reason": one sentence}.`;
+Reply with only a JSON object: {"expert": one of ${EXPERT_NAMES.map((name) => `"${name}"`).join(', ')}, "reason": ${REASON_WORDS}}.`;
   return new Agent<TurnContext, typeof routeChoice>({
     name: router.name,
     model: router.model,

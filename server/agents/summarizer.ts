@@ -25,8 +25,8 @@ no commentary about the summary itself. Stay within the length you are given.`,
 });
 
 export function summarizeWith(runner: Runner): Summarize {
-  return async (prompt) => {
-    const result = await runner.run(summarizer, prompt, { maxTurns: 1 });
+  return async (prompt, signal) => {
+    const result = await runner.run(summarizer, prompt, { maxTurns: 1, signal });
     const summary = typeof result.finalOutput === 'string' ? result.finalOutput.trim() : '';
     if (!summary) throw new Error('The summarizer returned an empty summary.');
     return { summary, tokens: result.state.usage.totalTokens };

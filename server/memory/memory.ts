@@ -14,7 +14,16 @@ export type MemoryItem = {
 };
 
 /** Rewrites a rolling summary; the Summarizer agent provides it, handed in by the turn. */
-export type Summarize = (prompt: string) => Promise<{ summary: string; tokens: number }>;
+export type Summarize = (prompt: string, signal?: AbortSignal) => Promise<{ summary: string; tokens: number }>;
+
+export type FoldRequest = {
+  conversationId: string;
+  /** The turn whose reply started the fold: its memory cost counts what the fold spent. */
+  turnId: string;
+  summarize: Summarize;
+  /** Aborted at shutdown: the fold stops and stores nothing it has not stored yet. */
+  signal: AbortSignal;
+};
 
 export type Recollection = {
   /**
@@ -28,8 +37,8 @@ export type Recollection = {
   tokens: number;
   /** What the Orchestrator reads instead of `items`: the background and the last few messages. */
   routerItems: MemoryItem[];
-  /** What summarizing spent on this turn (0 when it did not run). */
-  summarizerTokens: number;
+  /** Messages newer than the summary did not fit: the oldest were left out, for a fold to take in. */
+  overflow: boolean;
 };
 
 export type MemoryStatus = {
@@ -41,7 +50,7 @@ export type MemoryStatus = {
   budget: number;
   /** Summary + window: what the next turn spends of the budget before the new message. */
   tokensInUse: number;
-  /** Older messages wait to be folded into the summary on the next turn. */
+  /** Older messages no longer fit beside the summary: they wait for the next fold. */
   pendingSummary: boolean;
   memoryFrom: string | null;
   /** What every model call of the next turn sees of the business profile. */
@@ -72,8 +81,12 @@ export type ReadAhead = {
 export interface Memory {
   /** Starts the reads `recall` needs, for a conversation whose lock the caller holds. */
   readAhead(of: ReadAheadOf): ReadAhead;
-  /** What the model sees on this turn; may fold older messages into the summary first. */
-  recall(turn: TurnMemoryInput, summarize: Summarize, ahead?: ReadAhead): Promise<Recollection>;
+  /** What the model sees on this turn: the summary as it stands and the newest messages that fit. */
+  recall(turn: TurnMemoryInput, ahead?: ReadAhead): Promise<Recollection>;
+  /** Whether the window, once the reply is added, has grown enough that a fold should start now. */
+  foldDue(recalled: Pick<Recollection, 'tokens' | 'overflow'>, replyTokens: number): boolean;
+  /** Folds older messages into the summary, after a turn and off its path (see fold-behind.ts). */
+  fold(request: FoldRequest): Promise<void>;
   /** What a message weighs in the window, stored with it when it is written. */
   tokensOf(text: string): number;
   /** What the next turn of this conversation would see. */

@@ -22,11 +22,12 @@ import { turnDocuments } from '../documents/turn-documents.ts';
 import { DomainError } from '../errors.ts';
 import type { LiveTurns } from '../live/live-turns.ts';
 import type { TurnLock } from '../locks/turn-lock.ts';
-import type { Memory } from '../memory/memory.ts';
+import type { Memory, Recollection } from '../memory/memory.ts';
 import { spentBefore } from './attempt-usage.ts';
 import { withConsults } from './consult-recorder.ts';
 import type { TurnEvent } from './events.ts';
 import { describeFailure } from './failures.ts';
+import type { Housekeeping } from './housekeeping.ts';
 import { openTurn, type TurnRequest } from './open-turn.ts';
 import { pauseRun } from './pause-turn.ts';
 import { joinRecords, recordBefore } from './paused-run.ts';
@@ -52,6 +53,8 @@ export type TurnDeps = {
   pricing: Pricing;
   /** The owner's connections (MCP servers); absent when none are configured. */
   connections?: TurnTools;
+  /** What runs after a reply is stored, off the next turn's path (memory folds). */
+  housekeeping: Housekeeping;
 };
 
 const MAX_AGENT_TURNS = 10;
@@ -90,13 +93,13 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
   // calls before its pause (the owner paid for those too).
   const usage: UsageTally = spentBefore(turn);
   let route: Route = resume ? turn.route : 'handoff';
-  let memoryTokens = resume ? turn.memoryTokens : 0;
   const before = resume ? recordBefore(turn) : { ...EMPTY_RECORD, agentUsage: turn.agentUsage };
   const record = (): TurnRecord => ({
     ...joinRecords(before, withConsults(recorder.finish(), context.consults.values())),
     ...usage,
     route,
-    memoryTokens,
+    // A fold runs after the reply and adds its tokens to the turn then (see fold-behind.ts).
+    memoryTokens: resume ? turn.memoryTokens : 0,
     latencyMs: Math.round(performance.now() - startedAt),
     model: agents.modelName,
   });
@@ -110,10 +113,11 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     const params = { runner, team, context, recorder, usage, maxTurns: MAX_AGENT_TURNS, signal: stop };
 
     let routed: Answered;
+    // What memory the run read: a resumed run carries on from its paused state instead.
+    let recalled: Recollection | null = null;
     if (resume) routed = yield* live.relay(resumeRun({ ...params, runState: resume.runState, approvals: turn.approvals }));
     else {
-      const recalled = await memory.recall(started, summarizeWith(runner), ahead);
-      memoryTokens = recalled.summarizerTokens;
+      recalled = await memory.recall(started, ahead);
       context.profileDigest = recalled.profile?.text ?? null;
       stop.throwIfAborted();
 
@@ -157,6 +161,10 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     // Not applied: someone failed or reran this turn after our lock went, so the answer is not ours to store.
     if (!(await finishTurn(db, { reply, run, record: final, finishedAt })))
       throw new DomainError('LOCK_LOST', { turnId: turn.id });
+    if (recalled && memory.foldDue(recalled, reply.tokens)) {
+      const fold = { conversationId: conversation.id, turnId: turn.id, summarize: summarizeWith(runner) };
+      deps.housekeeping.run(`fold:${conversation.id}`, (signal) => memory.fold({ ...fold, signal }));
+    }
     const completed = { ...turn, ...final, status: 'completed' as const, finishedAt };
     logTurn(deps.logger, completed, 'completed', deps.pricing);
     yield live.publish({

@@ -95,7 +95,7 @@ export function chatSuite(kind: DriverKind) {
     it('keeps the newest messages within the token budget', async () => {
       const h = chatHarness(database, { memoryBudget: 180 });
       const long = (n: number) => `Message ${n}: ${'word '.repeat(60)}`;
-      // The older messages overflow, so a Summarizer call joins some turns.
+      // The older messages overflow, so a Summarizer call follows some turns.
       const play = playConversation(h.model, h.team, {
         summarize: () => 'The user sent filler messages.',
         answer: (question) => `Answer ${/Message (\d+)/.exec(question)?.[1]}`,
@@ -104,8 +104,9 @@ export function chatSuite(kind: DriverKind) {
       for (let n = 1; n <= 4; n += 1) {
         play.ready();
         ({ conversationId } = await h.api.chat.send({ conversationId, message: long(n) }));
+        await h.chat.housekeeping.idle();
       }
-      const lastInput = inputTexts(h.model.lastCall!.request.input);
+      const lastInput = play.played.findLast((call) => call.role === 'expert')!.texts;
       expect(lastInput.reduce((sum, text) => sum + countTokens(text), 0)).toBeLessThanOrEqual(180);
       expect(lastInput.at(-1)).toBe(long(4));
       expect(lastInput).not.toContain(long(1));

@@ -12,6 +12,7 @@ import { turnLockFor } from '../../server/locks/choose-lock.ts';
 import type { TurnLock } from '../../server/locks/turn-lock.ts';
 import { windowMemory } from '../../server/memory/window-memory.ts';
 import { createCaller } from '../../server/routers/index.ts';
+import { Housekeeping } from '../../server/turns/housekeeping.ts';
 import type { TurnDeps } from '../../server/turns/run-turn.ts';
 import { scriptedRuntime } from './scripted-runtime.ts';
 
@@ -77,6 +78,7 @@ export function apiOver(
     running: live.running,
     live,
     pricing: options.pricing ?? 'none',
+    housekeeping: new Housekeeping(logger),
   };
   const connections = options.connections ?? options.registry;
   if (connections) chat.connections = connections;

@@ -56,9 +56,9 @@ export function playConversation(model: ScriptedModel, team: Team, playbook: Pla
   });
   return {
     played,
-    /** Tops the script up before each turn: a turn makes two or three model calls. */
+    /** Tops the script up before each turn: a turn makes two calls, and the fold after it a few more. */
     ready: () => {
-      while (model.remainingSteps < 3) model.enqueue(step);
+      while (model.remainingSteps < 8) model.enqueue(step);
     },
   };
 }

@@ -45,7 +45,7 @@ export type FakeOpenAI = {
   url: string;
   requests: ChatRequest[];
   /** What each request was billed, in the order of `requests`: as the usage the server reported. */
-  usages: { promptTokens: number; cachedTokens: number }[];
+  usages: { promptTokens: number; cachedTokens: number; completionTokens: number }[];
   /** performance.now() at which each streamed reply's first text chunk was written. */
   firstTextAt: number[];
   setResponder(responder: Responder): void;
@@ -60,7 +60,7 @@ const words = (text: string) => text.match(/\S+\s*/g) ?? [text];
  * A prompt cache like OpenAI's, in characters/4: a request's cached tokens are its longest common
  * prefix (tools, then messages) with a recent request on the same model and cache key.
  */
-function promptCache(remember = 64) {
+export function promptCache(remember = 64) {
   const recent = new Map<string, string[]>();
   return (body: ChatRequest): { prompt: string; cachedTokens: number } => {
     const prompt = JSON.stringify([body.tools ?? [], body.messages]);
@@ -82,9 +82,21 @@ function promptCache(remember = 64) {
 
 /**
  * `latencyMs`: before each answer; `wordDelayMs`: between streamed words, like a slow model;
- * `msPerThousandInputTokens`: a model that takes longer to start answering a longer prompt.
+ * `msPerThousandInputTokens`: a model that takes longer to start answering a longer prompt;
+ * `tokensPerSecond`: a model that writes at that rate, streamed or not (text and tool calls alike),
+ * so a call takes `latencyMs + k × input tokens + output tokens ÷ rate` (bench/latency-model.ts).
  */
-export type FakeOptions = { latencyMs?: number; wordDelayMs?: number; msPerThousandInputTokens?: number };
+export type FakeOptions = {
+  latencyMs?: number;
+  wordDelayMs?: number;
+  msPerThousandInputTokens?: number;
+  tokensPerSecond?: number;
+};
+
+/** Output tokens as this server counts them: characters ÷ 4, like its input tokens. */
+export const outputTokensOf = (chars: number) => Math.ceil(chars / 4);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startFakeOpenAI(responder: Responder, options: FakeOptions = {}): Promise<FakeOpenAI> {
   let respond = responder;
@@ -120,10 +132,17 @@ export async function startFakeOpenAI(responder: Responder, options: FakeOptions
     requests.push(body);
     const { prompt, cachedTokens } = cache(body);
     const promptTokens = prompt.length >> 2;
-    usages.push({ promptTokens, cachedTokens });
+    const usageAt = usages.push({ promptTokens, cachedTokens, completionTokens: 0 }) - 1;
     const latencyMs = (options.latencyMs ?? 0) + ((options.msPerThousandInputTokens ?? 0) * promptTokens) / 1000;
-    if (latencyMs) await new Promise((r) => setTimeout(r, latencyMs));
+    if (latencyMs) await sleep(latencyMs);
     const reply = await respond(body);
+    // Written out at the model's rate from here: `writtenBy(chars)` waits until that much is written.
+    const writingFrom = performance.now();
+    const msPerToken = options.tokensPerSecond ? 1000 / options.tokensPerSecond : 0;
+    const writtenBy = async (chars: number) => {
+      const wait = writingFrom + outputTokensOf(chars) * msPerToken - performance.now();
+      if (wait > 0) await sleep(wait);
+    };
     const id = `chatcmpl-${++counter}`;
     const base = { id, object: 'chat.completion.chunk', created: 0, model: body.model };
 
@@ -151,14 +170,18 @@ export async function startFakeOpenAI(responder: Responder, options: FakeOptions
       type: 'function' as const,
       function: { name: call.name, arguments: JSON.stringify(call.arguments) },
     }));
+    // A tool call is written as its name and arguments.
+    const toolChars = toolCalls.reduce((sum, call) => sum + call.function.name.length + call.function.arguments.length, 0);
     const usage = {
       prompt_tokens: promptTokens,
       prompt_tokens_details: { cached_tokens: cachedTokens },
-      completion_tokens: words(text).length + toolCalls.length * 10,
+      completion_tokens: outputTokensOf(text.length + toolChars),
     };
+    usages[usageAt]!.completionTokens = usage.completion_tokens;
     const finish = toolCalls.length ? 'tool_calls' : 'stop';
 
     if (!body.stream) {
+      await writtenBy(text.length + toolChars);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify({
@@ -184,9 +207,11 @@ export async function startFakeOpenAI(responder: Responder, options: FakeOptions
     send({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
     if (text) firstTextAt.push(performance.now());
     const hold = 'hold' in reply ? reply.hold : undefined;
+    let written = 0;
     for (const [index, piece] of words(text).entries()) {
       if (hold && index === hold.afterWords) await hold.until;
-      if (options.wordDelayMs && index > 0) await new Promise((r) => setTimeout(r, options.wordDelayMs));
+      if (options.wordDelayMs && index > 0) await sleep(options.wordDelayMs);
+      await writtenBy((written += piece.length));
       send({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
     }
     if ('cutAfter' in reply) {
@@ -199,7 +224,10 @@ export async function startFakeOpenAI(responder: Responder, options: FakeOptions
       res.end('data: {"id": "broken", "choices": [{\n\ndata: [DONE]\n\n');
       return;
     }
-    if (toolCalls.length) send({ ...base, choices: [{ index: 0, delta: { tool_calls: toolCalls }, finish_reason: null }] });
+    if (toolCalls.length) {
+      await writtenBy(written + toolChars);
+      send({ ...base, choices: [{ index: 0, delta: { tool_calls: toolCalls }, finish_reason: null }] });
+    }
     send({ ...base, choices: [{ index: 0, delta: {}, finish_reason: finish }] });
     send({ ...base, choices: [], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } });
     res.end('data: [DONE]\n\n');

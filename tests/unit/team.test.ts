@@ -25,12 +25,16 @@ describe('the team', () => {
     for (const rule of EXPERTS[name].routingRules) expect(instructions).toContain(rule);
   });
 
-  it('asks every transfer for a reason, which the instructions explain once', () => {
+  it('asks every transfer for a short reason and the Orchestrator for no text: all it writes comes before the first word', () => {
     for (const transfer of handoffs) {
-      expect(transfer.inputJsonSchema).toMatchObject({ required: ['reason'], additionalProperties: false });
-      expect(JSON.stringify(transfer.inputJsonSchema)).not.toContain('description');
+      expect(transfer.inputJsonSchema).toMatchObject({
+        required: ['reason'],
+        additionalProperties: false,
+        properties: { reason: { type: 'string', description: '3–8 words' } },
+      });
     }
-    expect(instructions).toContain('one-sentence reason');
+    expect(instructions).toContain('Write no text');
+    expect(instructions).toContain('in 3–8 words');
   });
 
   it('keeps every routing call’s fixed part (instructions and transfer tools) small', () => {
