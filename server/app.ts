@@ -20,6 +20,7 @@ import { createHttpServer, type Health } from './http-server.ts';
 import { createLiveTurns } from './live/live-turns.ts';
 import { turnLockFor } from './locks/choose-lock.ts';
 import { windowMemory } from './memory/window-memory.ts';
+import { createRoutines, type Routines } from './routines/routines.ts';
 import { recoverInterruptedTurns } from './turns/interrupted-turns.ts';
 import type { TurnDeps } from './turns/run-turn.ts';
 import type { RunningTurns } from './turns/running-turns.ts';
@@ -29,6 +30,7 @@ export type App = {
   server: Server;
   database: Database;
   chat: TurnDeps;
+  routines: Routines;
   running: RunningTurns;
   responses: InFlight;
   url: string;
@@ -94,9 +96,20 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
       images: images?.mode ?? 'off',
     };
   };
+  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  // The address is known once listening; a link made before then has only the configured port.
+  let url = `http://${host}:${env.PORT}`;
+  const routines = createRoutines({
+    chat,
+    database,
+    databaseUrl: env.DATABASE_URL,
+    notifyUrl: env.SWITCHBOARD_NOTIFY_URL,
+    publicUrl: () => env.SWITCHBOARD_PUBLIC_URL ?? url,
+  });
   let draining = false;
   const server = createHttpServer({
     chat,
+    routines,
     health,
     token: env.SWITCHBOARD_TOKEN,
     uploadMaxBytes: env.SWITCHBOARD_UPLOAD_MAX_BYTES,
@@ -113,14 +126,19 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const sweep = startSweep({ db: database.db, lock, logger }, env.SWITCHBOARD_SWEEP_MS);
   const { port } = server.address() as AddressInfo;
-  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  url = `http://${host}:${port}`;
+  // In the background: the job engine's first start creates its schema (see README Routines).
+  routines
+    .start()
+    .catch((err: unknown) => logger.error({ err }, 'the routines scheduler could not start; routines will not run'));
   return {
     server,
     database,
     chat,
+    routines,
     running,
     responses,
-    url: `http://${host}:${port}`,
+    url,
     stopAccepting() {
       // Not server.close(): Node counts a connection whose request was read but not yet answered
       // as idle and would cut it, dropping exactly the turns this waits for.
@@ -130,6 +148,7 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sweep.stop();
+      await routines.stop();
       live.close();
       await database.close();
     },

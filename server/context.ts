@@ -1,8 +1,10 @@
 // What every procedure gets: what a turn needs and who is asking.
+import type { Routines } from './routines/routines.ts';
 import type { TurnDeps } from './turns/run-turn.ts';
 
 export type AppContext = {
   chat: TurnDeps;
+  routines: Routines;
   /** False only when SWITCHBOARD_TOKEN is set and the request did not present it. */
   authorized: boolean;
   /** Ties an error answer to its log line; absent for in-process callers. */

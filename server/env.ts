@@ -60,6 +60,10 @@ const envSchema = z
         .max(256 * 1024 * 1024),
     ).default(20 * 1024 * 1024),
     SEARXNG_URL: optional(z.url({ message: 'must be an http(s) URL' })),
+    // Told of every routine run that has no webhook of its own (routines.* `webhook`).
+    SWITCHBOARD_NOTIFY_URL: optional(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })),
+    // Where the owner opens Switchboard, for links in notifications (default: the address it listens on).
+    SWITCHBOARD_PUBLIC_URL: optional(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })),
     LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
   })
   .refine((env) => !env.OPENAI_BASE_URL || env.SWITCHBOARD_MODEL, {

@@ -47,6 +47,7 @@ export const ERRORS = {
     trpc: 'NOT_FOUND',
     message: 'No file has this id. It may have been deleted; files.list shows the files there are.',
   },
+  ROUTINE_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'No routine has this id. routines.list shows the routines there are.' },
   BAD_CURSOR: { trpc: 'BAD_REQUEST', message: 'cursor: is not a cursor returned by this list; start again without one.' },
   UNAUTHORIZED: {
     trpc: 'UNAUTHORIZED',

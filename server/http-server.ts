@@ -13,6 +13,7 @@ import { readTextBody } from './http/read-body.ts';
 import { REFUSALS, sendRefusal } from './http/refusals.ts';
 import type { RequestPolicy } from './http/request-policy.ts';
 import { appRouter } from './routers/index.ts';
+import type { Routines } from './routines/routines.ts';
 import { serveStatic } from './static-files.ts';
 import type { TurnDeps } from './turns/run-turn.ts';
 
@@ -26,6 +27,7 @@ export type Health = {
 
 export type HttpOptions = {
   chat: TurnDeps;
+  routines: Routines;
   health: () => Promise<Health>;
   token?: string;
   /** The largest file POST /api/files takes. */
@@ -48,6 +50,7 @@ export function createHttpServer(options: HttpOptions): Server {
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: ({ req, res, info }) => ({
       chat: options.chat,
+      routines: options.routines,
       authorized: isAuthorized(
         {
           authorization: req.headers.authorization,

@@ -5,6 +5,7 @@ import { chatRouter } from './chat.ts';
 import { conversationsRouter } from './conversations.ts';
 import { filesRouter } from './files.ts';
 import { profileRouter } from './profile.ts';
+import { routinesRouter } from './routines.ts';
 import { statsRouter } from './stats.ts';
 
 export const appRouter = router({
@@ -14,6 +15,7 @@ export const appRouter = router({
   stats: statsRouter,
   businesses: businessesRouter,
   profile: profileRouter,
+  routines: routinesRouter,
 });
 
 export type AppRouter = typeof appRouter;

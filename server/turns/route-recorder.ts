@@ -44,10 +44,10 @@ export class RouteRecorder {
     this.#segmentStart = now();
   }
 
-  /** The first agent of the run; its event opens the turn's path. */
-  start(agent: string): AgentEvent {
+  /** The first agent of the run; its event opens the turn's path. `routes: false`: it answers itself. */
+  start(agent: string, options: { routes: boolean } = { routes: true }): AgentEvent {
     this.#current = agent;
-    this.#router = agent;
+    this.#router = options.routes ? agent : '';
     this.#segmentStart = this.#now();
     return this.#enter(agent, null);
   }

@@ -88,7 +88,8 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     context.profileDigest = recalled.profile?.text ?? null;
     stop.throwIfAborted();
 
-    yield live.publish(recorder.start(team.orchestrator.name));
+    const { expert } = request;
+    yield live.publish(recorder.start(expert ?? team.orchestrator.name, { routes: !expert }));
     const input = recalled.items.map(toAgentInput);
     const routed = yield* live.relay(
       answerRequest({
@@ -100,6 +101,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
         usage,
         maxTurns: MAX_AGENT_TURNS,
         signal: stop,
+        expert,
         // The Orchestrator routes on a short context; the expert it hands off to reads all of `input`.
         callModelInputFilter: routerInputFilter(team.orchestrator, input.length, recalled.routerItems),
       }),

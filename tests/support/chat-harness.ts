@@ -10,6 +10,7 @@ import { turnLockFor } from '../../server/locks/choose-lock.ts';
 import type { TurnLock } from '../../server/locks/turn-lock.ts';
 import { windowMemory } from '../../server/memory/window-memory.ts';
 import { createCaller } from '../../server/routers/index.ts';
+import { createRoutines, type Routines } from '../../server/routines/routines.ts';
 import type { TurnDeps } from '../../server/turns/run-turn.ts';
 import { scriptedRuntime } from './scripted-runtime.ts';
 
@@ -52,6 +53,7 @@ export function apiOver(
     logger?: Logger;
     lock?: TurnLock;
     pricing?: Pricing;
+    routines?: Routines;
   } = {},
 ) {
   const logger = options.logger ?? pino({ level: 'silent' });
@@ -71,7 +73,9 @@ export function apiOver(
     live,
     pricing: options.pricing ?? 'none',
   };
-  return { api: createCaller({ chat, authorized: true }), chat };
+  // Built, never started: a suite that does not use routines opens no job engine.
+  const routines = options.routines ?? createRoutines({ chat, database, publicUrl: () => 'http://127.0.0.1' });
+  return { api: createCaller({ chat, routines, authorized: true }), chat, routines };
 }
 
 /** Runs a promise expected to reject with a tRPC error and returns that error. */
