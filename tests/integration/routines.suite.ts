@@ -1,8 +1,24 @@
-// Routines on the job engine, one suite for both drivers: each slot runs once across instances.
+// Routines on the job engine, one suite for both drivers. pg-boss's TestClock moves the engine's
+// time (its timers and the database's job_now()); each run is a real turn on a scripted model.
+import { modelError } from '@openai/agents/testing';
+import { eq } from 'drizzle-orm';
+import { APIConnectionError } from 'openai';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { answers, newClock, type RoutinesHarness, routinesOn, settledRuns, until } from '../support/routines-harness.ts';
+import { turns } from '../../db/schema.ts';
+import { gate } from '../support/echo-model.ts';
+import {
+  advanceUntil,
+  answers,
+  newClock,
+  type RoutinesHarness,
+  routinesOn,
+  settledRuns,
+  until,
+} from '../support/routines-harness.ts';
 import type { DriverKind } from '../support/test-db.ts';
 import { type Instance, twoInstances } from '../support/two-instances.ts';
+
+const iso = (dates: (Date | null)[]) => dates.map((d) => d?.toISOString() ?? null);
 
 export function routinesSuite(kind: DriverKind) {
   let a: Instance;
@@ -12,8 +28,11 @@ export function routinesSuite(kind: DriverKind) {
   beforeAll(async () => {
     ({ a, b, close } = await twoInstances(kind));
   });
+  // Each test's routines go with it: a schedule left behind would run on the next test's instances.
   afterEach(async () => {
-    await Promise.all(started.splice(0).map((h) => h.stop()));
+    const h = started[0];
+    if (h) for (const routine of (await h.api.routines.list()).items) await h.api.routines.delete({ routineId: routine.id });
+    await Promise.all(started.splice(0).map((each) => each.stop()));
   });
   afterAll(() => close());
 
@@ -22,8 +41,19 @@ export function routinesSuite(kind: DriverKind) {
     started.push(h);
     return h;
   };
+  const stop = async (h: RoutinesHarness) => {
+    started.splice(started.indexOf(h), 1);
+    await h.stop();
+  };
+  const turnsIn = async (h: RoutinesHarness, conversationId: string) =>
+    h.chat.db.select().from(turns).where(eq(turns.conversationId, conversationId)).orderBy(turns.startedAt);
+  const runsReach = (h: RoutinesHarness, routineId: string, n: number) =>
+    until(async () => {
+      const runs = await settledRuns(h, routineId);
+      return runs.length >= n && runs;
+    }, `${n} settled runs`);
 
-  it('runs an every-minute routine once a minute across two instances', async () => {
+  it('runs an every-minute routine once a minute across two instances, each run a turn in its conversation', async () => {
     const clock = newClock('2027-01-04T09:00:30Z');
     const [ha, hb] = [await on(a, clock), await on(b, clock)];
     ha.script(...answers(4));
@@ -34,18 +64,173 @@ export function routinesSuite(kind: DriverKind) {
       schedule: { cron: '* * * * *', timezone: 'UTC' },
       expert: 'Media',
     });
-    expect(routine.nextRunAt).toBe('2027-01-04T09:01:00.000Z');
+    expect(routine).toMatchObject({ nextRunAt: '2027-01-04T09:01:00.000Z', enabled: true, unread: 0, lastRun: null });
     for (let minute = 1; minute <= 3; minute++) {
       await clock.tick(60_000);
-      await until(async () => (await settledRuns(ha, routine.id)).length >= minute && true, `run ${minute}`);
+      await runsReach(ha, routine.id, minute);
     }
-    await clock.tick(15_000);
+    await clock.tick(20_000);
     const runs = await settledRuns(ha, routine.id);
-    expect(runs.map((r) => r.scheduledFor?.toISOString())).toEqual([
+    expect(iso(runs.map((r) => r.scheduledFor))).toEqual([
       '2027-01-04T09:01:00.000Z',
       '2027-01-04T09:02:00.000Z',
       '2027-01-04T09:03:00.000Z',
     ]);
-    expect(runs.every((r) => r.status === 'completed')).toBe(true);
+    // Exactly once: three turns, no more, all answered by the routine's expert without routing.
+    const stored = await turnsIn(ha, routine.conversationId);
+    expect(stored.map((t) => [t.status, t.agents, t.route])).toEqual(Array(3).fill(['completed', ['Media'], 'assigned']));
+    const { messages } = await hb.api.chat.history({ conversationId: routine.conversationId });
+    expect(messages[0]!.content).toMatch(/^Post the numbers\.\n\n\(Scheduled run for Monday, 4 January 2027 at 09:01, UTC\.\)$/);
+  });
+
+  it('catches up the slots missed while every instance was down with one run, then keeps the schedule', async () => {
+    const clock = newClock('2027-02-01T09:59:30Z');
+    const first = await on(a, clock);
+    first.script(...answers(1));
+    const routine = await first.api.routines.create({
+      title: 'Hourly check',
+      prompt: 'Check the inbox.',
+      schedule: { cron: '0 * * * *', timezone: 'Europe/Berlin' },
+    });
+    await clock.tick(60_000);
+    await runsReach(first, routine.id, 1);
+    await stop(first);
+    // Down through 11:00, 12:00 and 13:00.
+    await clock.setTime(new Date('2027-02-01T13:20:00Z'));
+    const back = await on(a, clock);
+    back.script(...answers(3));
+    await clock.tick(30_000);
+    await runsReach(back, routine.id, 2);
+    await clock.tick(60_000);
+    expect(iso((await settledRuns(back, routine.id)).map((r) => r.scheduledFor))).toEqual([
+      '2027-02-01T10:00:00.000Z',
+      '2027-02-01T13:00:00.000Z',
+    ]);
+    await clock.setTime(new Date('2027-02-01T13:59:50Z'));
+    await clock.tick(30_000);
+    await runsReach(back, routine.id, 3);
+    expect((await settledRuns(back, routine.id)).at(-1)!.scheduledFor!.toISOString()).toBe('2027-02-01T14:00:00.000Z');
+  });
+
+  it('stops running while paused, and does not catch up the paused slots when resumed', async () => {
+    const clock = newClock('2027-03-01T08:00:30Z');
+    const h = await on(a, clock);
+    h.script(...answers(3));
+    const routine = await h.api.routines.create({
+      title: 'Pausable',
+      prompt: 'Say hi.',
+      schedule: { cron: '* * * * *', timezone: 'UTC' },
+      expert: 'Strategic',
+    });
+    await clock.tick(60_000);
+    await runsReach(h, routine.id, 1);
+    const paused = await h.api.routines.update({ routineId: routine.id, enabled: false });
+    expect(paused).toMatchObject({ enabled: false, nextRunAt: null });
+    for (let i = 0; i < 3; i++) await clock.tick(60_000);
+    expect(await settledRuns(h, routine.id)).toHaveLength(1);
+    const resumed = await h.api.routines.update({ routineId: routine.id, enabled: true });
+    expect(resumed.nextRunAt).toBe('2027-03-01T08:05:00.000Z');
+    await clock.tick(60_000);
+    await runsReach(h, routine.id, 2);
+    await clock.tick(20_000);
+    expect(iso((await settledRuns(h, routine.id)).map((r) => r.scheduledFor))).toEqual([
+      '2027-03-01T08:01:00.000Z',
+      '2027-03-01T08:05:00.000Z',
+    ]);
+  });
+
+  it('makes "run now" during a scheduled run wait its turn: never two turns at once in the conversation', async () => {
+    const clock = newClock('2027-04-05T07:59:40Z');
+    const h = await on(a, clock);
+    const reached = gate();
+    const released = gate();
+    let held = false;
+    h.script(
+      ...answers(2, async () => {
+        if (held) return;
+        held = true;
+        reached.open();
+        await released.promise;
+      }),
+    );
+    const routine = await h.api.routines.create({
+      title: 'Slow one',
+      prompt: 'Write the weekly plan.',
+      schedule: { cron: '0 8 * * 1', timezone: 'UTC' },
+      expert: 'Producing',
+    });
+    await clock.tick(30_000);
+    await reached.promise;
+    const byHand = h.api.routines.runNow({ routineId: routine.id });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const during = await turnsIn(h, routine.conversationId);
+    expect(during.map((t) => t.status)).toEqual(['running']);
+    released.open();
+    const { turn } = await byHand;
+    expect(turn.status).toBe('completed');
+    const [scheduled, manual] = await turnsIn(h, routine.conversationId);
+    expect(manual!.id).toBe(turn.id);
+    expect(manual!.startedAt.getTime()).toBeGreaterThanOrEqual(scheduled!.finishedAt!.getTime());
+    const { items } = await h.api.routines.runs({ routineId: routine.id });
+    expect(items.map((r) => r.scheduledFor)).toEqual([null, '2027-04-05T08:00:00.000Z']);
+  });
+
+  it('runs a daily routine once on the night the clocks go back (America/New_York)', async () => {
+    // 2027-11-07: 01:30 happens twice, at 05:30Z (EDT) and 06:30Z (EST).
+    const clock = newClock('2027-11-06T12:00:00Z');
+    const h = await on(a, clock);
+    h.script(...answers(2));
+    const routine = await h.api.routines.create({
+      title: 'Night batch',
+      prompt: 'Summarise yesterday.',
+      schedule: { cron: '30 1 * * *', timezone: 'America/New_York' },
+      expert: 'Strategic',
+    });
+    expect(routine.nextRunAt).toBe('2027-11-07T05:30:00.000Z');
+    await clock.setTime(new Date('2027-11-07T05:29:30Z'));
+    await clock.tick(60_000);
+    await runsReach(h, routine.id, 1);
+    expect((await h.api.routines.list()).items.find((r) => r.id === routine.id)!.nextRunAt).toBe('2027-11-08T06:30:00.000Z');
+    await clock.setTime(new Date('2027-11-07T06:29:30Z'));
+    await clock.tick(60_000);
+    await clock.setTime(new Date('2027-11-08T06:29:30Z'));
+    await clock.tick(60_000);
+    await runsReach(h, routine.id, 2);
+    await clock.tick(20_000);
+    expect(iso((await settledRuns(h, routine.id)).map((r) => r.scheduledFor))).toEqual([
+      '2027-11-07T05:30:00.000Z',
+      '2027-11-08T06:30:00.000Z',
+    ]);
+  });
+
+  it('retries a failed run with backoff in the same turn; a run that keeps failing stays failed and the next slot runs', async () => {
+    const clock = newClock('2027-05-03T09:59:30Z');
+    const h = await on(a, clock);
+    h.script(modelError(new APIConnectionError({ message: 'upstream down' })), ...answers(1));
+    const routine = await h.api.routines.create({
+      title: 'Flaky',
+      prompt: 'Fetch the orders.',
+      schedule: { cron: '0 * * * *', timezone: 'UTC' },
+      expert: 'Producing',
+    });
+    const nth = async (n: number) => (await turnsIn(h, routine.conversationId))[n];
+    const first = await advanceUntil(clock, async () => (await nth(0))?.status === 'completed' && nth(0), 'the retry to succeed');
+    expect(first).toMatchObject({ status: 'completed', attempt: 2 });
+    expect((await settledRuns(h, routine.id)).map((r) => r.turnId)).toEqual([first!.id]);
+
+    h.script(...Array.from({ length: 3 }, () => modelError(new APIConnectionError({ message: 'still down' }))), ...answers(1));
+    await clock.setTime(new Date('2027-05-03T10:59:30Z'));
+    const failed = await advanceUntil(
+      clock,
+      async () => (await nth(1))?.attempt === 3 && (await nth(1))?.status === 'failed' && nth(1),
+      'three failed attempts',
+    );
+    // Kept failed with its reason: no fourth attempt however long the engine runs.
+    await clock.tick(10 * 60_000);
+    expect(await nth(1)).toMatchObject({ id: failed!.id, status: 'failed', attempt: 3, errorCode: 'MODEL_UNAVAILABLE' });
+    expect(failed!.errorMessage).toMatch(/model service could not be reached/);
+    await clock.setTime(new Date('2027-05-03T11:59:30Z'));
+    await advanceUntil(clock, async () => (await nth(2))?.status === 'completed', 'the next slot to run');
+    expect((await turnsIn(h, routine.conversationId)).map((t) => t.status)).toEqual(['completed', 'failed', 'completed']);
   });
 }

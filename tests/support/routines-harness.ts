@@ -72,3 +72,22 @@ export async function until<T>(check: () => Promise<T | false | undefined | null
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/**
+ * Moves the engine's clock in steps until `check` holds: a handler runs in real time beside the
+ * clock, so each step gives it a moment before looking.
+ */
+export async function advanceUntil<T>(
+  clock: TestClock,
+  check: () => Promise<T | false | undefined | null>,
+  what: string,
+  options: { stepMs?: number; maxMs?: number } = {},
+): Promise<T> {
+  const step = options.stepMs ?? 5_000;
+  for (let moved = 0; moved <= (options.maxMs ?? 10 * 60_000); moved += step) {
+    const value = await until(check, what, 300).catch(() => null);
+    if (value) return value;
+    await clock.tick(step);
+  }
+  throw new Error(`${what} did not happen`);
+}
