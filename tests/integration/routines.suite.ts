@@ -3,8 +3,11 @@
 import { modelError } from '@openai/agents/testing';
 import { eq } from 'drizzle-orm';
 import { APIConnectionError } from 'openai';
+import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { ZodError } from 'zod';
 import { turns } from '../../db/schema.ts';
+import { rejection } from '../support/chat-harness.ts';
 import { gate } from '../support/echo-model.ts';
 import {
   advanceUntil,
@@ -15,8 +18,10 @@ import {
   settledRuns,
   until,
 } from '../support/routines-harness.ts';
+import { reply, routeTo } from '../support/scripted-runtime.ts';
 import type { DriverKind } from '../support/test-db.ts';
 import { type Instance, twoInstances } from '../support/two-instances.ts';
+import { webhookListener } from '../support/webhook-listener.ts';
 
 const iso = (dates: (Date | null)[]) => dates.map((d) => d?.toISOString() ?? null);
 
@@ -232,5 +237,147 @@ export function routinesSuite(kind: DriverKind) {
     await clock.setTime(new Date('2027-05-03T11:59:30Z'));
     await advanceUntil(clock, async () => (await nth(2))?.status === 'completed', 'the next slot to run');
     expect((await turnsIn(h, routine.conversationId)).map((t) => t.status)).toEqual(['completed', 'failed', 'completed']);
+  });
+
+  it('posts each outcome to the webhook, retrying a failing listener without holding up the run', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    // The first two deliveries are refused; the third is taken.
+    const listener = await webhookListener((attempt) => (attempt <= 2 ? 500 : 204));
+    const clock = newClock('2027-06-07T09:59:30Z');
+    const h = await on(a, clock, { logger });
+    h.script(...answers(1));
+    try {
+      const routine = await h.api.routines.create({
+        title: 'Morning post',
+        prompt: 'Draft the morning post.',
+        schedule: { cron: '0 10 * * *', timezone: 'UTC' },
+        expert: 'Media',
+        webhook: listener.url,
+      });
+      const [run] = await advanceUntil(
+        clock,
+        async () => (await settledRuns(h, routine.id))[0] && settledRuns(h, routine.id),
+        'the run',
+      );
+      // The run is done and shown while its notification is still being refused.
+      expect(run!.status).toBe('completed');
+      await advanceUntil(clock, async () => listener.received.length > 0, 'a delivery');
+      expect(listener.attempts()).toBe(3);
+      expect(listener.received).toEqual([
+        {
+          contentType: 'application/json',
+          body: {
+            routine: { id: routine.id, title: 'Morning post' },
+            turn: { id: run!.turnId, status: 'completed' },
+            excerpt: 'Done: Draft the morning post.',
+            url: `http://switchboard.test/c/${routine.conversationId}?turn=${run!.turnId}`,
+          },
+        },
+      ]);
+      const failures = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'webhook delivery failed');
+      expect(failures.map((f) => f.attempt)).toEqual([1, 2]);
+      expect(failures[0]).toMatchObject({ host: new URL(listener.url).host, reason: 'the listener answered HTTP 500' });
+      // The secret path never reaches the log.
+      expect(lines.join('\n')).not.toContain('secret-path');
+    } finally {
+      await listener.close();
+    }
+  });
+
+  it('tells SWITCHBOARD_NOTIFY_URL of a failed run, and gives up on a listener that never answers', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    const listener = await webhookListener(() => 503);
+    const clock = newClock('2027-06-08T09:59:30Z');
+    const h = await on(a, clock, { logger, notifyUrl: listener.url });
+    h.script(...Array.from({ length: 3 }, () => modelError(new APIConnectionError({ message: 'down' }))));
+    try {
+      const routine = await h.api.routines.create({
+        title: 'Doomed',
+        prompt: 'Try.',
+        schedule: { cron: '0 10 * * *', timezone: 'UTC' },
+        expert: 'Media',
+      });
+      await advanceUntil(clock, async () => listener.attempts() >= 5, 'every delivery attempt', {
+        maxMs: 30 * 60_000,
+        stepMs: 15_000,
+      });
+      await clock.tick(30 * 60_000);
+      expect(listener.attempts()).toBe(5);
+      const failures = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'webhook delivery failed');
+      expect(failures.map((f) => f.attempt)).toEqual([1, 2, 3, 4, 5]);
+      expect(failures[0]).toMatchObject({ routineId: routine.id, reason: 'the listener answered HTTP 503' });
+      const [run] = await settledRuns(h, routine.id);
+      expect(run!.status).toBe('failed');
+    } finally {
+      await listener.close();
+    }
+  });
+
+  it('counts unread runs until the routine’s conversation is opened; routines.runs pages newest first', async () => {
+    const clock = newClock('2027-07-05T09:00:00Z');
+    const h = await on(a, clock);
+    h.script(...answers(3));
+    const routine = await h.api.routines.create({
+      title: 'By hand',
+      prompt: 'Report.',
+      schedule: { cron: '0 9 1 1 *', timezone: 'Asia/Tokyo' },
+      expert: 'Strategic',
+    });
+    for (let i = 0; i < 3; i++) await h.api.routines.runNow({ routineId: routine.id });
+    const listed = (await h.api.routines.list()).items.find((r) => r.id === routine.id)!;
+    expect(listed).toMatchObject({ unread: 3, lastRun: { status: 'completed', scheduledFor: null } });
+    const page = await h.api.routines.runs({ routineId: routine.id, limit: 2 });
+    const rest = await h.api.routines.runs({ routineId: routine.id, limit: 2, cursor: page.nextCursor });
+    expect([...page.items, ...rest.items].map((r) => r.id)).toEqual(
+      (await turnsIn(h, routine.conversationId)).map((t) => t.id).reverse(),
+    );
+    expect(rest.nextCursor).toBeNull();
+    await h.api.chat.history({ conversationId: routine.conversationId });
+    expect((await h.api.routines.list()).items.find((r) => r.id === routine.id)!.unread).toBe(0);
+  });
+
+  it('lets the Orchestrator route a routine that names no expert', async () => {
+    const clock = newClock('2027-07-06T09:00:00Z');
+    const h = await on(a, clock);
+    h.script(routeTo(h.team, 'Creative', 'naming'), reply('Three names.'));
+    const routine = await h.api.routines.create({
+      title: 'Names',
+      prompt: 'Suggest three product names.',
+      schedule: { cron: '0 9 * * 5', timezone: 'UTC' },
+    });
+    const { turn } = await h.api.routines.runNow({ routineId: routine.id });
+    expect(turn).toMatchObject({ status: 'completed', agents: ['Orchestrator', 'Creative'], route: 'handoff' });
+  });
+
+  it('refuses bad input with a sentence naming the field, storing nothing', async () => {
+    const clock = newClock('2027-08-02T09:00:00Z');
+    const h = await on(a, clock);
+    const good = { title: 'T', prompt: 'P', schedule: { cron: '0 9 * * *', timezone: 'UTC' } };
+    const cases: [unknown, RegExp][] = [
+      [{ ...good, schedule: { cron: '61 * * * *', timezone: 'UTC' } }, /^schedule\.cron: is not a valid cron expression/],
+      [{ ...good, schedule: { cron: 'every day', timezone: 'UTC' } }, /^schedule\.cron: must have five fields/],
+      [{ ...good, schedule: { cron: '*/10 * * * * *', timezone: 'UTC' } }, /^schedule\.cron: runs more often than once a minute/],
+      [{ ...good, schedule: { cron: '0 9 * * *', timezone: 'Mars/Olympus' } }, /^schedule\.timezone: is not a time zone/],
+      [{ ...good, prompt: '   ' }, /^prompt: is empty/],
+      [{ ...good, webhook: 'ftp://example.com/hook' }, /^webhook: must be an http/],
+      [{ ...good, webhook: 'javascript:alert(1)' }, /^webhook: must be an http/],
+      [{ ...good, expert: 'Orchestrator' }, /^expert: must be one of/],
+    ];
+    for (const [input, message] of cases) {
+      const error = await rejection(h.api.routines.create(input as never));
+      expect(error.code, JSON.stringify(input)).toBe('BAD_REQUEST');
+      // The sentence the API answers with (server/trpc.ts writes "field: message" per issue).
+      const { issues } = error.cause as ZodError;
+      expect(issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')).toMatch(message);
+    }
+    expect((await h.api.routines.list()).items).toEqual([]);
+    const missing = await rejection(h.api.routines.runNow({ routineId: crypto.randomUUID() }));
+    expect(missing.code).toBe('NOT_FOUND');
+    const routine = await h.api.routines.create(good);
+    const bad = await rejection(h.api.routines.update({ routineId: routine.id, schedule: { cron: '* * * *', timezone: 'UTC' } }));
+    expect(bad.code).toBe('BAD_REQUEST');
+    expect((await h.api.routines.list()).items[0]!.schedule.cron).toBe('0 9 * * *');
   });
 }
