@@ -10,6 +10,7 @@ import './styles/insights.css';
 import './styles/markdown.css';
 import './styles/profile.css';
 import './styles/review.css';
+import './styles/routines.css';
 
 applyStoredTheme();
 createRoot(document.getElementById('root')!).render(

@@ -237,7 +237,7 @@ export function routinesSuite(kind: DriverKind) {
     await clock.setTime(new Date('2027-05-03T11:59:30Z'));
     await advanceUntil(clock, async () => (await nth(2))?.status === 'completed', 'the next slot to run');
     expect((await turnsIn(h, routine.conversationId)).map((t) => t.status)).toEqual(['completed', 'failed', 'completed']);
-  });
+  }, 180_000);
 
   it('posts each outcome to the webhook, retrying a failing listener without holding up the run', async () => {
     const lines: string[] = [];
@@ -283,7 +283,7 @@ export function routinesSuite(kind: DriverKind) {
     } finally {
       await listener.close();
     }
-  });
+  }, 180_000);
 
   it('tells SWITCHBOARD_NOTIFY_URL of a failed run, and gives up on a listener that never answers', async () => {
     const lines: string[] = [];
@@ -313,7 +313,7 @@ export function routinesSuite(kind: DriverKind) {
     } finally {
       await listener.close();
     }
-  });
+  }, 180_000);
 
   it('counts unread runs until the routine’s conversation is opened; routines.runs pages newest first', async () => {
     const clock = newClock('2027-07-05T09:00:00Z');

@@ -83,9 +83,9 @@ export async function advanceUntil<T>(
   what: string,
   options: { stepMs?: number; maxMs?: number } = {},
 ): Promise<T> {
-  const step = options.stepMs ?? 5_000;
+  const step = options.stepMs ?? 10_000;
   for (let moved = 0; moved <= (options.maxMs ?? 10 * 60_000); moved += step) {
-    const value = await until(check, what, 300).catch(() => null);
+    const value = await until(check, what, 200).catch(() => null);
     if (value) return value;
     await clock.tick(step);
   }
