@@ -31,7 +31,12 @@ export function RoutineForm({ businessId, routine, onDone }: Props) {
   const [timezone, setTimezone] = useState(routine?.schedule.timezone ?? ownTimezone());
   const [expert, setExpert] = useState(routine?.expert ?? '');
   const [webhook, setWebhook] = useState(routine?.webhook ?? '');
-  const done = () => queryClient.invalidateQueries(trpc.routines.pathFilter()).then(onDone);
+  // A new routine comes with its conversation.
+  const done = () =>
+    Promise.all([
+      queryClient.invalidateQueries(trpc.routines.pathFilter()),
+      queryClient.invalidateQueries(trpc.conversations.list.pathFilter()),
+    ]).then(onDone);
   const create = useMutation(trpc.routines.create.mutationOptions({ onSuccess: done }));
   const update = useMutation(trpc.routines.update.mutationOptions({ onSuccess: done }));
   const saving = create.isPending || update.isPending;

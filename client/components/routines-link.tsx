@@ -19,6 +19,10 @@ export function RoutinesLink({ onOpen, activeId }: { onOpen: () => void; activeI
   const routines = useRoutines();
   const unread = (routines.data?.items ?? []).reduce((sum, routine) => sum + routine.unread, 0);
   const isRoutine = routines.data?.items.some((routine) => routine.conversationId === activeId);
+  // A run added messages to a routine's conversation: the list shows it moved up.
+  useEffect(() => {
+    if (unread) void queryClient.invalidateQueries(trpc.conversations.list.pathFilter());
+  }, [unread, queryClient, trpc]);
   useEffect(() => {
     if (!isRoutine) return;
     // Once the conversation's history has been read, the count is stale.

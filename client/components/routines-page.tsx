@@ -22,8 +22,13 @@ export function RoutinesPage({ onBack, onOpen, onOpenDrawer, onToggleInsights }:
   const trpc = useTRPC();
   const { business, businessId } = useBusiness();
   const [creating, setCreating] = useState(false);
-  // Runs happen while the page is open: it looks again every half minute.
-  const routines = useQuery({ ...trpc.routines.list.queryOptions({ businessId }), refetchInterval: 30_000 });
+  // Runs happen while the page is open: it looks again every half minute, and on every visit
+  // (a conversation opened meanwhile has read its runs).
+  const routines = useQuery({
+    ...trpc.routines.list.queryOptions({ businessId }),
+    refetchInterval: 30_000,
+    refetchOnMount: 'always',
+  });
   const items = routines.data?.items ?? [];
 
   return (
