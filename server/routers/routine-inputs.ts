@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { MAX_MESSAGE_CHARS } from '../../shared/limits.ts';
 import { cronProblem, timezoneProblem } from '../routines/schedule.ts';
-import { businessId, expertName, MAX_TITLE_CHARS, storable, storableMessage } from './inputs.ts';
+import { businessId, expertName, storable, storableMessage, titleText } from './inputs.ts';
 import { hasVisibleText } from './visible-text.ts';
 
 export const routineId = z.uuid({ message: 'must be a routine id (a UUID), as returned by routines.list' });
@@ -22,16 +22,7 @@ const schedule = z.object(
 );
 
 const fields = {
-  title: z
-    .string({ message: 'must be the routine’s name' })
-    .transform((text) => text.replace(/\s+/g, ' ').trim())
-    .pipe(
-      z
-        .string()
-        .min(1, { message: 'is empty: give the routine a name' })
-        .max(MAX_TITLE_CHARS, { message: `is too long: keep it under ${MAX_TITLE_CHARS} characters` })
-        .refine(storable, storableMessage),
-    ),
+  title: titleText('routine', 'must be the routine’s name'),
   prompt: z
     .string({ message: 'must be what the routine asks each time' })
     .max(MAX_MESSAGE_CHARS, { message: `is too long: keep it under ${MAX_MESSAGE_CHARS.toLocaleString('en')} characters` })

@@ -2,6 +2,7 @@
 import type { RoutineWithUnread, RunWithTurn } from '../../db/queries/routines.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { type TurnDto, toTurnDto } from '../routers/dto.ts';
+import { inputOf } from './routine-service.ts';
 
 export type RoutineDto = {
   id: string;
@@ -38,12 +39,7 @@ export function toRoutineDto(
   return {
     id: routine.id,
     businessId: routine.businessId,
-    title: routine.title,
-    prompt: routine.prompt,
-    schedule: { cron: routine.cron, timezone: routine.timezone },
-    expert: routine.expert,
-    enabled: routine.enabled,
-    webhook: routine.webhook,
+    ...inputOf(routine),
     conversationId: routine.conversationId,
     nextRunAt: extra.nextRunAt?.toISOString() ?? null,
     lastRun: extra.lastRun ? toRunDto(extra.lastRun, pricing) : null,

@@ -148,7 +148,8 @@ function columnsOf(input: RoutineInput): RoutineChanges & Pick<RoutineRow, 'titl
   };
 }
 
-function inputOf(routine: RoutineRow): RoutineInput {
+/** A routine's row as the fields it was made from. */
+export function inputOf(routine: RoutineRow): Required<RoutineInput> {
   return {
     title: routine.title,
     prompt: routine.prompt,
