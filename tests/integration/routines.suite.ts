@@ -23,6 +23,8 @@ import type { DriverKind } from '../support/test-db.ts';
 import { type Instance, twoInstances } from '../support/two-instances.ts';
 import { webhookListener } from '../support/webhook-listener.ts';
 
+// The tests share one database, and pg-boss's cron claim there (the time of the last pass): each
+// test's clock starts later than the one before, as time does.
 const iso = (dates: (Date | null)[]) => dates.map((d) => d?.toISOString() ?? null);
 
 export function routinesSuite(kind: DriverKind) {
@@ -209,7 +211,7 @@ export function routinesSuite(kind: DriverKind) {
   });
 
   it('retries a failed run with backoff in the same turn; a run that keeps failing stays failed and the next slot runs', async () => {
-    const clock = newClock('2027-05-03T09:59:30Z');
+    const clock = newClock('2028-05-03T09:59:30Z');
     const h = await on(a, clock);
     h.script(modelError(new APIConnectionError({ message: 'upstream down' })), ...answers(1));
     const routine = await h.api.routines.create({
@@ -224,7 +226,7 @@ export function routinesSuite(kind: DriverKind) {
     expect((await settledRuns(h, routine.id)).map((r) => r.turnId)).toEqual([first!.id]);
 
     h.script(...Array.from({ length: 3 }, () => modelError(new APIConnectionError({ message: 'still down' }))), ...answers(1));
-    await clock.setTime(new Date('2027-05-03T10:59:30Z'));
+    await clock.setTime(new Date('2028-05-03T10:59:30Z'));
     const failed = await advanceUntil(
       clock,
       async () => (await nth(1))?.attempt === 3 && (await nth(1))?.status === 'failed' && nth(1),
@@ -234,7 +236,7 @@ export function routinesSuite(kind: DriverKind) {
     await clock.tick(10 * 60_000);
     expect(await nth(1)).toMatchObject({ id: failed!.id, status: 'failed', attempt: 3, errorCode: 'MODEL_UNAVAILABLE' });
     expect(failed!.errorMessage).toMatch(/model service could not be reached/);
-    await clock.setTime(new Date('2027-05-03T11:59:30Z'));
+    await clock.setTime(new Date('2028-05-03T11:59:30Z'));
     await advanceUntil(clock, async () => (await nth(2))?.status === 'completed', 'the next slot to run');
     expect((await turnsIn(h, routine.conversationId)).map((t) => t.status)).toEqual(['completed', 'failed', 'completed']);
   }, 180_000);
@@ -244,7 +246,7 @@ export function routinesSuite(kind: DriverKind) {
     const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
     // The first two deliveries are refused; the third is taken.
     const listener = await webhookListener((attempt) => (attempt <= 2 ? 500 : 204));
-    const clock = newClock('2027-06-07T09:59:30Z');
+    const clock = newClock('2028-06-07T09:59:30Z');
     const h = await on(a, clock, { logger });
     h.script(...answers(1));
     try {
@@ -289,7 +291,7 @@ export function routinesSuite(kind: DriverKind) {
     const lines: string[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
     const listener = await webhookListener(() => 503);
-    const clock = newClock('2027-06-08T09:59:30Z');
+    const clock = newClock('2028-06-08T09:59:30Z');
     const h = await on(a, clock, { logger, notifyUrl: listener.url });
     h.script(...Array.from({ length: 3 }, () => modelError(new APIConnectionError({ message: 'down' }))));
     try {
@@ -316,7 +318,7 @@ export function routinesSuite(kind: DriverKind) {
   }, 180_000);
 
   it('counts unread runs until the routine’s conversation is opened; routines.runs pages newest first', async () => {
-    const clock = newClock('2027-07-05T09:00:00Z');
+    const clock = newClock('2028-07-05T09:00:00Z');
     const h = await on(a, clock);
     h.script(...answers(3));
     const routine = await h.api.routines.create({
@@ -339,7 +341,7 @@ export function routinesSuite(kind: DriverKind) {
   });
 
   it('lets the Orchestrator route a routine that names no expert', async () => {
-    const clock = newClock('2027-07-06T09:00:00Z');
+    const clock = newClock('2028-07-06T09:00:00Z');
     const h = await on(a, clock);
     h.script(routeTo(h.team, 'Creative', 'naming'), reply('Three names.'));
     const routine = await h.api.routines.create({
@@ -352,7 +354,7 @@ export function routinesSuite(kind: DriverKind) {
   });
 
   it('refuses bad input with a sentence naming the field, storing nothing', async () => {
-    const clock = newClock('2027-08-02T09:00:00Z');
+    const clock = newClock('2028-08-02T09:00:00Z');
     const h = await on(a, clock);
     const good = { title: 'T', prompt: 'P', schedule: { cron: '0 9 * * *', timezone: 'UTC' } };
     const cases: [unknown, RegExp][] = [
