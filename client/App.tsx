@@ -13,14 +13,15 @@ import { FilesPanel } from './components/files-panel.tsx';
 import { HealthBanner } from './components/health-banner.tsx';
 import { MemoryPanel } from './components/memory-panel.tsx';
 import { ProfilePanel } from './components/profile-panel.tsx';
+import { RoutinesPage } from './components/routines-page.tsx';
 import { TokenForm } from './components/token-form.tsx';
 import { UsageSidebar } from './components/usage-sidebar.tsx';
 import { useBusiness } from './hooks/use-business.ts';
-import { agentPath, pathFor, useRoute } from './hooks/use-route.ts';
+import { agentPath, pathFor, ROUTINES_PATH, useRoute } from './hooks/use-route.ts';
 import { useTurnStream } from './hooks/use-turn-stream.ts';
 
 export function App() {
-  const { conversationId, turnId, agent, navigate, go } = useRoute();
+  const { conversationId, turnId, agent, routines, navigate, go } = useRoute();
   const { business, businessId } = useBusiness();
   const [insightsOpen, setInsightsOpen] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -55,13 +56,26 @@ export function App() {
       <ConnectionBanner />
       <HealthBanner />
       <div className={layout}>
-        <ConversationList activeId={conversationId} onOpen={open} drawerOpen={drawerOpen} onCloseDrawer={closeDrawer} />
+        <ConversationList
+          activeId={conversationId}
+          onOpen={open}
+          onOpenRoutines={() => (go(ROUTINES_PATH), setDrawerOpen(false))}
+          drawerOpen={drawerOpen}
+          onCloseDrawer={closeDrawer}
+        />
         {agent ? (
           <AgentPage
             key={agent}
             agent={agent}
             onBack={() => open(null)}
             onOpenTurn={(id, turn) => go(pathFor(id, turn))}
+            onOpenDrawer={() => setDrawerOpen(true)}
+            onToggleInsights={() => setInsightsOpen((value) => !value)}
+          />
+        ) : routines ? (
+          <RoutinesPage
+            onBack={() => open(null)}
+            onOpen={go}
             onOpenDrawer={() => setDrawerOpen(true)}
             onToggleInsights={() => setInsightsOpen((value) => !value)}
           />

@@ -12,6 +12,7 @@ import './styles/profile.css';
 import './styles/review.css';
 import './styles/documents.css';
 import './styles/connections.css';
+import './styles/routines.css';
 
 applyStoredTheme();
 createRoot(document.getElementById('root')!).render(

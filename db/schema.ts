@@ -381,3 +381,65 @@ export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = Omit<typeof messages.$inferSelect, 'search'>;
 export type TurnRow = typeof turns.$inferSelect;
 export type FileRow = typeof files.$inferSelect;
+
+/**
+ * A prompt on a schedule for one business (server/routines/). Each run is a turn in the routine's
+ * own conversation; the job engine (pg-boss) holds the schedule itself, keyed by the routine's id.
+ */
+export const routines = pgTable(
+  'routines',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    businessId: uuid()
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
+    // Deleting the conversation takes its routine along: a routine without one has nowhere to run.
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    prompt: text().notNull(),
+    cron: text().notNull(),
+    timezone: text().notNull(),
+    /** The expert that answers every run; null lets the Orchestrator route each one. */
+    expert: text(),
+    enabled: boolean().notNull().default(true),
+    webhook: text(),
+    /** Since when its slots are owed: created or last resumed (slots before, or while paused, are not run). */
+    activeFrom: timestamptz('active_from').notNull().defaultNow(),
+    /** When the owner last opened the conversation: runs settled after it are unread. */
+    readAt: timestamptz('read_at').notNull().defaultNow(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index().on(t.businessId, t.createdAt), uniqueIndex().on(t.conversationId)],
+);
+
+/**
+ * One run of a routine. `scheduledFor` is the slot it answers (null for a run started by hand); the
+ * unique index is what makes a slot run once, whatever the job engine hands out twice.
+ */
+export const routineRuns = pgTable(
+  'routine_runs',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    routineId: uuid()
+      .notNull()
+      .references(() => routines.id, { onDelete: 'cascade' }),
+    /** Null until the run's turn is opened (it may wait for the conversation's lock). */
+    turnId: uuid().references(() => turns.id, { onDelete: 'cascade' }),
+    scheduledFor: timestamptz('scheduled_for'),
+    /** The job that runs it: its retries find the run (and its turn) again. */
+    jobId: text(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex().on(t.routineId, t.scheduledFor),
+    index().on(t.routineId, t.createdAt.desc()),
+    index().on(t.jobId),
+    index().on(t.turnId),
+  ],
+);
+
+export type RoutineRow = typeof routines.$inferSelect;
+export type RoutineRunRow = typeof routineRuns.$inferSelect;

@@ -21,6 +21,7 @@ import { createHttpServer, type Health } from './http-server.ts';
 import { createLiveTurns } from './live/live-turns.ts';
 import { turnLockFor } from './locks/choose-lock.ts';
 import { windowMemory } from './memory/window-memory.ts';
+import { createRoutines, type Routines } from './routines/routines.ts';
 import { Housekeeping } from './turns/housekeeping.ts';
 import { recoverInterruptedTurns } from './turns/interrupted-turns.ts';
 import type { TurnDeps } from './turns/run-turn.ts';
@@ -31,6 +32,7 @@ export type App = {
   server: Server;
   database: Database;
   chat: TurnDeps;
+  routines: Routines;
   running: RunningTurns;
   responses: InFlight;
   url: string;
@@ -107,10 +109,21 @@ async function startOn(database: Database, env: Env, logger: Logger): Promise<Ap
       images: images?.mode ?? 'off',
     };
   };
+  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  // The address is known once listening; a link made before then has only the configured port.
+  let url = `http://${host}:${env.PORT}`;
+  const routines = createRoutines({
+    chat,
+    database,
+    databaseUrl: env.DATABASE_URL,
+    notifyUrl: env.SWITCHBOARD_NOTIFY_URL,
+    publicUrl: () => env.SWITCHBOARD_PUBLIC_URL ?? url,
+  });
   let draining = false;
   const server = createHttpServer({
     chat,
     connections,
+    routines,
     health,
     token: env.SWITCHBOARD_TOKEN,
     uploadMaxBytes: env.SWITCHBOARD_UPLOAD_MAX_BYTES,
@@ -130,14 +143,19 @@ async function startOn(database: Database, env: Env, logger: Logger): Promise<Ap
   });
   const sweep = startSweep({ db: database.db, lock, logger }, env.SWITCHBOARD_SWEEP_MS);
   const { port } = server.address() as AddressInfo;
-  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  url = `http://${host}:${port}`;
+  // In the background: the job engine's first start creates its schema (see README Routines).
+  routines
+    .start()
+    .catch((err: unknown) => logger.error({ err }, 'the routines scheduler could not start; routines will not run'));
   return {
     server,
     database,
     chat,
+    routines,
     running,
     responses,
-    url: `http://${host}:${port}`,
+    url,
     stopAccepting() {
       // Not server.close(): Node counts a connection whose request was read but not yet answered
       // as idle and would cut it, dropping exactly the turns this waits for.
@@ -149,6 +167,7 @@ async function startOn(database: Database, env: Env, logger: Logger): Promise<Ap
       await sweep.stop();
       // Whatever is left after shutdown's grace (or on a close without one) is abandoned, safely.
       await chat.housekeeping.drain(0);
+      await routines.stop();
       live.close();
       await connections.close();
       await database.close();

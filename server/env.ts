@@ -62,6 +62,10 @@ const envSchema = z
     // A JSON file of MCP servers in the `mcpServers` shape of Claude Desktop (see README, Connections).
     SWITCHBOARD_MCP_CONFIG: optional(z.string()),
     SEARXNG_URL: optional(z.url({ message: 'must be an http(s) URL' })),
+    // Told of every routine run that has no webhook of its own (routines.* `webhook`).
+    SWITCHBOARD_NOTIFY_URL: optional(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })),
+    // Where the owner opens Switchboard, for links in notifications (default: the address it listens on).
+    SWITCHBOARD_PUBLIC_URL: optional(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })),
     LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
   })
   .refine((env) => !env.OPENAI_BASE_URL || env.SWITCHBOARD_MODEL, {

@@ -88,6 +88,7 @@ export const ERRORS = {
     trpc: 'BAD_REQUEST',
     message: 'format: only a table can be exported as CSV; export this document as markdown.',
   },
+  ROUTINE_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'No routine has this id. routines.list shows the routines there are.' },
   BAD_CURSOR: { trpc: 'BAD_REQUEST', message: 'cursor: is not a cursor returned by this list; start again without one.' },
   UNAUTHORIZED: {
     trpc: 'UNAUTHORIZED',

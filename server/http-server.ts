@@ -14,6 +14,7 @@ import { readTextBody } from './http/read-body.ts';
 import { REFUSALS, sendRefusal } from './http/refusals.ts';
 import type { RequestPolicy } from './http/request-policy.ts';
 import { appRouter } from './routers/index.ts';
+import type { Routines } from './routines/routines.ts';
 import { serveStatic } from './static-files.ts';
 import type { TurnDeps } from './turns/run-turn.ts';
 
@@ -27,6 +28,7 @@ export type Health = {
 
 export type HttpOptions = {
   chat: TurnDeps;
+  routines: Routines;
   health: () => Promise<Health>;
   token?: string;
   /** The owner's MCP servers for connections.*; absent, those procedures answer that none are set up. */
@@ -52,6 +54,7 @@ export function createHttpServer(options: HttpOptions): Server {
     createContext: ({ req, res, info }) => ({
       chat: options.chat,
       connections: options.connections,
+      routines: options.routines,
       authorized: isAuthorized(
         {
           authorization: req.headers.authorization,

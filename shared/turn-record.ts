@@ -49,7 +49,8 @@ export type Consult = {
 
 /**
  * How the Orchestrator's choice was found: `handoff` its own transfer call; `repaired` a transfer
- * written as text, or a second attempt with a reminder; `structured` a structured choice after both.
+ * written as text, or a second attempt with a reminder; `structured` a structured choice after both;
+ * `assigned` no routing: the request named its expert (a routine that goes to one).
  */
-export const ROUTES = ['handoff', 'repaired', 'structured'] as const;
+export const ROUTES = ['handoff', 'repaired', 'structured', 'assigned'] as const;
 export type Route = (typeof ROUTES)[number];

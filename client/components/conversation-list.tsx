@@ -13,17 +13,19 @@ import { useTRPC } from '../trpc.ts';
 import { AgentDot } from './agent-badge.tsx';
 import { BusinessSwitcher } from './business-switcher.tsx';
 import { ConversationFilters } from './conversation-filters.tsx';
+import { RoutinesLink, UnreadRuns } from './routines-link.tsx';
 import { SearchSnippet } from './search-snippet.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
 
 type Props = {
   activeId: string | null;
   onOpen: (conversationId: string | null) => void;
+  onOpenRoutines: () => void;
   drawerOpen: boolean;
   onCloseDrawer: () => void;
 };
 
-export function ConversationList({ activeId, onOpen, drawerOpen, onCloseDrawer }: Props) {
+export function ConversationList({ activeId, onOpen, onOpenRoutines, drawerOpen, onCloseDrawer }: Props) {
   const trpc = useTRPC();
   const searchBox = useRef<HTMLInputElement>(null);
   // Opening the drawer puts the search one keystroke away.
@@ -67,6 +69,7 @@ export function ConversationList({ activeId, onOpen, drawerOpen, onCloseDrawer }
       <a className="new-chat button primary" href="/" onClick={(event) => open(event, null)}>
         + New chat
       </a>
+      <RoutinesLink onOpen={onOpenRoutines} activeId={activeId} />
       <ConversationFilters searchRef={searchBox} search={search} onSearch={setSearch} agent={agent} onAgent={setAgent} />
       {list.error && !isUnauthorized(list.error) && (
         <p className="field-error" role="alert">
@@ -98,6 +101,7 @@ export function ConversationList({ activeId, onOpen, drawerOpen, onCloseDrawer }
                       <AgentDot key={name} agent={name} />
                     ))}
                 </span>
+                <UnreadRuns conversationId={item.id} active={item.id === activeId} />
                 {item.lastTurnStatus === 'failed' && (
                   <span className="failed-tag" data-testid="failed-tag">
                     <span aria-hidden="true">⚠ </span>Last answer failed

@@ -7,6 +7,7 @@ import { isAgentName } from '../../shared/roster.ts';
 const NAVIGATE_EVENT = 'switchboard:navigate';
 const CONVERSATION_PATH = /^\/c\/([0-9a-f-]{36})\/?$/i;
 const AGENT_PATH = /^\/agents\/([A-Za-z]+)\/?$/;
+export const ROUTINES_PATH = '/routines';
 const UUID = /^[0-9a-f-]{36}$/i;
 
 function subscribe(listener: () => void): () => void {
@@ -57,6 +58,7 @@ export function useRoute() {
     /** The turn to bring into view, when a link named one. */
     turnId: turn && UUID.test(turn) ? turn.toLowerCase() : null,
     agent: agentFrom(pathname),
+    routines: pathname.replace(/\/$/, '') === ROUTINES_PATH,
     navigate,
     go,
   };

@@ -34,6 +34,9 @@ Usage:
   switchboard profile [--business ID]              the facts every expert sees, newest first
   switchboard profile add <text> [--business ID]   add a fact in your own words
   switchboard profile forget <fact-id>             no model call sees this fact again
+  switchboard routines [--business ID]             routines: schedule, next run, last outcome, unread runs
+  switchboard routine run <routine-id>             run a routine now (after any run going in its
+                                                   conversation) and print its reply
   switchboard --help                               this text
 
 Environment:

@@ -13,6 +13,7 @@ import { list } from './commands/list.ts';
 import { remove, rename } from './commands/manage.ts';
 import { addFact, businesses, forgetFact, listProfile } from './commands/profile.ts';
 import { retry } from './commands/retry.ts';
+import { listRoutines, runRoutine } from './commands/routines.ts';
 import { send } from './commands/send.ts';
 import { watch } from './commands/watch.ts';
 import { CliError, describeError, EXIT } from './errors.ts';
@@ -71,6 +72,21 @@ const COMMANDS: Record<
         decision: values.reject ? 'reject' : 'approve',
         always: values.always === true,
       });
+    },
+  },
+  routines: {
+    options: { business: { type: 'string', short: 'b' } },
+    run: (client, out, { positionals, values }) => {
+      if (positionals.length) throw usage(`routines takes no arguments, only --business (got "${positionals[0]}").`);
+      return listRoutines(client, out, { businessId: text(values.business) });
+    },
+  },
+  routine: {
+    options: {},
+    run: (client, out, { positionals }) => {
+      const [action, ...ids] = positionals;
+      if (action !== 'run') throw usage('routine takes run <routine-id>: switchboard routine run 3f2c…');
+      return runRoutine(client, out, onlyId(ids, 'routine run', 'routine'));
     },
   },
   retry: { options: {}, run: (client, out, { positionals }) => retry(client, out, onlyId(positionals, 'retry', 'turn')) },

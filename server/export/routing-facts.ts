@@ -9,6 +9,7 @@ export const ROUTE_LABELS: Record<Route, string> = {
   handoff: 'handoff (the Orchestrator transferred the message itself)',
   repaired: 'repaired (the transfer came as text or on a second try)',
   structured: 'structured choice (the Orchestrator picked the expert as data after two failed transfers)',
+  assigned: 'assigned (the routine names the expert that answers it)',
 };
 
 export function routingFacts(turn: TurnDto): Fact[] {

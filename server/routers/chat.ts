@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { awaitingTurns } from '../../db/queries/approvals.ts';
 import { findConversation, resetMemory } from '../../db/queries/conversations.ts';
+import { markRoutineRead } from '../../db/queries/routines.ts';
 import { findTurn } from '../../db/queries/turns.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { DomainError } from '../errors.ts';
@@ -93,7 +94,10 @@ export const chatRouter = {
     turn: toTurnDto(await flagRouting(ctx.chat.db, input.turnId, input.expected), ctx.chat.pricing),
   })),
 
-  history: publicProcedure
-    .input(z.object({ conversationId }))
-    .query(({ ctx, input }) => loadHistory(ctx.chat.db, input.conversationId, ctx.chat.pricing)),
+  history: publicProcedure.input(z.object({ conversationId })).query(async ({ ctx, input }) => {
+    const history = await loadHistory(ctx.chat.db, input.conversationId, ctx.chat.pricing);
+    // The owner has now seen what a routine did here.
+    await markRoutineRead(ctx.chat.db, input.conversationId);
+    return history;
+  }),
 } satisfies TRPCRouterRecord;

@@ -7,6 +7,7 @@ import { conversationsRouter } from './conversations.ts';
 import { documentsRouter } from './documents.ts';
 import { filesRouter } from './files.ts';
 import { profileRouter } from './profile.ts';
+import { routinesRouter } from './routines.ts';
 import { statsRouter } from './stats.ts';
 
 export const appRouter = router({
@@ -18,6 +19,7 @@ export const appRouter = router({
   profile: profileRouter,
   documents: documentsRouter,
   connections: connectionsRouter,
+  routines: routinesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -96,18 +96,22 @@ export const exportInput = z.object({
 
 export const MAX_TITLE_CHARS = 200;
 
-export const renameInput = z.object({
-  conversationId,
-  title: z
-    .string({ message: 'must be the new title' })
+/** A title on one line, spaces collapsed; `what` names the thing in the messages. */
+export const titleText = (what: string, missing: string) =>
+  z
+    .string({ message: missing })
     .transform((text) => text.replace(/\s+/g, ' ').trim())
     .pipe(
       z
         .string()
-        .min(1, { message: 'is empty: give the conversation a name' })
+        .min(1, { message: `is empty: give the ${what} a name` })
         .max(MAX_TITLE_CHARS, { message: `is too long: keep it under ${MAX_TITLE_CHARS} characters` })
         .refine(storable, storableMessage),
-    ),
+    );
+
+export const renameInput = z.object({
+  conversationId,
+  title: titleText('conversation', 'must be the new title'),
 });
 
 export const approveInput = z.object({

@@ -6,6 +6,7 @@ import { findConversation } from '../../db/queries/conversations.ts';
 import { findMessage } from '../../db/queries/messages.ts';
 import { findTurn, reopenTurn } from '../../db/queries/turns.ts';
 import type { TurnRow } from '../../db/schema.ts';
+import type { ExpertName } from '../../shared/roster.ts';
 import { DomainError } from '../errors.ts';
 import { clientMessageKey, conversationKey, type LockHandle, type TurnLock } from '../locks/turn-lock.ts';
 import type { ReadAhead, ReadAheadOf } from '../memory/memory.ts';
@@ -15,10 +16,12 @@ import { startOnce } from './idempotency.ts';
 import { settleInterruptedTurns } from './interrupted-turns.ts';
 import type { StartedTurn } from './start-turn.ts';
 
-export type TurnRequest =
+/** `expert`: that expert answers and the Orchestrator does not route (a routine that names one). */
+export type TurnRequest = (
   | { kind: 'send'; conversationId?: string; businessId?: string; message: string; clientMessageId?: string }
   | { kind: 'retry'; turnId: string }
-  | ({ kind: 'approve' } & Decision);
+  | ({ kind: 'approve' } & Decision)
+) & { expert?: ExpertName };
 
 /**
  * An opened turn holds its conversation's lock until the caller releases it. `ahead`: the reads

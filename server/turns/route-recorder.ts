@@ -44,12 +44,12 @@ export class RouteRecorder {
     this.#segmentStart = now();
   }
 
-  /** The first agent of the run; its event opens the turn's path. */
-  start(agent: string): AgentEvent {
-    return this.resume(agent, agent);
+  /** The first agent of the run; its event opens the turn's path. `routes: false`: it answers itself. */
+  start(agent: string, options: { routes: boolean } = { routes: true }): AgentEvent {
+    return this.resume(options.routes ? agent : '', agent);
   }
 
-  /** A paused run carrying on: `router` routed it before the pause, `agent` has it now. */
+  /** A paused run carrying on: `router` routed it before the pause ('' when none did), `agent` has it now. */
   resume(router: string, agent: string): AgentEvent {
     this.#current = agent;
     this.#router = router;

@@ -37,6 +37,8 @@ export type RouteParams = {
   signal?: AbortSignal;
   /** What each model call sees: the router's short context (see router-input.ts). */
   callModelInputFilter?: CallModelInputFilter;
+  /** The expert the request names: it answers with no routing. */
+  expert?: ExpertName;
 };
 
 // Agent is invariant in its output type: text routers, the chooser and experts share this one.
@@ -71,6 +73,7 @@ export async function* routeRequest(p: RouteParams): AsyncGenerator<TurnEvent, R
 
 /** Routes the request and has the chosen expert answer it: the run whose final output is the reply. */
 export async function* answerRequest(p: RouteParams): AsyncGenerator<TurnEvent, Routed & { answer: AgentRun }, undefined> {
+  if (p.expert) return { route: 'assigned', expert: p.expert, reason: '', answer: yield* streamed(p, p.team.experts[p.expert]) };
   const routed = yield* routeRequest(p);
   if (routed.answer) return { ...routed, answer: routed.answer };
   p.signal?.throwIfAborted();

@@ -121,12 +121,14 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
       context.profileDigest = recalled.profile?.text ?? null;
       stop.throwIfAborted();
 
-      yield live.publish(recorder.start(team.orchestrator.name));
+      const { expert } = request;
+      yield live.publish(recorder.start(expert ?? team.orchestrator.name, { routes: !expert }));
       const input = recalled.items.map(toAgentInput);
       const answered = yield* live.relay(
         answerRequest({
           ...params,
           input,
+          expert,
           // The Orchestrator routes on a short context; the expert it hands off to reads all of `input`.
           callModelInputFilter: routerInputFilter(team.orchestrator, input.length, recalled.routerItems),
         }),

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '../../db/client.ts';
 import { requestPolicy } from '../../server/http/request-policy.ts';
 import { createHttpServer } from '../../server/http-server.ts';
+import type { Routines } from '../../server/routines/routines.ts';
 import type { TurnDeps } from '../../server/turns/run-turn.ts';
 import { type AttackTarget, startAttackTarget } from '../support/attack-target.ts';
 import { query } from '../support/http-api.ts';
@@ -78,6 +79,7 @@ it('answers a failure nothing mapped with a generic sentence and a request id; t
   ) as unknown as Db;
   const server = createHttpServer({
     chat: { db, logger } as unknown as TurnDeps,
+    routines: {} as Routines,
     health: async () => ({
       ok: true,
       database: 'pglite',

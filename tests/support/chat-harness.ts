@@ -12,6 +12,7 @@ import { turnLockFor } from '../../server/locks/choose-lock.ts';
 import type { TurnLock } from '../../server/locks/turn-lock.ts';
 import { windowMemory } from '../../server/memory/window-memory.ts';
 import { createCaller } from '../../server/routers/index.ts';
+import { createRoutines, type Routines } from '../../server/routines/routines.ts';
 import { Housekeeping } from '../../server/turns/housekeeping.ts';
 import type { TurnDeps } from '../../server/turns/run-turn.ts';
 import { scriptedRuntime } from './scripted-runtime.ts';
@@ -60,6 +61,7 @@ export function apiOver(
     pricing?: Pricing;
     connections?: TurnTools;
     registry?: Connections;
+    routines?: Routines;
   } = {},
 ) {
   const logger = options.logger ?? pino({ level: 'silent' });
@@ -82,7 +84,13 @@ export function apiOver(
   };
   const connections = options.connections ?? options.registry;
   if (connections) chat.connections = connections;
-  return { api: createCaller({ chat, authorized: true, ...(options.registry ? { connections: options.registry } : {}) }), chat };
+  // Built, never started: a suite that does not use routines opens no job engine.
+  const routines = options.routines ?? createRoutines({ chat, database, publicUrl: () => 'http://127.0.0.1' });
+  return {
+    api: createCaller({ chat, routines, authorized: true, ...(options.registry ? { connections: options.registry } : {}) }),
+    chat,
+    routines,
+  };
 }
 
 /** Runs a promise expected to reject with a tRPC error and returns that error. */

@@ -10,7 +10,8 @@ import type { TurnLock } from '../../server/locks/turn-lock.ts';
 import { createTestDatabase, type DriverKind } from './test-db.ts';
 import { createThrowawayPostgres } from './throwaway-postgres.ts';
 
-export type Instance = { database: Database; lock: TurnLock };
+/** `url`: Postgres only, for a component that opens connections of its own (the job engine). */
+export type Instance = { database: Database; lock: TurnLock; url?: string };
 
 export async function twoInstances(kind: DriverKind): Promise<{ a: Instance; b: Instance; close(): Promise<void> }> {
   if (kind === 'pglite') {
@@ -22,7 +23,7 @@ export async function twoInstances(kind: DriverKind): Promise<{ a: Instance; b: 
   const open = async () => {
     const database = await openDatabase({ kind: 'postgres', url: throwaway.url, poolSize: 3, lockPoolSize: 4 });
     await migrate(database);
-    return { database, lock: turnLockFor(database) };
+    return { database, lock: turnLockFor(database), url: throwaway.url };
   };
   const a = await open();
   const b = await open();
