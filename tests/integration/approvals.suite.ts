@@ -198,7 +198,8 @@ export function approvalsSuite(kind: DriverKind) {
     const watched: unknown[] = [];
     for await (const item of await h.api.chat.watch({ turnId: last.turnId }))
       watched.push([...(item as unknown as unknown[])].slice(0, 2));
-    expect(watched).toEqual([[expect.any(String), expect.objectContaining({ type: 'approval', turnId: last.turnId })]]);
+    // A watch that lands while the paused turn still settles replays its events first; either way it ends on the pause.
+    expect(watched.at(-1)).toEqual([expect.any(String), expect.objectContaining({ type: 'approval', turnId: last.turnId })]);
 
     const { items } = await h.api.chat.approvals({});
     expect(items).toContainEqual({ turnId: last.turnId, conversationId: last.conversationId, approval: last.approvals[0] });
