@@ -32,6 +32,12 @@ export async function findRoutine(db: Db, id: string): Promise<RoutineWithUnread
   return row && { ...row.routine, unread: row.unread };
 }
 
+/** The routine whose conversation this is, if any: a turn there is one of its runs. */
+export async function routineOfConversation(db: Db, conversationId: string): Promise<RoutineRow | undefined> {
+  const [row] = await db.select().from(routines).where(eq(routines.conversationId, conversationId));
+  return row;
+}
+
 export async function listRoutines(db: Db, businessId: string): Promise<RoutineWithUnread[]> {
   const rows = await db
     .select({ routine: routines, unread })

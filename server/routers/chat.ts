@@ -60,9 +60,16 @@ export const chatRouter = {
     .input(z.object({ turnId }))
     .mutation(({ ctx, input }) => complete(runTurn(ctx.chat, { kind: 'retry', turnId: input.turnId }), ctx.chat.pricing)),
 
-  approve: publicProcedure
-    .input(approveInput)
-    .mutation(({ ctx, input }) => complete(runTurn(ctx.chat, { kind: 'approve', ...input }), ctx.chat.pricing)),
+  approve: publicProcedure.input(approveInput).mutation(async ({ ctx, input }) => {
+    try {
+      return await complete(runTurn(ctx.chat, { kind: 'approve', ...input }), ctx.chat.pricing);
+    } finally {
+      // A routine's run told its outcome when it paused; its end is told too. Never holds up the answer.
+      void ctx.routines
+        .noticeDecided(input.turnId)
+        .catch((err: unknown) => ctx.chat.logger.warn({ turnId: input.turnId, err }, 'could not tell a routine’s outcome'));
+    }
+  }),
 
   /** The calls that wait for the owner's decision, newest first. */
   approvals: publicProcedure.input(z.object({ businessId: businessId.optional() })).query(async ({ ctx, input }) => {

@@ -11,8 +11,10 @@ import {
   listRuns,
   type RoutineChanges,
   type RoutineWithUnread,
+  routineOfConversation,
   updateRoutine,
 } from '../../db/queries/routines.ts';
+import { findTurn } from '../../db/queries/turns.ts';
 import type { RoutineRow, TurnRow } from '../../db/schema.ts';
 import { resolveBusiness } from '../business/resolve-business.ts';
 import { DomainError } from '../errors.ts';
@@ -125,6 +127,16 @@ export function routineService(deps: ServiceDeps) {
       const turn = await runRoutineTurn(chat, routine, run!, new Date());
       await deps.notify(routine, turn);
       return turn;
+    },
+
+    /**
+     * A routine's run that waited for an approval ends when the owner decides, on whichever
+     * instance: it is told like a run that ended on its own.
+     */
+    async noticeDecided(turnId: string): Promise<void> {
+      const turn = await findTurn(db, turnId);
+      const routine = turn && (await routineOfConversation(db, turn.conversationId));
+      if (routine && turn.status !== 'awaiting_approval') await deps.notify(routine, turn);
     },
 
     async runs(routineId: string, page: Parameters<typeof listRuns>[2]) {

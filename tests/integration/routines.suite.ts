@@ -1,12 +1,14 @@
 // Routines on the job engine, one suite for both drivers. pg-boss's TestClock moves the engine's
 // time (its timers and the database's job_now()); each run is a real turn on a scripted model.
+import { tool } from '@openai/agents';
 import { modelError } from '@openai/agents/testing';
 import { eq } from 'drizzle-orm';
 import { APIConnectionError } from 'openai';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { ZodError } from 'zod';
+import { type ZodError, z } from 'zod';
 import { turns } from '../../db/schema.ts';
+import type { TurnToolset } from '../../server/connections/turn-tools.ts';
 import { rejection } from '../support/chat-harness.ts';
 import { gate } from '../support/echo-model.ts';
 import {
@@ -18,7 +20,7 @@ import {
   settledRuns,
   until,
 } from '../support/routines-harness.ts';
-import { reply, routeTo } from '../support/scripted-runtime.ts';
+import { callTool, reply, routeTo } from '../support/scripted-runtime.ts';
 import type { DriverKind } from '../support/test-db.ts';
 import { type Instance, twoInstances } from '../support/two-instances.ts';
 import { webhookListener } from '../support/webhook-listener.ts';
@@ -282,6 +284,55 @@ export function routinesSuite(kind: DriverKind) {
       expect(failures[0]).toMatchObject({ host: new URL(listener.url).host, reason: 'the listener answered HTTP 500' });
       // The secret path never reaches the log.
       expect(lines.join('\n')).not.toContain('secret-path');
+    } finally {
+      await listener.close();
+    }
+  }, 180_000);
+
+  it('tells the webhook that a run waits for approval, and again how it ended once the owner approved it', async () => {
+    const listener = await webhookListener(() => 204);
+    const clock = newClock('2028-06-08T09:00:00Z');
+    const created: unknown[] = [];
+    const createDiscount = tool({
+      name: 'shop__create_discount',
+      description: 'Create a discount code',
+      parameters: z.object({ code: z.string() }),
+      needsApproval: true,
+      async execute(input) {
+        created.push(input);
+        return `Created ${input.code}.`;
+      },
+    });
+    const toolset: TurnToolset = {
+      tools: { Producing: [createDiscount] },
+      consulted: {},
+      notes: {},
+      target: (name) => (name === createDiscount.name ? { server: 'shop', tool: 'create_discount' } : null),
+    };
+    const h = await on(a, clock, { connections: { forTurn: async () => toolset } });
+    // The routine names Producing, so no routing call: the expert asks for the write at once.
+    h.script(callTool('shop__create_discount', { code: 'MONDAY10' }), reply('Created MONDAY10.'));
+    try {
+      const routine = await h.api.routines.create({
+        title: 'Monday discount',
+        prompt: 'Create this week’s discount code.',
+        schedule: { cron: '0 10 * * 1', timezone: 'UTC' },
+        expert: 'Producing',
+        webhook: listener.url,
+      });
+      const { turn } = await h.api.routines.runNow({ routineId: routine.id });
+      expect(turn.status).toBe('awaiting_approval');
+      await advanceUntil(clock, async () => listener.received.length >= 1, 'the waiting notice');
+      const approval = turn.approvals![0]!;
+      const resumed = await h.api.chat.approve({ turnId: turn.id, approvalId: approval.id, decision: 'approve' });
+      expect(resumed.turn.status).toBe('completed');
+      expect(created).toEqual([{ code: 'MONDAY10' }]);
+      await advanceUntil(clock, async () => listener.received.length >= 2, 'the notice of its end');
+      expect(listener.received.map((r) => (r.body as { turn: unknown }).turn)).toEqual([
+        { id: turn.id, status: 'awaiting_approval' },
+        { id: turn.id, status: 'completed' },
+      ]);
+      expect((listener.received[1]!.body as { excerpt: string }).excerpt).toBe('Created MONDAY10.');
     } finally {
       await listener.close();
     }

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { TestClock } from 'pg-boss';
 import { type Logger, pino } from 'pino';
 import { routineRuns, turns } from '../../db/schema.ts';
+import type { TurnTools } from '../../server/connections/turn-tools.ts';
 import { createCaller } from '../../server/routers/index.ts';
 import { createRoutines } from '../../server/routines/routines.ts';
 import { chatHarness } from './chat-harness.ts';
@@ -16,8 +17,16 @@ import type { Instance } from './two-instances.ts';
 export type RoutinesHarness = Awaited<ReturnType<typeof routinesOn>>;
 
 /** One instance's API with routines running on `clock`; `stop()` is that instance going away. */
-export async function routinesOn(instance: Instance, clock: TestClock, options: { notifyUrl?: string; logger?: Logger } = {}) {
-  const harness = chatHarness(instance.database, { lock: instance.lock, logger: options.logger });
+export async function routinesOn(
+  instance: Instance,
+  clock: TestClock,
+  options: { notifyUrl?: string; logger?: Logger; connections?: TurnTools } = {},
+) {
+  const harness = chatHarness(instance.database, {
+    lock: instance.lock,
+    logger: options.logger,
+    connections: options.connections,
+  });
   const routines = createRoutines({
     chat: harness.chat,
     database: instance.database,
