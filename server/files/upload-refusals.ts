@@ -2,8 +2,33 @@
 // upload is stored.
 import { ERRORS } from '../errors.ts';
 import type { Refusal } from '../http/refusals.ts';
+import { READ_LIMITS } from './read-limits.ts';
 
 const ACCEPTED = 'Switchboard takes PDF (with a text layer), CSV, Markdown and plain-text files.';
+
+const count = (n: number) => n.toLocaleString('en-US');
+const unprocessable = (message: string): Refusal => ({ status: 422, code: 'UNPROCESSABLE_CONTENT', message });
+
+/** Past a read limit: the file may be built to stall readers, or is simply more than one upload should be. */
+export function overLimitRefusals(noun: 'PDF' | 'CSV file' | 'file') {
+  return {
+    'too-slow': unprocessable(
+      `This ${noun} takes too long to read (over ${READ_LIMITS.timeMs / 1000} seconds), so it was refused. Save it again from the program that made it, or split it, then upload it again.`,
+    ),
+    'too-big': unprocessable(
+      `This ${noun} needs more memory to read than Switchboard gives one file, so it was refused. Save it again from the program that made it, or split it, then upload it again.`,
+    ),
+    'too-long': unprocessable(
+      `This ${noun} holds more than ${count(READ_LIMITS.chars)} characters of text, the most Switchboard reads from one file. Split it and upload the parts.`,
+    ),
+    'too-many-pages': unprocessable(
+      `This PDF has more than ${count(READ_LIMITS.pages)} pages, the most Switchboard reads from one file. Split it and upload the parts.`,
+    ),
+    'too-many-rows': unprocessable(
+      `This CSV file has more than ${count(READ_LIMITS.rows)} rows, the most Switchboard reads from one file. Split it and upload the parts.`,
+    ),
+  } satisfies Record<string, Refusal>;
+}
 
 export function uploadRefusals(maxBytes: number) {
   return {
