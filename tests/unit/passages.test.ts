@@ -82,6 +82,6 @@ it('cuts a row longer than a passage into passages of its own, each under the li
 it('never cuts a character in two, even in a line without spaces', () => {
   const passages = textPassages('😀'.repeat(5000));
   expect(passages.length).toBeGreaterThan(1);
-  for (const p of passages) expect(p.text.isWellFormed()).toBe(true);
+  for (const p of passages) expect(Buffer.from(p.text).toString()).toBe(p.text); // a lone surrogate would not survive UTF-8
   expect(passages.map((p) => p.text).join('')).toBe('😀'.repeat(5000));
 });
