@@ -38,6 +38,11 @@ export function uploadRefusals(maxBytes: number) {
       message: 'Send the file as multipart/form-data, in a form field named "file".',
     },
     noFile: { status: 400, code: 'BAD_REQUEST', message: 'No file arrived: attach it in a form field named "file".' },
+    unfinished: {
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: 'The upload ended before the file did (the form has no closing boundary). Send it again.',
+    },
     badBusinessId: { status: 400, code: 'BAD_REQUEST', message: 'businessId: must be a business id (a UUID).' },
     unknownBusiness: { status: 404, code: 'NOT_FOUND', message: ERRORS.BUSINESS_NOT_FOUND.message },
     tooLarge: {
