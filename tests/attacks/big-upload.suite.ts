@@ -43,7 +43,7 @@ export function bigUploadSuite(driver: DriverKind) {
     expect(served.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
     expect(await served.text()).toBe(text);
     await target.unharmed({ conversations: 1, modelCalls: 2 });
-  }, 180_000);
+  }, 400_000);
 
   if (driver !== 'postgres') return;
 
