@@ -6,12 +6,11 @@ import type { ReadLimits } from './read-limits.ts';
 
 export type DocumentRead =
   | (Extracted & { ok: true; contentType: string })
-  | { ok: false; reason: Unread | 'executable' | 'unsupported' | 'too-slow' | 'too-big'; pdf?: boolean };
+  | { ok: false; reason: Unread | 'executable' | 'unsupported' | 'too-slow' | 'too-big' };
 
 export async function readDocument(name: string, content: Uint8Array, limits: ReadLimits): Promise<DocumentRead> {
   const detected = detectType(name, Buffer.from(content.buffer, content.byteOffset, content.byteLength));
   if (!detected.ok) return detected;
-  const pdf = detected.type === 'pdf';
   const extracted = await extractPassages(detected.type, content, detected.encoding ?? 'utf-8', limits);
-  return extracted.ok ? { ...extracted, contentType: detected.contentType } : { ...extracted, pdf };
+  return extracted.ok ? { ...extracted, contentType: detected.contentType } : extracted;
 }
