@@ -165,6 +165,8 @@ export const files = pgTable(
     prompt: text(),
     chars: integer().notNull().default(0),
     pages: integer(),
+    /** False while an upload's passages are still being written: nobody sees it until it is whole. */
+    ready: boolean().notNull().default(true),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [index().on(t.businessId, t.createdAt), index().on(t.turnId)],

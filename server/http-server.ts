@@ -13,6 +13,7 @@ import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from './http/limits.ts';
 import { readTextBody } from './http/read-body.ts';
 import { REFUSALS, sendRefusal } from './http/refusals.ts';
 import type { RequestPolicy } from './http/request-policy.ts';
+import { errorSummary } from './log-bounds.ts';
 import { appRouter } from './routers/index.ts';
 import type { Routines } from './routines/routines.ts';
 import { serveStatic } from './static-files.ts';
@@ -69,7 +70,7 @@ export function createHttpServer(options: HttpOptions): Server {
       const requestId = ctx?.requestId;
       if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ path, requestId, err: error.cause ?? error }, 'request failed');
       if (error.code === 'SERVICE_UNAVAILABLE')
-        logger.warn({ path, requestId, reason: error.cause?.message }, 'database unavailable');
+        logger.warn({ path, requestId, reason: errorSummary(error.cause) }, 'database unavailable');
     },
   });
   const spa = serveStatic(options.staticRoot);
@@ -82,7 +83,7 @@ export function createHttpServer(options: HttpOptions): Server {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/api/health') return sendHealth(res, await options.health().catch(() => null));
     if (isFilesPath(path))
-      return serveFiles(req, res, path, { db: options.chat.db, token: options.token, maxBytes: options.uploadMaxBytes });
+      return serveFiles(req, res, path, { db: options.chat.db, token: options.token, maxBytes: options.uploadMaxBytes, logger });
     if (path.startsWith(TRPC_BASE)) {
       if (req.method === 'POST') {
         const body = await readTextBody(req, MAX_BODY_BYTES);

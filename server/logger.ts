@@ -2,6 +2,7 @@
 // lines for log collectors, or pino-pretty's readable lines when a person watches a terminal.
 import { type DestinationStream, type Logger, pino } from 'pino';
 import pretty, { type PrettyOptions } from 'pino-pretty';
+import { boundLine, boundLogObject } from './log-bounds.ts';
 
 export type LogFormat = 'json' | 'pretty';
 
@@ -22,6 +23,10 @@ export function createLogger(level: string, format: LogFormat = 'json', destinat
       ],
       censor: '[redacted]',
     },
+    // Every log object, whatever logged it: errors without the data they carried, strings cut short.
+    formatters: { log: boundLogObject },
+    serializers: { err: (error: unknown) => error },
+    hooks: { streamWrite: boundLine },
   };
   if (format === 'pretty') return pino(options, pretty({ ...PRETTY, ...(destination ? { destination, colorize: false } : {}) }));
   return destination ? pino(options, destination) : pino(options);

@@ -1,5 +1,6 @@
 // The file store: uploads with their searchable passages, and the images turns draw.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { setImmediate } from 'node:timers/promises';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { type FileRow, filePassages, files, turns } from '../schema.ts';
 
@@ -19,23 +20,38 @@ const info = {
   prompt: files.prompt,
   chars: files.chars,
   pages: files.pages,
+  ready: files.ready,
   createdAt: files.createdAt,
 };
 
-/** The file and its passages together, or neither. */
+/** Passages per statement: on PGlite one takes ~5 ms, so other requests wait at most ~0.1 s between two. */
+const PASSAGE_BATCH = 25;
+
+/**
+ * The file and its passages together, or neither. Not one transaction: PGlite has one connection,
+ * and an 18 MB file's passages would hold it for many seconds. The row stays hidden (`ready`
+ * false) until its last passage is written, and is deleted if writing fails; one left behind by a
+ * stopped process is cleared by a later upload.
+ */
 export async function insertUpload(db: Db, upload: NewUpload, passages: { location: string; text: string }[]): Promise<FileInfo> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(files)
-      .values({ ...upload, kind: 'upload', bytes: upload.content.length })
-      .returning(info);
-    // In batches: one statement's parameters are capped (65,535), and a 20 MB text has thousands of passages.
-    for (let at = 0; at < passages.length; at += 500) {
-      const batch = passages.slice(at, at + 500).map((p, i) => ({ fileId: row!.id, n: at + i, ...p }));
-      await tx.insert(filePassages).values(batch);
+  await db.delete(files).where(and(eq(files.ready, false), lt(files.createdAt, sql`now() - interval '1 hour'`)));
+  const [row] = await db
+    .insert(files)
+    .values({ ...upload, kind: 'upload', bytes: upload.content.length, ready: false })
+    .returning(info);
+  const fileId = row!.id;
+  try {
+    for (let at = 0; at < passages.length; at += PASSAGE_BATCH) {
+      await db.insert(filePassages).values(passages.slice(at, at + PASSAGE_BATCH).map((p, i) => ({ fileId, n: at + i, ...p })));
+      // Lets requests that arrived meanwhile queue their queries before the next batch.
+      await setImmediate();
     }
-    return row!;
-  });
+    await db.update(files).set({ ready: true }).where(eq(files.id, fileId));
+  } catch (error) {
+    await db.delete(files).where(eq(files.id, fileId));
+    throw error;
+  }
+  return { ...row!, ready: true };
 }
 
 export async function insertImage(
@@ -54,13 +70,33 @@ export async function listFiles(db: Db, businessId?: string): Promise<FileInfo[]
   return db
     .select(info)
     .from(files)
-    .where(businessId ? eq(files.businessId, businessId) : undefined)
+    .where(and(eq(files.ready, true), businessId ? eq(files.businessId, businessId) : undefined))
     .orderBy(desc(files.createdAt), desc(files.id));
 }
 
 export async function readFile(db: Db, id: string): Promise<FileRow | undefined> {
-  const [row] = await db.select().from(files).where(eq(files.id, id));
+  const [row] = await db
+    .select()
+    .from(files)
+    .where(and(eq(files.id, id), eq(files.ready, true)));
   return row;
+}
+
+export async function readFileInfo(db: Db, id: string): Promise<FileInfo | undefined> {
+  const [row] = await db
+    .select(info)
+    .from(files)
+    .where(and(eq(files.id, id), eq(files.ready, true)));
+  return row;
+}
+
+/** `length` bytes of a file from `offset` (0-based): downloads stream a file slice by slice. */
+export async function readFileSlice(db: Db, id: string, offset: number, length: number): Promise<Buffer> {
+  const [row] = await db
+    .select({ slice: sql`substring(${files.content} from ${offset + 1} for ${length})`.mapWith(files.content) })
+    .from(files)
+    .where(eq(files.id, id));
+  return row?.slice ?? Buffer.alloc(0);
 }
 
 export async function deleteFile(db: Db, id: string): Promise<boolean> {
@@ -107,7 +143,7 @@ export async function searchPassages(
     .select({ fileId: files.id, name: files.name, location: filePassages.location, text: filePassages.text, rank })
     .from(filePassages)
     .innerJoin(files, eq(files.id, filePassages.fileId))
-    .where(and(sql`${filePassages.search} @@ ${query}`, eq(files.businessId, params.businessId)))
+    .where(and(sql`${filePassages.search} @@ ${query}`, eq(files.businessId, params.businessId), eq(files.ready, true)))
     .orderBy(desc(rank), filePassages.fileId, filePassages.n)
     .limit(params.limit);
 }

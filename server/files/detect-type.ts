@@ -1,18 +1,19 @@
 // What an upload is, decided by its bytes as much as by its name: a renamed program or image is
-// refused whatever it is called, and a text file must really be UTF-8 text.
+// refused whatever it is called, and a text file must really be text, in an encoding we can name.
 import { isUtf8 } from 'node:buffer';
 
 export type DocumentType = 'pdf' | 'csv' | 'markdown' | 'text';
+/** Labels TextDecoder knows; what Excel and Windows editors write besides UTF-8. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export type Detected =
-  | { ok: true; type: DocumentType; contentType: string }
+  | { ok: true; type: DocumentType; contentType: string; encoding?: TextEncoding }
   | { ok: false; reason: 'executable' | 'unsupported' };
 
-const CONTENT_TYPES: Record<DocumentType, string> = {
-  pdf: 'application/pdf',
-  csv: 'text/csv; charset=utf-8',
-  markdown: 'text/markdown; charset=utf-8',
-  text: 'text/plain; charset=utf-8',
+const MEDIA_TYPES: Record<Exclude<DocumentType, 'pdf'>, string> = {
+  csv: 'text/csv',
+  markdown: 'text/markdown',
+  text: 'text/plain',
 };
 
 const BY_EXTENSION: Record<string, DocumentType> = {
@@ -51,19 +52,41 @@ export function detectType(name: string, content: Buffer): Detected {
   if (extension && !named) return { ok: false, reason: 'unsupported' };
   if (startsWith(content, PDF_MAGIC)) {
     return !named || named === 'pdf'
-      ? { ok: true, type: 'pdf', contentType: CONTENT_TYPES.pdf }
+      ? { ok: true, type: 'pdf', contentType: 'application/pdf' }
       : { ok: false, reason: 'unsupported' };
   }
-  if (named === 'pdf' || !isText(content)) return { ok: false, reason: 'unsupported' };
+  const encoding = textEncoding(content);
+  if (named === 'pdf' || !encoding) return { ok: false, reason: 'unsupported' };
   const type = named ?? 'text';
-  return { ok: true, type, contentType: CONTENT_TYPES[type] };
+  // The stored bytes are the owner's own, so the download names the charset they are in.
+  return { ok: true, type, contentType: `${MEDIA_TYPES[type]}; charset=${encoding}`, encoding };
 }
+
+export const isPdf = (content: Buffer) => startsWith(content, PDF_MAGIC);
 
 function startsWith(content: Buffer, magic: Buffer): boolean {
   return content.length >= magic.length && content.subarray(0, magic.length).equals(magic);
 }
 
-/** UTF-8 without NUL bytes: what every text editor writes, and what no binary format is. */
-function isText(content: Buffer): boolean {
-  return isUtf8(content) && !content.includes(0);
+const UTF16LE_BOM = Buffer.from([0xff, 0xfe]);
+const UTF16BE_BOM = Buffer.from([0xfe, 0xff]);
+/** The C0 controls a text file may hold: tab, line feed, form feed, carriage return, and DOS's end-of-file mark. */
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x1a]);
+
+/**
+ * UTF-16 only with its byte-order mark (Excel's "Unicode text" writes one); UTF-8 without NUL bytes;
+ * else, bytes with no control characters are read as Windows-1252 (Excel's "CSV" on a Western
+ * Windows, a superset of Latin-1): a binary format always has control bytes, and text in any
+ * other single-byte code page decodes with wrong letters but the same digits and separators.
+ */
+export function textEncoding(content: Buffer): TextEncoding | null {
+  if (startsWith(content, UTF16LE_BOM)) return content.length % 2 === 0 ? 'utf-16le' : null;
+  if (startsWith(content, UTF16BE_BOM)) return content.length % 2 === 0 ? 'utf-16be' : null;
+  if (isUtf8(content)) return content.includes(0) ? null : 'utf-8';
+  return hasControlBytes(content) ? null : 'windows-1252';
+}
+
+function hasControlBytes(content: Buffer): boolean {
+  for (const byte of content) if (byte < 0x20 && !TEXT_CONTROLS.has(byte)) return true;
+  return false;
 }

@@ -6,10 +6,10 @@ import { defaultBusiness, findBusiness } from '../../db/queries/businesses.ts';
 import { insertUpload } from '../../db/queries/files.ts';
 import type { Upload } from '../http/read-upload.ts';
 import type { Refusal } from '../http/refusals.ts';
-import { detectType } from './detect-type.ts';
-import { extractPassages } from './extract-text.ts';
+import { extensionOf, isPdf } from './detect-type.ts';
+import { documentReader } from './document-reader.ts';
 import { type FileDto, toFileDto } from './file-dto.ts';
-import type { UploadRefusals } from './upload-refusals.ts';
+import { overLimitRefusals, type UploadRefusals } from './upload-refusals.ts';
 
 const MAX_NAME_CHARS = 200;
 const businessIdSchema = z.uuid();
@@ -22,24 +22,18 @@ export async function ingestUpload(db: Db, upload: Upload, refusals: UploadRefus
   if (!business) return refusals.unknownBusiness;
   const businessId = business.id;
   const name = cleanName(upload.name);
-  const detected = detectType(name, upload.content);
-  if (!detected.ok) return refusals[detected.reason];
-  const extracted = await extractPassages(detected.type, upload.content);
-  if (!extracted.ok) {
-    if (extracted.reason === 'unreadable') return refusals.unreadable;
-    return detected.type === 'pdf' ? refusals.noTextLayer : refusals.empty;
+  const read = await documentReader.read(name, upload.content);
+  if (!read.ok) {
+    const { reason } = read;
+    const pdf = isPdf(upload.content);
+    if (reason === 'no-text') return pdf ? refusals.noTextLayer : refusals.empty;
+    if (reason === 'executable' || reason === 'unsupported' || reason === 'unreadable') return refusals[reason];
+    return overLimitRefusals(pdf ? 'PDF' : extensionOf(name) === 'csv' ? 'CSV file' : 'file')[reason];
   }
   const row = await insertUpload(
     db,
-    {
-      name,
-      contentType: detected.contentType,
-      content: upload.content,
-      chars: extracted.chars,
-      pages: extracted.pages ?? null,
-      businessId,
-    },
-    extracted.passages,
+    { name, contentType: read.contentType, content: upload.content, chars: read.chars, pages: read.pages ?? null, businessId },
+    read.passages,
   );
   return toFileDto(row);
 }

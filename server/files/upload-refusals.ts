@@ -2,8 +2,33 @@
 // upload is stored.
 import { ERRORS } from '../errors.ts';
 import type { Refusal } from '../http/refusals.ts';
+import { READ_LIMITS } from './read-limits.ts';
 
 const ACCEPTED = 'Switchboard takes PDF (with a text layer), CSV, Markdown and plain-text files.';
+
+const count = (n: number) => n.toLocaleString('en-US');
+const unprocessable = (message: string): Refusal => ({ status: 422, code: 'UNPROCESSABLE_CONTENT', message });
+
+/** Past a read limit: the file may be built to stall readers, or is simply more than one upload should be. */
+export function overLimitRefusals(noun: 'PDF' | 'CSV file' | 'file') {
+  return {
+    'too-slow': unprocessable(
+      `This ${noun} takes too long to read (over ${READ_LIMITS.timeMs / 1000} seconds), so it was refused. Save it again from the program that made it, or split it, then upload it again.`,
+    ),
+    'too-big': unprocessable(
+      `This ${noun} needs more memory to read than Switchboard gives one file, so it was refused. Save it again from the program that made it, or split it, then upload it again.`,
+    ),
+    'too-long': unprocessable(
+      `This ${noun} holds more than ${count(READ_LIMITS.chars)} characters of text, the most Switchboard reads from one file. Split it and upload the parts.`,
+    ),
+    'too-many-pages': unprocessable(
+      `This PDF has more than ${count(READ_LIMITS.pages)} pages, the most Switchboard reads from one file. Split it and upload the parts.`,
+    ),
+    'too-many-rows': unprocessable(
+      `This CSV file has more than ${count(READ_LIMITS.rows)} rows, the most Switchboard reads from one file. Split it and upload the parts.`,
+    ),
+  } satisfies Record<string, Refusal>;
+}
 
 export function uploadRefusals(maxBytes: number) {
   return {
@@ -13,6 +38,11 @@ export function uploadRefusals(maxBytes: number) {
       message: 'Send the file as multipart/form-data, in a form field named "file".',
     },
     noFile: { status: 400, code: 'BAD_REQUEST', message: 'No file arrived: attach it in a form field named "file".' },
+    unfinished: {
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: 'The upload ended before the file did (the form has no closing boundary). Send it again.',
+    },
     badBusinessId: { status: 400, code: 'BAD_REQUEST', message: 'businessId: must be a business id (a UUID).' },
     unknownBusiness: { status: 404, code: 'NOT_FOUND', message: ERRORS.BUSINESS_NOT_FOUND.message },
     tooLarge: {

@@ -1,24 +1,29 @@
 // The file store over plain HTTP, beside tRPC: POST /api/files takes an upload (multipart),
 // GET /api/files/:id gives back the stored bytes. Same guard and token as the API.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { isDatabaseUnavailable } from '../../db/errors.ts';
-import { readFile } from '../../db/queries/files.ts';
+import { type FileInfo, readFileInfo, readFileSlice } from '../../db/queries/files.ts';
 import { isAuthorized } from '../auth.ts';
 import { ERRORS } from '../errors.ts';
 import { ingestUpload } from '../files/ingest-upload.ts';
 import { uploadRefusals } from '../files/upload-refusals.ts';
 import { drainRequest } from './drain-request.ts';
-import { readUpload } from './read-upload.ts';
+import { ABORTED, readUpload } from './read-upload.ts';
 import { type Refusal, sendRefusal } from './refusals.ts';
 
 export const FILES_PATH = '/api/files';
 
-export type FilesRouteOptions = { db: Db; token?: string; maxBytes: number };
+export type FilesRouteOptions = { db: Db; token?: string; maxBytes: number; logger: Logger };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Ids are random and a file never changes under its id: a browser may keep it as long as it likes.
 const CACHE = 'private, max-age=31536000, immutable';
+/** A download is read from the database this much at a time, never whole. */
+const SLICE_BYTES = 1024 * 1024;
 
 const FILE_REFUSALS = {
   unauthorized: { status: 401, code: 'UNAUTHORIZED', message: ERRORS.UNAUTHORIZED.message },
@@ -56,7 +61,7 @@ export async function serveFiles(
       return await upload(req, res, options);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendRefusal(res, FILE_REFUSALS.method);
-    return await download(req, res, path.slice(FILES_PATH.length + 1), options.db);
+    return await download(req, res, path.slice(FILES_PATH.length + 1), options);
   } catch (error) {
     if (isDatabaseUnavailable(error)) return sendRefusal(res, FILE_REFUSALS.unavailable);
     throw error;
@@ -66,6 +71,9 @@ export async function serveFiles(
 async function upload(req: IncomingMessage, res: ServerResponse, options: FilesRouteOptions): Promise<void> {
   const refusals = uploadRefusals(options.maxBytes);
   const received = await readUpload(req, options.maxBytes, refusals);
+  // Not the server's failure, and there is nobody to answer.
+  if (received === ABORTED)
+    return void options.logger.info({ requestId: res.getHeader('x-request-id') }, 'client hung up mid-upload');
   if ('status' in received) return sendRefusal(res, received, { connection: 'close' });
   const stored = await ingestUpload(options.db, received, refusals);
   if ('status' in stored) return sendRefusal(res, stored);
@@ -73,22 +81,43 @@ async function upload(req: IncomingMessage, res: ServerResponse, options: FilesR
   res.end(JSON.stringify(stored));
 }
 
-async function download(req: IncomingMessage, res: ServerResponse, id: string, db: Db): Promise<void> {
+async function download(req: IncomingMessage, res: ServerResponse, id: string, options: FilesRouteOptions): Promise<void> {
   if (!UUID.test(id)) return sendRefusal(res, FILE_REFUSALS.badId);
-  const file = await readFile(db, id);
+  const file = await readFileInfo(options.db, id);
   if (!file) return sendRefusal(res, FILE_REFUSALS.notFound);
-  const disposition = file.kind === 'image' ? 'inline' : 'attachment';
   res.writeHead(200, {
     'content-type': file.contentType,
-    'content-length': String(file.content.length),
-    'content-disposition': `${disposition}; filename="${asciiName(file.name)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    'content-length': String(file.bytes),
+    'content-disposition': contentDisposition(file.kind === 'image' ? 'inline' : 'attachment', file.name),
     'x-content-type-options': 'nosniff',
     'cache-control': CACHE,
     // Only this app's own pages may embed it; and whatever it is, it never runs as a page.
     'cross-origin-resource-policy': 'same-origin',
     'content-security-policy': "default-src 'none'; sandbox",
   });
-  res.end(req.method === 'HEAD' ? undefined : file.content);
+  if (req.method === 'HEAD') return void res.end();
+  // Past the headers a failure can only cut the response short, which the client sees by its length.
+  await pipeline(Readable.from(slices(options.db, file)), res).catch((error: unknown) => {
+    if (!res.writableFinished && !req.destroyed) options.logger.warn({ fileId: file.id, err: error }, 'file download cut short');
+  });
+}
+
+async function* slices(db: Db, file: FileInfo): AsyncGenerator<Buffer> {
+  for (let at = 0; at < file.bytes; at += SLICE_BYTES) {
+    const slice = await readFileSlice(db, file.id, at, SLICE_BYTES);
+    if (!slice.length) throw new Error('the file was deleted during its download');
+    yield slice;
+  }
+}
+
+/** RFC 6266: a quoted ASCII fallback, and the exact name as RFC 8187 UTF-8 (`filename*`). */
+export function contentDisposition(disposition: 'inline' | 'attachment', name: string): string {
+  return `${disposition}; filename="${asciiName(name)}"; filename*=UTF-8''${extValue(name)}`;
+}
+
+/** RFC 8187's attr-char is stricter than encodeURIComponent, which leaves ' ( ) * unescaped. */
+function extValue(name: string): string {
+  return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** The fallback name for old clients: printable ASCII without quotes or backslashes. */

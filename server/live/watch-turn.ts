@@ -8,6 +8,7 @@ import type { RunningTurns } from '../turns/running-turns.ts';
 import type { EventLog, Sequenced } from './event-log.ts';
 import { finalEvent } from './final-event.ts';
 import type { RemoteFeeds } from './remote-feeds.ts';
+import { paced } from './watch-pace.ts';
 
 /** Events after `after` (a seq, 0 for all); ends after the final event. */
 export type TurnWatch = (turnId: string, after: number, signal?: AbortSignal) => AsyncGenerator<Sequenced<LiveEvent>>;
@@ -29,7 +30,7 @@ export async function* watchTurn(
   after: number,
   signal?: AbortSignal,
 ): AsyncGenerator<Sequenced<LiveEvent>> {
-  const read = (log: EventLog<LiveEvent>) => log.read(after, { merge: mergeDeltas, signal });
+  const read = (log: EventLog<LiveEvent>) => paced(turnId, log.read(after, { merge: mergeDeltas, signal }), signal);
   const local = deps.running.find(turnId);
   if (local) return yield* read(local.log);
   const turn = await findTurn(deps.db, turnId);

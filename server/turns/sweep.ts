@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { clearEndedTurnEvents } from '../../db/queries/turn-events.ts';
 import type { TurnLock } from '../locks/turn-lock.ts';
+import { errorSummary } from '../log-bounds.ts';
 import { recoverInterruptedTurns } from './interrupted-turns.ts';
 
 export type Sweep = { stop(): Promise<void> };
@@ -23,10 +24,7 @@ export function startSweep(deps: { db: Db; lock: TurnLock; logger: Logger }, eve
       await clearEndedTurnEvents(deps.db, everyMs);
     } catch (error) {
       // An outage is exactly when turns get stranded: the next sweep after it picks them up.
-      deps.logger.warn(
-        { reason: error instanceof Error ? error.message : String(error) },
-        'sweep for interrupted turns failed; trying again later',
-      );
+      deps.logger.warn({ reason: errorSummary(error) }, 'sweep for interrupted turns failed; trying again later');
     }
   };
   // One sweep at a time: the next is scheduled only once this one is over.

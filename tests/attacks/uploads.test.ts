@@ -2,9 +2,10 @@
 // embedding files, programs in disguise, oversized and endless bodies, names that look like
 // paths. Each is refused with a sentence, nothing is stored, and the server keeps serving.
 import { readdirSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type AttackTarget, rawRequest, startAttackTarget } from '../support/attack-target.ts';
-import { query } from '../support/http-api.ts';
+import { mutate, query } from '../support/http-api.ts';
 import { EXECUTABLE, TINY_PNG } from '../support/test-files.ts';
 import { uploadFile } from '../support/upload.ts';
 
@@ -90,6 +91,51 @@ it('refuses an oversized upload with 413, whether it declares its length or stre
   expect(streamed.status).toBe(413);
 });
 
+it('takes a file of exactly the limit, and refuses one byte more', async () => {
+  const exact = await uploadFile(target.url, { name: 'exact.txt', content: Buffer.alloc(MAX, 'a') });
+  expect(exact).toMatchObject({ status: 201, body: { bytes: MAX } });
+  const over = await uploadFile(target.url, { name: 'over.txt', content: Buffer.alloc(MAX + 1, 'a') });
+  expect(over.status).toBe(413);
+  await mutate(target.url, 'files.delete', { fileId: exact.body.id });
+});
+
+it('answers a form cut off before its closing boundary with 400 and a sentence, not a crash', async () => {
+  const boundary = 'cut-boundary';
+  const answer = await rawRequest(target.url, {
+    method: 'POST',
+    path: '/api/files',
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, host: new URL(target.url).host },
+    body: `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="cut.txt"\r\n\r\nhalf a file`,
+  });
+  expect(answer.status).toBe(400);
+  expect(JSON.parse(answer.text).error.message).toMatch(/ended before the file did/);
+  expect(target.server.output()).not.toMatch(/uncaught|unhandled/);
+});
+
+it('logs a client hanging up mid-upload as a hang-up at info level, not as a server error', async () => {
+  const url = new URL(target.url);
+  const boundary = 'hangup-boundary';
+  await new Promise<void>((resolve) => {
+    const req = httpRequest({
+      host: url.hostname,
+      port: url.port,
+      method: 'POST',
+      path: '/api/files',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(MAX) },
+    });
+    req.on('error', () => resolve());
+    req.write(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="gone.txt"\r\n\r\nthe start`);
+    setTimeout(() => req.destroy(), 300);
+  });
+  await expect.poll(() => target.server.output()).toMatch(/client hung up mid-upload/);
+  const line = target.server
+    .output()
+    .split('\n')
+    .find((l) => l.includes('client hung up mid-upload'))!;
+  expect(JSON.parse(line)).toMatchObject({ level: 30 });
+  expect(target.server.output()).not.toMatch(/request handler failed|uncaught|"level":50/);
+});
+
 it('refuses bodies that are not a form, and a form without a file', async () => {
   const json = await fetch(`${target.url}/api/files`, {
     method: 'POST',
@@ -109,13 +155,18 @@ it('keeps a name that looks like a path as a plain name, writing nothing to disk
   const answer = await uploadFile(target.url, { name: '../../../../tmp/owned.txt', content: 'not a path' });
   expect(answer.status).toBe(201);
   expect(answer.body.name).toBe('owned.txt');
-  const quoted = await uploadFile(target.url, { name: 'prix "été"\r\nx.csv', content: 'a,b\n1,2\n' });
+  const quoted = await uploadFile(target.url, { name: `prix "été"\r\nl'an.csv`, content: 'a,b\n1,2\n' });
   expect(quoted.status).toBe(201);
+  // The quote as typed (the form sends it as %22); the line break is dropped, never kept as a control.
+  expect(quoted.body.name).toBe(`prix "été"l'an.csv`);
   const served = await fetch(`${target.url}${quoted.body.url as string}`);
-  // One header line: a quote or line break in a name can neither end the value early nor add a header.
-  expect(served.headers.get('content-disposition')).toMatch(
-    /^attachment; filename="prix [\x20\x21\x23-\x5b\x5d-\x7e]*"; filename\*=UTF-8''prix[A-Za-z0-9%._~!'()*-]+$/,
+  // One header line: a quote or line break in a name can neither end the value early nor add a header;
+  // filename* holds only RFC 8187's attr-chars and percent-escapes.
+  const disposition = served.headers.get('content-disposition')!;
+  expect(disposition).toMatch(
+    /^attachment; filename="prix [\x20\x21\x23-\x5b\x5d-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9%!#$&+^_`|~.-]+$/,
   );
+  expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe(`prix "été"l'an.csv`);
   expect([...served.headers.keys()]).not.toContain('x');
   expect(readdirSync(target.dataDir, { recursive: true }).some((f) => String(f).includes('owned'))).toBe(false);
   expect(readdirSync(target.dataDir, { recursive: true }).length).toBeGreaterThanOrEqual(before);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MessageDto, TurnDto } from '../../server/routers/dto.ts';
-import { type ChatRequest, type FakeOpenAI, type FakeReply, startFakeOpenAI } from '../support/fake-openai.ts';
+import { type FakeOpenAI, startFakeOpenAI, toolTurn } from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
 import { type ServerProcess, startServer } from '../support/server-process.ts';
 import { PRICE_LIST_PAGES, TINY_PNG, textPdf } from '../support/test-files.ts';
@@ -21,19 +21,6 @@ const auth = { authorization: `Bearer ${TOKEN}` };
 let fake: FakeOpenAI;
 let server: ServerProcess;
 let dataDir: string;
-
-/** The Orchestrator hands off to `expert`, which calls `tool` once and then answers with `answer(toolResult)`. */
-function toolTurn(expert: string, tool: string, args: Record<string, unknown>, answer: (toolResult: string) => string) {
-  return (request: ChatRequest): FakeReply => {
-    const transfer = request.tools?.find((t) => t.function.name === `transfer_to_${expert}`);
-    if (transfer) return { toolCalls: [{ name: transfer.function.name, arguments: { reason: 'test' } }] };
-    // The handoff's own result is a tool message too: look for the result of this tool's call.
-    const called = request.messages.some((m) => JSON.stringify(m.tool_calls ?? []).includes(`"name":"${tool}"`));
-    if (!called) return { toolCalls: [{ name: tool, arguments: args }] };
-    const result = request.messages.at(-1)!;
-    return { text: answer(typeof result.content === 'string' ? result.content : JSON.stringify(result.content)) };
-  };
-}
 
 beforeAll(async () => {
   fake = await startFakeOpenAI(() => ({ status: 500 }));

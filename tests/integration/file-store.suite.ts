@@ -1,9 +1,10 @@
 // The file store on a real database: real PDFs, CSVs and Markdown are extracted, kept byte for
 // byte, searched with full-text search; refused uploads leave nothing behind.
+import { setImmediate } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { createBusiness, defaultBusiness } from '../../db/queries/businesses.ts';
-import { listFiles, readFile, searchPassages } from '../../db/queries/files.ts';
+import { insertUpload, listFiles, readFile, searchPassages } from '../../db/queries/files.ts';
 import { filePassages, files } from '../../db/schema.ts';
 import { ingestUpload } from '../../server/files/ingest-upload.ts';
 import { uploadRefusals } from '../../server/files/upload-refusals.ts';
@@ -118,5 +119,49 @@ export function fileStoreSuite(kind: DriverKind) {
     const stored = await upload('../../etc/\u202Epasswd.txt', 'root');
     expect(stored).toMatchObject({ name: 'passwd.txt' });
     expect(await upload('C:\\Users\\me\\notes.md', '# hi')).toMatchObject({ name: 'notes.md' });
+  });
+
+  it('stores a CSV with a 2 MB row, every passage indexed, and finds words from its middle and its end', async () => {
+    const cells = Array.from({ length: 300_000 }, (_, i) => (i === 150_000 ? 'beeswax' : i === 299_999 ? 'tealight' : `w${i}`));
+    const csv = `item,notes\ncandles,"${cells.join(' ')}"\nwicks,short\n`;
+    expect(csv.length).toBeGreaterThan(2 * 1024 * 1024);
+    const stored = await upload('long-row.csv', csv);
+    expect(stored).toMatchObject({ name: 'long-row.csv', chars: csv.trim().length });
+    const [middle] = await search('beeswax');
+    expect(middle).toMatchObject({ name: 'long-row.csv', location: 'row 2' });
+    expect((await search('tealight'))[0]).toMatchObject({ location: 'row 2' });
+    expect((await search('wicks'))[0]).toMatchObject({ location: 'row 3' });
+  });
+
+  it('stores every passage or none: a passage the database refuses halfway leaves no file and no passage', async () => {
+    const passages = Array.from({ length: 450 }, (_, n) => ({ location: `line ${n + 1}`, text: `passage ${n} beeswax` }));
+    // Postgres text cannot hold NUL: the 400th passage is refused after three batches were written.
+    passages[399] = { location: 'line 400', text: 'bad \u0000 byte' };
+    const upload = { name: 'half.txt', contentType: 'text/plain', content: Buffer.from('x'), chars: 1, businessId: defaultId };
+    await expect(insertUpload(database.db, upload, passages)).rejects.toThrow();
+    expect(await listFiles(database.db)).toEqual([]);
+    expect(await database.db.select().from(filePassages)).toEqual([]);
+    expect(await database.db.select({ id: files.id }).from(files)).toEqual([]);
+  });
+
+  it('shows a file to list and search only once its last passage is written', async () => {
+    const passages = Array.from({ length: 3_000 }, (_, n) => ({ location: `line ${n + 1}`, text: `passage ${n} beeswax` }));
+    const upload = { name: 'many.txt', contentType: 'text/plain', content: Buffer.from('x'), chars: 1, businessId: defaultId };
+    let writing = true;
+    const seen: number[] = [];
+    const writes = insertUpload(database.db, upload, passages).finally(() => {
+      writing = false;
+    });
+    while (writing) {
+      const [listed, found] = await Promise.all([listFiles(database.db), search('beeswax')]);
+      if (writing) seen.push(listed.length + found.length);
+      // As requests do, arriving between other work rather than in one unbroken chain of promises.
+      await setImmediate();
+    }
+    const stored = await writes;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((n) => n === 0)).toBe(true);
+    expect((await listFiles(database.db)).map((f) => f.id)).toEqual([stored.id]);
+    expect(await search('beeswax')).toHaveLength(5);
   });
 }

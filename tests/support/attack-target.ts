@@ -6,7 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { echoTurns, type FakeOpenAI, startFakeOpenAI } from './fake-openai.ts';
+import { echoTurns, type FakeOpenAI, type FakeOptions, startFakeOpenAI } from './fake-openai.ts';
 import { query } from './http-api.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
 
@@ -22,8 +22,8 @@ export type AttackTarget = {
   close(): Promise<void>;
 };
 
-export async function startAttackTarget(env: Record<string, string> = {}): Promise<AttackTarget> {
-  const fake = await startFakeOpenAI(echoTurns());
+export async function startAttackTarget(env: Record<string, string> = {}, fakeOptions: FakeOptions = {}): Promise<AttackTarget> {
+  const fake = await startFakeOpenAI(echoTurns(), fakeOptions);
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-attack-'));
   const server = await startServer({
     SWITCHBOARD_DATA_DIR: dataDir,

@@ -303,3 +303,16 @@ export function echoTurns(expert: ExpertName = 'Producing'): Responder {
     return { text: `Echo: ${lastUser ? messageTexts({ ...request, messages: [lastUser] }).join('') : ''}` };
   };
 }
+
+/** The Orchestrator hands off to `expert`, which calls `tool` once and then answers with `answer(toolResult)`. */
+export function toolTurn(expert: string, tool: string, args: Record<string, unknown>, answer: (toolResult: string) => string) {
+  return (request: ChatRequest): FakeReply => {
+    const transfer = request.tools?.find((t) => t.function.name === `transfer_to_${expert}`);
+    if (transfer) return { toolCalls: [{ name: transfer.function.name, arguments: { reason: 'test' } }] };
+    // The handoff's own result is a tool message too: look for the result of this tool's call.
+    const called = request.messages.some((m) => JSON.stringify(m.tool_calls ?? []).includes(`"name":"${tool}"`));
+    if (!called) return { toolCalls: [{ name: tool, arguments: args }] };
+    const result = request.messages.at(-1)!;
+    return { text: answer(typeof result.content === 'string' ? result.content : JSON.stringify(result.content)) };
+  };
+}

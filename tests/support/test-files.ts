@@ -1,6 +1,6 @@
 // Real files made in the test: PDFs with and without a text layer (pdf-lib), a CSV, a Markdown
 // note, a tiny PNG, and an image service that draws it (or fails) without any network.
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { drawObject, PDFDocument, type PDFRef, StandardFonts } from 'pdf-lib';
 import type { ImageService } from '../../server/agents/images.ts';
 
 /** One page per entry; each entry's lines are drawn as text. */
@@ -79,4 +79,21 @@ export function fakeImageService(options: { perTurn?: number; failWith?: string;
       return { content: TINY_PNG, usage: { inputTokens: 100, outputTokens: 1000 } };
     },
   };
+}
+
+/**
+ * The "billion laughs" of PDF: form XObjects that each draw the one below ten times, nine levels
+ * deep, the last drawing one word: about 3 KB that ask a reader to lay out 10⁹ words.
+ */
+export async function billionLaughsPdf(levels = 9): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const { context } = doc;
+  const form = (content: string, resources: Record<string, Record<string, PDFRef>>) =>
+    context.register(context.stream(content, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 595, 842], Resources: resources }));
+  let inner = form('BT /F1 12 Tf 50 780 Td (lol) Tj ET', { Font: { F1: font.ref } });
+  for (let level = 0; level < levels; level++) inner = form('/X Do '.repeat(10), { XObject: { X: inner } });
+  const page = doc.addPage([595, 842]);
+  page.pushOperators(drawObject(page.node.newXObject('X', inner)));
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
 }

@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { bigUploadSuite } from './big-upload.suite.ts';
+
+describe('an 18 MB upload on Postgres', () => bigUploadSuite('postgres'));
