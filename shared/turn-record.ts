@@ -52,5 +52,8 @@ export type Consult = {
  * written as text, or a second attempt with a reminder; `structured` a structured choice after both;
  * `assigned` no routing: the request named its expert (a routine that goes to one).
  */
-export const ROUTES = ['handoff', 'repaired', 'structured', 'assigned'] as const;
+/** The ways a router's choice is found (what a routing eval counts). */
+export const ROUTER_ROUTES = ['handoff', 'repaired', 'structured'] as const;
+export const ROUTES = [...ROUTER_ROUTES, 'assigned'] as const;
 export type Route = (typeof ROUTES)[number];
+export type RouterRoute = (typeof ROUTER_ROUTES)[number];

@@ -16,7 +16,7 @@ import { RouteRecorder } from '../../server/turns/route-recorder.ts';
 import { type Routed, routeRequest } from '../../server/turns/route-request.ts';
 import { toAgentInput } from '../../server/turns/router-input.ts';
 import { EXPERT_NAMES, type ExpertName } from '../../shared/roster.ts';
-import type { Route } from '../../shared/turn-record.ts';
+import type { RouterRoute } from '../../shared/turn-record.ts';
 import type { RoutingCase } from './cases.ts';
 
 /** The eval stops at the Orchestrator's choice, before any expert could look up or draw anything. */
@@ -52,7 +52,7 @@ export type RouteOutcome = {
   chosen: ExpertName | null;
   reason: string | null;
   /** How the choice was found: a model that often needs repair is a poor router. */
-  route: Route | null;
+  route: RouterRoute | null;
   /** Set when the run itself failed (model error, bad tool call): the case could not be scored. */
   error: string | null;
   inputTokens: number;

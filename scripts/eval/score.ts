@@ -1,6 +1,6 @@
 // Turns per-case outcomes into the figures of a routing eval: accuracy, confusion matrix, failures.
 import { EXPERT_NAMES, type ExpertName } from '../../shared/roster.ts';
-import { ROUTES } from '../../shared/turn-record.ts';
+import { ROUTER_ROUTES } from '../../shared/turn-record.ts';
 import type { RoutingCase } from './cases.ts';
 import type { RouteOutcome } from './route-case.ts';
 
@@ -11,7 +11,7 @@ export const CHOSEN_COLUMNS = [...EXPERT_NAMES, 'none'] as const;
 export type ChosenColumn = (typeof CHOSEN_COLUMNS)[number];
 
 /** How each scored case's choice was found; `none`: the router never chose (the turn would fail). */
-export const ROUTE_COLUMNS = [...ROUTES, 'none'] as const;
+export const ROUTE_COLUMNS = [...ROUTER_ROUTES, 'none'] as const;
 export type RouteColumn = (typeof ROUTE_COLUMNS)[number];
 
 export type Tally = { cases: number; correct: number; accuracy: number | null };

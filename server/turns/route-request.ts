@@ -12,7 +12,7 @@ import {
   type StreamedRunResult,
 } from '@openai/agents';
 import { EXPERT_NAMES, type ExpertName } from '../../shared/roster.ts';
-import type { Route } from '../../shared/turn-record.ts';
+import type { Route, RouterRoute } from '../../shared/turn-record.ts';
 import { cachedTokensOf } from '../agents/cached-tokens.ts';
 import { handoffReason } from '../agents/handoff-input.ts';
 import { choosingRouter, remindedRouter } from '../agents/router-fallback.ts';
@@ -47,7 +47,7 @@ type AnyAgent = Agent<TurnContext, any>;
 export type AgentRun<A extends AnyAgent = AnyAgent> = StreamedRunResult<TurnContext, A>;
 
 /** The route found; `answer` is the run that already carried on into the expert, when one did. */
-export type Routed = { route: Route; expert: ExpertName; reason: string; answer: AgentRun | null };
+export type Routed = { route: RouterRoute; expert: ExpertName; reason: string; answer: AgentRun | null };
 
 export async function* routeRequest(p: RouteParams): AsyncGenerator<TurnEvent, Routed, undefined> {
   const { orchestrator } = p.team;
@@ -71,8 +71,10 @@ export async function* routeRequest(p: RouteParams): AsyncGenerator<TurnEvent, R
   throw new DomainError('ROUTING_FAILED');
 }
 
+export type Answered = Omit<Routed, 'route'> & { route: Route; answer: AgentRun };
+
 /** Routes the request and has the chosen expert answer it: the run whose final output is the reply. */
-export async function* answerRequest(p: RouteParams): AsyncGenerator<TurnEvent, Routed & { answer: AgentRun }, undefined> {
+export async function* answerRequest(p: RouteParams): AsyncGenerator<TurnEvent, Answered, undefined> {
   if (p.expert) return { route: 'assigned', expert: p.expert, reason: '', answer: yield* streamed(p, p.team.experts[p.expert]) };
   const routed = yield* routeRequest(p);
   if (routed.answer) return { ...routed, answer: routed.answer };
