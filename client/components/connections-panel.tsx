@@ -148,7 +148,7 @@ export function ConnectionsPanel({ businessId }: { businessId: string | undefine
           <ConnectionItem key={connection.id} connection={connection} />
         ))}
       </ul>
-      <details>
+      <details className="connections-add">
         <summary>Add a remote server</summary>
         <AddConnection businessId={businessId} />
       </details>
