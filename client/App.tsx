@@ -37,7 +37,7 @@ export function App() {
     [navigate],
   );
   const onNewConversation = useCallback((id: string) => navigate(id), [navigate]);
-  const { live, send, watch, stop, dismiss } = useTurnStream(onNewConversation, businessId);
+  const { live, send, retry, watch, stop, dismiss } = useTurnStream(onNewConversation, businessId);
   const layout = ['layout', insightsOpen && 'insights-open', drawerOpen && 'drawer-open'].filter(Boolean).join(' ');
 
   return (
@@ -64,6 +64,7 @@ export function App() {
             focusTurnId={turnId}
             live={live}
             send={send}
+            retry={retry}
             watch={watch}
             stop={stop}
             dismiss={dismiss}

@@ -5,10 +5,12 @@ import { CopyButton } from './copy-button.tsx';
 import { FlagRouting } from './flag-routing.tsx';
 import { MarkdownText } from './markdown-text.tsx';
 import { ReplyImages } from './reply-images.tsx';
-import { RetryButton } from './retry-button.tsx';
+import { type RetryAction, RetryButton } from './retry-button.tsx';
 import { RoutingDetail } from './routing-detail.tsx';
 
-export function AssistantMessage({ message, turn }: { message: Message; turn: Turn | undefined }) {
+type Props = { message: Message; turn: Turn | undefined; retry: RetryAction };
+
+export function AssistantMessage({ message, turn, retry }: Props) {
   const agent = message.agent ?? 'Assistant';
   return (
     <article className="msg reply" data-testid="message" data-role="assistant" aria-label={`${agent} replied`}>
@@ -22,7 +24,7 @@ export function AssistantMessage({ message, turn }: { message: Message; turn: Tu
       {message.stopped && turn && (
         <p className="stopped-note" data-testid="stopped-reply">
           <span>Stopped: the reply ends where you pressed Stop.</span>
-          <RetryButton turnId={turn.id} conversationId={turn.conversationId} />
+          <RetryButton turnId={turn.id} action={retry} />
         </p>
       )}
       {turn && <RoutingDetail turn={turn} answeredBy={message.agent} />}

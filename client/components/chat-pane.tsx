@@ -1,10 +1,11 @@
 // The centre: the conversation's messages, its header actions and the composer.
-import { skipToken, useIsMutating, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { skipToken, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef } from 'react';
 import type { History } from '../api-types.ts';
 import { buildRows } from '../chat-rows.ts';
 import { draftKey, readDraft, writeDraft } from '../drafts.ts';
 import { useBusiness } from '../hooks/use-business.ts';
+import { useConnection } from '../hooks/use-connection.ts';
 import type { LiveTurn } from '../live-turn.ts';
 import { useTRPC } from '../trpc.ts';
 import { ChatHeader } from './chat-header.tsx';
@@ -19,6 +20,7 @@ type Props = {
   focusTurnId?: string | null;
   live: LiveTurn | null;
   send: (text: string, conversationId: string | null, resendKey?: string) => void;
+  retry: (turnId: string, conversationId: string, userText: string) => void;
   watch: (turnId: string, conversationId: string, userText: string) => void;
   stop: () => void;
   dismiss: () => void;
@@ -32,6 +34,7 @@ export function ChatPane({
   focusTurnId,
   live,
   send,
+  retry,
   watch,
   stop,
   dismiss,
@@ -50,9 +53,9 @@ export function ChatPane({
     if (ownerBusiness && businessId && ownerBusiness !== businessId) choose(ownerBusiness);
   }, [ownerBusiness, businessId, choose]);
   useFollowRunningTurn(conversationId, history.data, live, watch);
-  const retrying = useIsMutating({ mutationKey: trpc.chat.retry.mutationKey() }) > 0;
+  useClearUnsentOnReturn(live, dismiss);
   const ours = live && live.conversationId === conversationId ? live : null;
-  const busy = Boolean(live?.running) || retrying;
+  const busy = Boolean(live?.running);
   const canStop = Boolean(ours?.running && ours.turnId && !ours.stopping);
   const rows = useMemo(() => buildRows(conversationId ? history.data : undefined, ours), [conversationId, history.data, ours]);
   // The same text sent again after it failed to leave reuses its clientMessageId: never stored twice.
@@ -66,6 +69,11 @@ export function ChatPane({
       send(ours.userText, conversationId, ours.key);
     },
     onDismiss: dismiss,
+    onRetry: (turnId: string) => {
+      const asked = history.data?.messages.find((m) => m.turnId === turnId && m.role === 'user');
+      if (conversationId) retry(turnId, conversationId, asked?.content ?? ours?.userText ?? '');
+    },
+    canRetry: !busy,
   };
   const notFound = history.error?.data?.code === 'NOT_FOUND';
   const title = conversationId
@@ -99,6 +107,17 @@ export function ChatPane({
       />
     </main>
   );
+}
+
+/** Back after an outage: a message that was not sent steps aside; its text waits in the box. */
+function useClearUnsentOnReturn(live: LiveTurn | null, dismiss: () => void) {
+  const { connection } = useConnection();
+  const previous = useRef(connection);
+  const unsent = Boolean(live?.error && !live.turnId);
+  useEffect(() => {
+    if (previous.current !== 'online' && connection === 'online' && unsent) dismiss();
+    previous.current = connection;
+  }, [connection, unsent, dismiss]);
 }
 
 /**

@@ -146,12 +146,19 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     );
     const failed = record();
     logTurn(deps.logger, { ...turn, ...failed, errorCode: failure.code }, 'failed');
-    const applied = await failTurn(db, run, { ...failed, errorCode: failure.code, errorMessage: failure.message });
-    if (!applied) deps.logger.warn({ turnId: turn.id }, 'turn was already settled by another instance or a later turn');
+    const applied = await failTurn(db, run, { ...failed, errorCode: failure.code, errorMessage: failure.message }).catch(
+      (storeError: unknown) => {
+        // The database went with the turn: its watchers still hear how it ended, and the sweep
+        // (or a retry) marks the row once the database is back.
+        deps.logger.warn({ turnId: turn.id, reason: String(storeError) }, 'could not record a failed turn');
+        return null;
+      },
+    );
+    live.publish({ type: 'failed', code: failure.code, message: failure.message, turnId: turn.id });
+    if (applied === false) deps.logger.warn({ turnId: turn.id }, 'turn was already settled by another instance or a later turn');
     // A failed turn has no reply to show its images under; a retry draws them again. Not ours to
     // touch when the turn has moved on (a later attempt may be drawing its own).
-    else await deleteImagesOfTurn(db, turn.id);
-    live.publish({ type: 'failed', code: failure.code, message: failure.message, turnId: turn.id });
+    else if (applied) await deleteImagesOfTurn(db, turn.id);
     throw failure;
   } finally {
     // The outcome is stored: the caller has its answer without waiting for the unlock's round
