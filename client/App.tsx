@@ -8,6 +8,7 @@ import { ConversationList } from './components/conversation-list.tsx';
 import { FilesPanel } from './components/files-panel.tsx';
 import { HealthBanner } from './components/health-banner.tsx';
 import { MemoryPanel } from './components/memory-panel.tsx';
+import { NotFound } from './components/not-found.tsx';
 import { ProfilePanel } from './components/profile-panel.tsx';
 import { TokenForm } from './components/token-form.tsx';
 import { UsageSidebar } from './components/usage-sidebar.tsx';
@@ -16,7 +17,7 @@ import { agentPath, pathFor, useRoute } from './hooks/use-route.ts';
 import { useTurnStream } from './hooks/use-turn-stream.ts';
 
 export function App() {
-  const { conversationId, turnId, agent, navigate, go } = useRoute();
+  const { conversationId, turnId, agent, notFound, navigate, go } = useRoute();
   const { business, businessId } = useBusiness();
   const [insightsOpen, setInsightsOpen] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -42,14 +43,16 @@ export function App() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#composer-input">
-        Skip to the message box
+      <a className="skip-link" href="#main">
+        Skip to main content
       </a>
       <ConnectionBanner />
       <HealthBanner />
       <div className={layout}>
         <ConversationList activeId={conversationId} onOpen={open} drawerOpen={drawerOpen} onCloseDrawer={closeDrawer} />
-        {agent ? (
+        {notFound ? (
+          <NotFound what="page" onBack={() => open(null)} onOpenDrawer={() => setDrawerOpen(true)} />
+        ) : agent ? (
           <AgentPage
             key={agent}
             agent={agent}

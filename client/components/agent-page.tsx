@@ -45,7 +45,7 @@ export function AgentPage({ agent, onBack, onOpenTurn, onOpenDrawer, onToggleIns
   const items = turns.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
-    <main className="chat-pane agent-page" aria-labelledby="agent-page-title" data-testid="agent-page">
+    <main className="chat-pane agent-page" id="main" tabIndex={-1} aria-labelledby="agent-page-title" data-testid="agent-page">
       <header className="chat-header agent-page-head">
         <DrawerButton onOpen={onOpenDrawer} />
         <button type="button" className="ghost" onClick={onBack}>

@@ -13,6 +13,8 @@ import { ChatNotice } from './chat-notice.tsx';
 import { Composer } from './composer.tsx';
 import { EmptyChat } from './empty-chat.tsx';
 import { MessageList } from './message-list.tsx';
+import { NotFound } from './not-found.tsx';
+import { Skeleton } from './skeleton.tsx';
 
 type Props = {
   conversationId: string | null;
@@ -75,11 +77,13 @@ export function ChatPane({
     },
     canRetry: !busy,
   };
-  const notFound = history.error?.data?.code === 'NOT_FOUND';
+  const notFound = history.error?.data?.code === 'NOT_FOUND' || history.error?.data?.code === 'BAD_REQUEST';
+  const loading = Boolean(conversationId) && history.isLoading && !ours;
   const title = conversationId
-    ? (history.data?.conversation.title ?? (ours ? ours.userText : history.isError ? 'Conversation' : 'Loading…'))
+    ? (history.data?.conversation.title ?? (ours ? ours.userText : history.isError ? 'Conversation' : null))
     : 'New chat';
 
+  if (notFound && !ours) return <NotFound what="conversation" onBack={onNewChat} onOpenDrawer={onOpenDrawer} />;
   return (
     <main className="chat-pane" id="main" tabIndex={-1} aria-label="Chat">
       <ChatHeader
@@ -93,14 +97,19 @@ export function ChatPane({
       />
       {history.error && !(ours && rows.length) ? (
         <ChatNotice error={history.error} onNewChat={onNewChat} onRetry={() => void history.refetch()} />
-      ) : rows.length === 0 && !history.isLoading ? (
+      ) : loading ? (
+        <Skeleton label="Loading the conversation" lines={4} variant="messages" />
+      ) : rows.length === 0 ? (
         <EmptyChat onPick={busy ? undefined : onSend} />
       ) : (
-        <MessageList key={conversationId ?? 'new'} rows={rows} actions={actions} busy={busy} focusTurnId={focusTurnId} />
+        <>
+          <h2 className="visually-hidden">Messages</h2>
+          <MessageList key={conversationId ?? 'new'} rows={rows} actions={actions} busy={busy} focusTurnId={focusTurnId} />
+        </>
       )}
       <Composer
         busy={busy}
-        blocked={notFound}
+        blocked={notFound || loading}
         onSend={onSend}
         onStop={canStop ? stop : undefined}
         conversationId={conversationId}

@@ -20,11 +20,11 @@ export function Composer({ busy, blocked, onSend, onStop, conversationId }: Prop
   const [text, setText] = useDraft(draftKey(conversationId));
   const input = useRef<HTMLTextAreaElement>(null);
 
-  // Focus again when another conversation opens (its id is the reason to run, not a value used).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: conversationId is the trigger.
+  // Focus again when another conversation opens, or once it has loaded (the reasons to run, not values used).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: conversationId and blocked are the triggers.
   useEffect(() => {
     if (!touchScreen()) input.current?.focus();
-  }, [conversationId]);
+  }, [conversationId, blocked]);
 
   const blank = text.trim().length === 0;
   const tooLong = text.length > MAX_MESSAGE_CHARS;

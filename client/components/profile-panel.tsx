@@ -6,6 +6,7 @@ import { changeFailure } from '../error-words.ts';
 import { isNetworkError } from '../network-error.ts';
 import { useTRPC } from '../trpc.ts';
 import { FactItem } from './fact-item.tsx';
+import { Skeleton } from './skeleton.tsx';
 
 export function ProfilePanel({ businessId, businessName }: { businessId: string | undefined; businessName: string | undefined }) {
   const trpc = useTRPC();
@@ -42,6 +43,7 @@ export function ProfilePanel({ businessId, businessName }: { businessId: string 
             : `Could not load the profile: ${profile.error.message}`}
         </p>
       )}
+      {profile.isPending && <Skeleton label="Loading the profile" />}
       {profile.isSuccess && facts.length === 0 && <p className="small muted">No facts yet.</p>}
       {facts.length > 0 && (
         <ul className="fact-list" data-testid="fact-list">
@@ -50,21 +52,24 @@ export function ProfilePanel({ businessId, businessName }: { businessId: string 
           ))}
         </ul>
       )}
-      <form className="inline-form" onSubmit={submit}>
-        <label htmlFor="add-fact" className="visually-hidden">
-          A fact about the business
-        </label>
-        <input
-          id="add-fact"
-          placeholder="Add a fact, e.g. We ship from Leipzig"
-          value={text}
-          maxLength={500}
-          onChange={(event) => setText(event.target.value)}
-        />
-        <button type="submit" className="small" disabled={!text.trim() || add.isPending}>
-          Add
-        </button>
-      </form>
+      {/* A fact is added once the ones there are have loaded: no edit before its context. */}
+      {profile.isSuccess && (
+        <form className="inline-form" onSubmit={submit}>
+          <label htmlFor="add-fact" className="visually-hidden">
+            A fact about the business
+          </label>
+          <input
+            id="add-fact"
+            placeholder="Add a fact, e.g. We ship from Leipzig"
+            value={text}
+            maxLength={500}
+            onChange={(event) => setText(event.target.value)}
+          />
+          <button type="submit" className="small" disabled={!text.trim() || add.isPending}>
+            Add
+          </button>
+        </form>
+      )}
       {add.error && (
         <p className="field-error" role="alert">
           {changeFailure(add.error, 'the fact was not added.')}

@@ -31,7 +31,7 @@ export function RoutingDetail({ turn, answeredBy }: { turn: Turn; answeredBy: st
       </summary>
       <div className="routing-body">
         <section aria-label="Path">
-          <h4>Path</h4>
+          <h3>Path</h3>
           <ol className="path">
             {turn.agents.map((agent, index) => (
               <li key={`${agent}-${index}`}>
@@ -50,7 +50,7 @@ export function RoutingDetail({ turn, answeredBy }: { turn: Turn; answeredBy: st
         </section>
         <ConsultsDetail consults={turn.consults} />
         <section aria-label="Tools">
-          <h4>Tools</h4>
+          <h3>Tools</h3>
           {turn.tools.length === 0 ? (
             <p className="muted">No tools used.</p>
           ) : (
@@ -78,7 +78,7 @@ export function RoutingDetail({ turn, answeredBy }: { turn: Turn; answeredBy: st
         </section>
         {turn.remembered.length > 0 && (
           <section aria-label="Remembered">
-            <h4>Remembered</h4>
+            <h3>Remembered</h3>
             <ul className="remembered" data-testid="remembered">
               {turn.remembered.map((fact) => (
                 <li key={fact.factId}>{fact.text}</li>

@@ -6,6 +6,7 @@ import { agentOrder } from '../../shared/roster.ts';
 import { isUnauthorized } from '../access-token.ts';
 import { isNetworkError } from '../network-error.ts';
 import { useTRPC } from '../trpc.ts';
+import { Skeleton } from './skeleton.tsx';
 import { UsageRow } from './usage-row.tsx';
 
 type Props = { conversationId: string | null; businessId: string | undefined; onOpenAgent: (agent: string) => void };
@@ -46,6 +47,7 @@ export function UsageSidebar({ conversationId, businessId, onOpenAgent }: Props)
             : `Could not load usage: ${usage.error.message}`}
         </p>
       )}
+      {usage.isPending && <Skeleton label="Loading usage" />}
       {usage.isSuccess && rows.length === 0 && <p className="muted small">No completed turns yet.</p>}
       {experts.length > 0 && (
         <>

@@ -52,11 +52,15 @@ export function useRoute() {
     [go],
   );
   const turn = searchParams.get('turn');
+  const conversationId = conversationIdFrom(pathname);
+  const agent = agentFrom(pathname);
   return {
-    conversationId: conversationIdFrom(pathname),
+    conversationId,
+    /** The address names nothing this app shows (an unknown path, a malformed id, an unknown agent). */
+    notFound: pathname !== '/' && !conversationId && !agent,
     /** The turn to bring into view, when a link named one. */
     turnId: turn && UUID.test(turn) ? turn.toLowerCase() : null,
-    agent: agentFrom(pathname),
+    agent,
     navigate,
     go,
   };
