@@ -21,6 +21,7 @@ import { createLiveTurns } from './live/live-turns.ts';
 import { turnLockFor } from './locks/choose-lock.ts';
 import { windowMemory } from './memory/window-memory.ts';
 import { recoverInterruptedTurns } from './turns/interrupted-turns.ts';
+import { modelTitles } from './turns/model-title.ts';
 import type { TurnDeps } from './turns/run-turn.ts';
 import type { RunningTurns } from './turns/running-turns.ts';
 import { startSweep } from './turns/sweep.ts';
@@ -80,6 +81,16 @@ export async function startApp(env: Env, logger: Logger): Promise<App> {
     running,
     live,
     pricing: pricingFor(env),
+    ...(agents.runner
+      ? {
+          nameConversation: modelTitles({
+            db: database.db,
+            runner: agents.runner,
+            model: agents.routerModelName === agents.modelName ? undefined : agents.routerModelName,
+            logger,
+          }),
+        }
+      : {}),
   };
   const health = async (): Promise<Health> => {
     const ok = await database.db.execute(sql`select 1`).then(

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { AgentName } from '../../shared/roster.ts';
 import { isUnauthorized } from '../access-token.ts';
 import { useBusiness } from '../hooks/use-business.ts';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useTRPC } from '../trpc.ts';
 import { AgentBadge } from './agent-badge.tsx';
 import { AgentTurnCard } from './agent-turn-card.tsx';
@@ -42,6 +43,7 @@ export function AgentPage({ agent, onBack, onOpenTurn, onOpenDrawer, onToggleIns
     ),
     enabled: !badRange,
   });
+  useDocumentTitle(`${agent}’s turns`);
   const items = turns.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (

@@ -6,6 +6,7 @@ import { buildRows } from '../chat-rows.ts';
 import { draftKey, readDraft, writeDraft } from '../drafts.ts';
 import { useBusiness } from '../hooks/use-business.ts';
 import { useConnection } from '../hooks/use-connection.ts';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import type { LiveTurn } from '../live-turn.ts';
 import { useTRPC } from '../trpc.ts';
 import { ChatHeader } from './chat-header.tsx';
@@ -83,6 +84,7 @@ export function ChatPane({
     ? (history.data?.conversation.title ?? (ours ? ours.userText : history.isError ? 'Conversation' : null))
     : 'New chat';
 
+  useDocumentTitle(conversationId ? title : null);
   if (notFound && !ours) return <NotFound what="conversation" onBack={onNewChat} onOpenDrawer={onOpenDrawer} />;
   return (
     <main className="chat-pane" id="main" tabIndex={-1} aria-label="Chat">

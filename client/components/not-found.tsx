@@ -1,11 +1,13 @@
 // What an address that names nothing shows: an unknown path, a malformed id, a conversation that
 // does not exist (any more). Always with a way back.
 import type { MouseEvent } from 'react';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { DrawerButton } from './drawer-button.tsx';
 
 type Props = { what: 'page' | 'conversation'; onBack: () => void; onOpenDrawer: () => void };
 
 export function NotFound({ what, onBack, onOpenDrawer }: Props) {
+  useDocumentTitle(what === 'page' ? 'Page not found' : 'Conversation not found');
   const back = (event: MouseEvent) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();

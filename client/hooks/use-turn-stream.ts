@@ -13,7 +13,7 @@ import { draftKey, readDraft, writeDraft } from '../drafts.ts';
 import { apply, isFinal, type LiveTurn, STARTING } from '../live-turn.ts';
 import { newId } from '../new-id.ts';
 import { useTRPCClient } from '../trpc.ts';
-import { useRefreshChat } from './use-refresh-chat.ts';
+import { useRefreshChat, useTitleRereads } from './use-refresh-chat.ts';
 import { useStoredOutcome } from './use-stored-outcome.ts';
 
 /** How long a turn may wait for the server (first contact, or a reconnect) before it gives up. */
@@ -35,6 +35,7 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
   const client = useTRPCClient();
   const refresh = useRefreshChat();
   const readOutcome = useStoredOutcome();
+  const rereadTitle = useTitleRereads();
   const [live, setLive] = useState<LiveTurn | null>(null);
   const followed = useRef<string | null>(null);
   const subscription = useRef<Unsubscribable | null>(null);
@@ -83,6 +84,7 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
       const settle = () => {
         end();
         void refresh(known).then(clear);
+        if (follow.kind === 'send' && !follow.conversationId && known) rereadTitle(known);
       };
       /** The turn ended (or may have) without this tab hearing how: its stored state says. */
       const outcomeUnknown = (error: { code: string; message: string }) => {
@@ -164,7 +166,7 @@ export function useTurnStream(onNewConversation: (conversationId: string) => voi
         },
       });
     },
-    [subscribe, refresh, readOutcome, onNewConversation],
+    [subscribe, refresh, readOutcome, rereadTitle, onNewConversation],
   );
 
   const send = useCallback(

@@ -21,6 +21,7 @@ import type { Memory } from '../memory/memory.ts';
 import { withConsults } from './consult-recorder.ts';
 import type { TurnEvent } from './events.ts';
 import { describeFailure } from './failures.ts';
+import type { NameConversation } from './model-title.ts';
 import { openTurn, type TurnRequest } from './open-turn.ts';
 import { RouteRecorder } from './route-recorder.ts';
 import { answerRequest, type UsageTally } from './route-request.ts';
@@ -41,6 +42,8 @@ export type TurnDeps = {
   live: LiveTurns;
   /** Whose prices the API shows for turns' tokens. */
   pricing: Pricing;
+  /** Names a new conversation after its first exchange, in the background (absent: it keeps its first message). */
+  nameConversation?: NameConversation;
 };
 
 const MAX_AGENT_TURNS = 10;
@@ -126,6 +129,13 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     // Not applied: someone failed or reran this turn after our lock went, so the answer is not ours to store.
     if (!(await finishTurn(db, { reply, run, record: final, finishedAt })))
       throw new DomainError('LOCK_LOST', { turnId: turn.id });
+    if (request.kind === 'send' && !request.conversationId)
+      deps.nameConversation?.({
+        conversationId: conversation.id,
+        fallback: conversation.title,
+        message: request.message,
+        reply: text,
+      });
     const completed = { ...turn, ...final, status: 'completed' as const, finishedAt };
     logTurn(deps.logger, completed, 'completed');
     yield live.publish({ type: 'done', conversationId: conversation.id, turn: completed, reply, attachments: context.images });
