@@ -21,6 +21,13 @@ export function AssistantMessage({ message, turn, retry }: Props) {
       </header>
       <MarkdownText text={message.content} />
       {message.attachments?.length ? <ReplyImages images={message.attachments} /> : null}
+      {turn && turn.remembered.length > 0 && (
+        <p className="remembered-note" data-testid="remembered-note">
+          <span aria-hidden="true">✓ </span>
+          <strong>Remembered:</strong> {turn.remembered.map((fact) => fact.text).join(' · ')}
+          <span className="muted small"> (in your business profile)</span>
+        </p>
+      )}
       {message.stopped && turn && (
         <p className="stopped-note" data-testid="stopped-reply">
           <span>Stopped: the reply ends where you pressed Stop.</span>

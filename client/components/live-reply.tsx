@@ -1,5 +1,6 @@
 // A turn as it streams: the badge follows the `agent` events, the text grows with each delta.
 import type { LiveTurn } from '../live-turn.ts';
+import { toolWords } from '../tool-words.ts';
 import { AgentBadge } from './agent-badge.tsx';
 import type { RowActions } from './chat-row.tsx';
 import { ErrorNotice } from './error-notice.tsx';
@@ -38,7 +39,7 @@ export function LiveReply({ live, actions }: Props) {
         {live.text ? <MarkdownText text={live.text} /> : live.running && <TypingDots />}
         {runningTools.map((tool) => (
           <p key={tool.callId} className="muted small">
-            {tool.agent} is using {tool.name}…
+            {tool.agent} is {toolWords(tool.name, 'now')}…
           </p>
         ))}
         {live.error && (

@@ -19,7 +19,9 @@ export function UsageSidebar({ conversationId, businessId, onOpenAgent }: Props)
   const usage = useQuery(trpc.stats.agentUsage.queryOptions(effective ? { conversationId: effective } : { businessId }));
   const rows = [...(usage.data ?? [])].sort((a, b) => agentOrder(a.agent) - agentOrder(b.agent));
   const routing = rows.filter((row) => row.agent === 'Orchestrator');
-  const experts = rows.filter((row) => row.agent !== 'Orchestrator');
+  // An expert another one asked for a part is counted as consulted, apart from those who answered.
+  const answered = rows.filter((row) => row.agent !== 'Orchestrator' && row.answered > 0);
+  const consultedOnly = rows.filter((row) => row.agent !== 'Orchestrator' && row.answered === 0);
   const maxTokens = Math.max(1, ...rows.map((r) => r.inputTokens + r.outputTokens));
 
   return (
@@ -48,12 +50,22 @@ export function UsageSidebar({ conversationId, businessId, onOpenAgent }: Props)
         </p>
       )}
       {usage.isPending && <Skeleton label="Loading usage" />}
-      {usage.isSuccess && rows.length === 0 && <p className="muted small">No completed turns yet.</p>}
-      {experts.length > 0 && (
+      {usage.isSuccess && rows.length === 0 && <p className="muted small">No turns yet.</p>}
+      {answered.length > 0 && (
         <>
           <h3 className="usage-group">Experts (who answered)</h3>
           <ul className="usage-list">
-            {experts.map((row) => (
+            {answered.map((row) => (
+              <UsageRow key={row.agent} row={row} maxTokens={maxTokens} onOpen={() => onOpenAgent(row.agent)} />
+            ))}
+          </ul>
+        </>
+      )}
+      {consultedOnly.length > 0 && (
+        <>
+          <h3 className="usage-group">Consulted (asked by the expert who answered)</h3>
+          <ul className="usage-list">
+            {consultedOnly.map((row) => (
               <UsageRow key={row.agent} row={row} maxTokens={maxTokens} onOpen={() => onOpenAgent(row.agent)} />
             ))}
           </ul>
