@@ -2,7 +2,9 @@
 export type Handoff = { from: string; to: string; reason: string };
 /** Tokens a tool call spent on a model of its own (the Images API), so it can be priced. */
 export type ToolUsage = { model: string; inputTokens: number; outputTokens: number };
-export type ToolRun = { agent: string; name: string; ms: number; ok: boolean; usage?: ToolUsage };
+/** A file passage a tool call found (search_files): the reply cites it, and the citation opens the file. */
+export type ToolSource = { fileId: string; name: string; location: string };
+export type ToolRun = { agent: string; name: string; ms: number; ok: boolean; usage?: ToolUsage; sources?: ToolSource[] };
 export type AgentUsage = {
   agent: string;
   /** The model this agent ran on (absent on turns recorded before agents had their own). */

@@ -5,6 +5,7 @@ import { CopyButton } from './copy-button.tsx';
 import { FlagRouting } from './flag-routing.tsx';
 import { MarkdownText } from './markdown-text.tsx';
 import { ReplyImages } from './reply-images.tsx';
+import { ReplySources } from './reply-sources.tsx';
 import { type RetryAction, RetryButton } from './retry-button.tsx';
 import { RoutingDetail } from './routing-detail.tsx';
 
@@ -21,6 +22,7 @@ export function AssistantMessage({ message, turn, retry }: Props) {
       </header>
       <MarkdownText text={message.content} />
       {message.attachments?.length ? <ReplyImages images={message.attachments} /> : null}
+      {turn && <ReplySources turn={turn} />}
       {turn && turn.remembered.length > 0 && (
         <p className="remembered-note" data-testid="remembered-note">
           <span aria-hidden="true">✓ </span>

@@ -3,7 +3,7 @@
 // the turn's file store (its business's uploads to search, a place for the images it draws), and
 // the business profile the turn may write to.
 import type { RunContext } from '@openai/agents';
-import type { ToolUsage } from '../../shared/turn-record.ts';
+import type { ToolSource, ToolUsage } from '../../shared/turn-record.ts';
 import type { AttachmentDto } from '../files/file-dto.ts';
 import type { ConsultCall } from './consult-call.ts';
 
@@ -28,6 +28,8 @@ export type TurnContext = {
   images: SavedImage[];
   /** What a priced tool call spent (Images API tokens), by tool call id. */
   toolUsage: Map<string, ToolUsage>;
+  /** The file passages a search found, by tool call id: the routing record keeps them as citations. */
+  toolSources: Map<string, ToolSource[]>;
   profile: ProfileWriter;
   /** The profile message this turn's model calls see (set once memory is recalled); consults pass it on. */
   profileDigest: string | null;
@@ -40,6 +42,7 @@ export function newTurnContext(files: TurnFiles, profile: ProfileWriter): TurnCo
     files,
     images: [],
     toolUsage: new Map(),
+    toolSources: new Map(),
     profile,
     profileDigest: null,
   };

@@ -97,7 +97,8 @@ export class RouteRecorder {
         ok: !this.#context.failedToolCalls.has(callId),
       };
       const usage = this.#context.toolUsage.get(callId);
-      this.#tools.push(usage ? { ...run, usage } : run);
+      const sources = this.#context.toolSources.get(callId);
+      this.#tools.push({ ...run, ...(usage ? { usage } : {}), ...(sources ? { sources } : {}) });
       return [this.#tool({ phase: 'end', callId, ...run })];
     }
     return [];
