@@ -6,16 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from '../support/axe.ts';
 import { openWatchedPage, type WatchedPage } from '../support/browser.ts';
 import { type BrowserStack, startBrowserStack } from '../support/browser-stack.ts';
 import { composer, POLL, replies, userMessages } from '../support/chat-page.ts';
+import { onEachScreen } from '../support/each-screen.ts';
 import type { ChatRequest, FakeReply } from '../support/fake-openai.ts';
 import { messageTexts } from '../support/fake-openai.ts';
-import { DESKTOP, PHONE } from '../support/phone.ts';
+import { DESKTOP } from '../support/phone.ts';
 import { NOTES_MD, PRICE_LIST_PAGES, textPdf } from '../support/test-files.ts';
-
-const SHOTS = '/tmp/shots-spa';
 
 /** Strategic looks the price up in the owner's files, then answers with it. */
 function lookingUp(request: ChatRequest): FakeReply {
@@ -105,21 +103,12 @@ describe('attaching a file from the composer', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`shows chips and citations at 390 px and 1366 px in ${scheme}, axe-clean`, async () => {
-      for (const [size, viewport] of [
-        ['phone', PHONE],
-        ['desktop', DESKTOP],
-      ] as const) {
-        const shot = await openWatchedPage(stack.browser, viewport);
-        await shot.page.emulateMedia({ colorScheme: scheme });
-        await shot.page.goto(page.url());
-        await replies(shot.page).first().getByTestId('reply-sources').waitFor(POLL);
-        await shot.page.getByTestId('attach-input').setInputFiles(pdfPath);
-        await shot.page.getByTestId('attachment-chip').waitFor(POLL);
-        expect(await seriousViolations(shot.page)).toEqual([]);
-        await shot.page.screenshot({ path: `${SHOTS}/${size}-attach-${scheme}.png` });
-        expect(shot.errors).toEqual([]);
-        await shot.page.context().close();
-      }
+      await onEachScreen(stack.browser, { name: 'attach', scheme }, async (shot) => {
+        await shot.goto(page.url());
+        await replies(shot).first().getByTestId('reply-sources').waitFor(POLL);
+        await shot.getByTestId('attach-input').setInputFiles(pdfPath);
+        await shot.getByTestId('attachment-chip').waitFor(POLL);
+      });
     });
   }
 });

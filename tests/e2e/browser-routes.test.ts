@@ -4,12 +4,12 @@
 // editable. Light and dark, 390 px and 1366 px, axe-clean.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from '../support/axe.ts';
 import { openWatchedPage, type WatchedPage } from '../support/browser.ts';
 import { type BrowserStack, startBrowserStack } from '../support/browser-stack.ts';
 import { ask, composer, idFromUrl, POLL, replies } from '../support/chat-page.ts';
+import { onEachScreen } from '../support/each-screen.ts';
 import { plannedTurns } from '../support/fake-openai.ts';
-import { DESKTOP, PHONE } from '../support/phone.ts';
+import { DESKTOP } from '../support/phone.ts';
 
 const SHOTS = '/tmp/shots-spa';
 
@@ -131,19 +131,10 @@ describe('routes, focus and loading in the web client', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`draws the not-found page at 390 px and 1366 px in ${scheme}, axe-clean`, async () => {
-      for (const [size, viewport] of [
-        ['phone', PHONE],
-        ['desktop', DESKTOP],
-      ] as const) {
-        const shot = await openWatchedPage(stack.browser, viewport);
-        await shot.page.emulateMedia({ colorScheme: scheme });
-        await shot.page.goto(`${stack.server.url}/c/not-a-uuid`);
-        await shot.page.getByRole('heading', { name: 'Page not found' }).waitFor(POLL);
-        expect(await seriousViolations(shot.page)).toEqual([]);
-        await shot.page.screenshot({ path: `${SHOTS}/${size}-not-found-${scheme}.png` });
-        expect(shot.errors).toEqual([]);
-        await shot.page.context().close();
-      }
+      await onEachScreen(stack.browser, { name: 'not-found', scheme }, async (shot) => {
+        await shot.goto(`${stack.server.url}/c/not-a-uuid`);
+        await shot.getByRole('heading', { name: 'Page not found' }).waitFor(POLL);
+      });
     });
   }
 });
