@@ -150,7 +150,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
       yield live.publish(stopped);
       return;
     }
-    const failure = describeFailure(
+    let failure = describeFailure(
       lock.lost.aborted ? lock.lost.reason : live.cancelled ? new DomainError('LOCK_LOST', { turnId: turn.id }) : error,
       turn.id,
     );
@@ -158,9 +158,10 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     logTurn(deps.logger, { ...turn, ...failed, errorCode: failure.code }, 'failed');
     const applied = await failTurn(db, run, { ...failed, errorCode: failure.code, errorMessage: failure.message }).catch(
       (storeError: unknown) => {
-        // The database went with the turn: its watchers still hear how it ended, and the sweep
-        // (or a retry) marks the row once the database is back.
+        // The database went with the turn: its watchers still hear that it failed (as the outage
+        // it is), and the sweep (or a retry) marks the row once the database is back.
         deps.logger.warn({ turnId: turn.id, reason: String(storeError) }, 'could not record a failed turn');
+        failure = describeFailure(storeError, turn.id);
         return null;
       },
     );
