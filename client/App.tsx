@@ -12,6 +12,7 @@ import { useDocumentPanel } from './components/documents/use-document-panel.ts';
 import { FilesPanel } from './components/files-panel.tsx';
 import { HealthBanner } from './components/health-banner.tsx';
 import { MemoryPanel } from './components/memory-panel.tsx';
+import { NotFound } from './components/not-found.tsx';
 import { ProfilePanel } from './components/profile-panel.tsx';
 import { RoutinesPage } from './components/routines-page.tsx';
 import { TokenForm } from './components/token-form.tsx';
@@ -21,7 +22,7 @@ import { agentPath, pathFor, ROUTINES_PATH, useRoute } from './hooks/use-route.t
 import { useTurnStream } from './hooks/use-turn-stream.ts';
 
 export function App() {
-  const { conversationId, turnId, agent, routines, navigate, go } = useRoute();
+  const { conversationId, turnId, agent, routines, notFound, navigate, go } = useRoute();
   const { business, businessId } = useBusiness();
   const [insightsOpen, setInsightsOpen] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -43,15 +44,15 @@ export function App() {
     [navigate],
   );
   const onNewConversation = useCallback((id: string) => navigate(id), [navigate]);
-  const { live, send, watch, stop, dismiss } = useTurnStream(onNewConversation, businessId);
+  const { live, send, retry, watch, stop, dismiss } = useTurnStream(onNewConversation, businessId);
   const layout = ['layout', insightsOpen && 'insights-open', drawerOpen && 'drawer-open', documents.documentId && 'document-open']
     .filter(Boolean)
     .join(' ');
 
   return (
     <div className="app">
-      <a className="skip-link" href="#composer-input">
-        Skip to the message box
+      <a className="skip-link" href="#main">
+        Skip to main content
       </a>
       <ConnectionBanner />
       <HealthBanner />
@@ -63,7 +64,9 @@ export function App() {
           drawerOpen={drawerOpen}
           onCloseDrawer={closeDrawer}
         />
-        {agent ? (
+        {notFound ? (
+          <NotFound what="page" onBack={() => open(null)} onOpenDrawer={() => setDrawerOpen(true)} />
+        ) : agent ? (
           <AgentPage
             key={agent}
             agent={agent}
@@ -85,6 +88,7 @@ export function App() {
             focusTurnId={turnId}
             live={live}
             send={send}
+            retry={retry}
             watch={watch}
             stop={stop}
             dismiss={dismiss}

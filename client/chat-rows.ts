@@ -18,8 +18,11 @@ export function buildRows(history: History | undefined, live: LiveTurn | null): 
   const boundary = memoryFrom ? Date.parse(memoryFrom) : null;
   let dividerPlaced = boundary === null;
   const divider = (): ChatRow => ({ kind: 'divider', key: `divider-${memoryFrom}`, at: memoryFrom! });
-  // Once history has the turn settled, history is the truth and the live copy steps aside.
-  const settled = live?.turnId ? turns.get(live.turnId)?.status !== 'running' && turns.has(live.turnId) : false;
+  // Once history has the turn settled, history is the truth and the live copy steps aside. A failed
+  // or stopped turn in history while the live one runs or answered is the attempt a retry replaces.
+  const stored = live?.turnId ? turns.get(live.turnId)?.status : undefined;
+  const settled =
+    stored === 'completed' || (stored !== undefined && stored !== 'running' && !live!.running && live!.error !== null);
   const current = settled ? null : live;
   const liveTurnId = current?.turnId ?? null;
   let liveShown = false;
@@ -31,6 +34,8 @@ export function buildRows(history: History | undefined, live: LiveTurn | null): 
     }
     const turn = message.turnId ? turns.get(message.turnId) : undefined;
     if (message.role === 'assistant') {
+      // A stopped reply being retried: the live turn takes its place.
+      if (current && turn?.id === liveTurnId) continue;
       rows.push({ kind: 'reply', key: message.id, message, turn });
       continue;
     }

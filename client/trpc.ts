@@ -4,6 +4,7 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCC
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '../server/routers/index.ts';
 import { noteAuthError, readToken } from './access-token.ts';
+import { HEALTH_KEY } from './health-monitor.ts';
 import { fetchWithTimeout, isNetworkError } from './network-error.ts';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -47,20 +48,17 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
-export const HEALTH_KEY = ['health'] as const;
-
-export function createQueryClient(): QueryClient {
-  // A request that got no answer makes the connection check run now, not at its next tick.
-  const onError = (error: unknown) => {
+/** `onLostRequest`: a query or mutation got no answer (the health check's own failures excepted). */
+export function createQueryClient(onLostRequest: () => void): QueryClient {
+  const onError = (error: unknown, query?: { queryKey: readonly unknown[] }) => {
     noteAuthError(error);
-    if (isNetworkError(error)) void client.invalidateQueries({ queryKey: HEALTH_KEY });
+    if (isNetworkError(error) && query?.queryKey[0] !== HEALTH_KEY[0]) onLostRequest();
   };
-  const client: QueryClient = new QueryClient({
+  return new QueryClient({
     queryCache: new QueryCache({ onError }),
-    mutationCache: new MutationCache({ onError }),
+    mutationCache: new MutationCache({ onError: (error) => onError(error) }),
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 5_000, refetchOnWindowFocus: false },
     },
   });
-  return client;
 }

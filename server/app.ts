@@ -24,6 +24,7 @@ import { windowMemory } from './memory/window-memory.ts';
 import { createRoutines, type Routines } from './routines/routines.ts';
 import { Housekeeping } from './turns/housekeeping.ts';
 import { recoverInterruptedTurns } from './turns/interrupted-turns.ts';
+import { modelTitles } from './turns/model-title.ts';
 import type { TurnDeps } from './turns/run-turn.ts';
 import type { RunningTurns } from './turns/running-turns.ts';
 import { startSweep } from './turns/sweep.ts';
@@ -95,6 +96,16 @@ async function startOn(database: Database, env: Env, logger: Logger): Promise<Ap
     pricing: pricingFor(env),
     connections,
     housekeeping: new Housekeeping(logger),
+    ...(agents.runner
+      ? {
+          nameConversation: modelTitles({
+            db: database.db,
+            runner: agents.runner,
+            model: agents.routerModelName === agents.modelName ? undefined : agents.routerModelName,
+            logger,
+          }),
+        }
+      : {}),
   };
   const health = async (): Promise<Health> => {
     const ok = await database.db.execute(sql`select 1`).then(

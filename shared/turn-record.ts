@@ -2,6 +2,8 @@
 export type Handoff = { from: string; to: string; reason: string };
 /** Tokens a tool call spent on a model of its own (the Images API), so it can be priced. */
 export type ToolUsage = { model: string; inputTokens: number; outputTokens: number };
+/** A file passage a tool call found (search_files): the reply cites it, and the citation opens the file. */
+export type ToolSource = { fileId: string; name: string; location: string };
 /** `server`/`approved`: an MCP call (`<server>__<tool>`), and whether the owner said yes to it (absent: it needed no yes). */
 export type ToolRun = {
   agent: string;
@@ -9,6 +11,7 @@ export type ToolRun = {
   ms: number;
   ok: boolean;
   usage?: ToolUsage;
+  sources?: ToolSource[];
   server?: string;
   approved?: boolean;
 };

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { AgentName } from '../../shared/roster.ts';
 import { isUnauthorized } from '../access-token.ts';
 import { useBusiness } from '../hooks/use-business.ts';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useTRPC } from '../trpc.ts';
 import { AgentBadge } from './agent-badge.tsx';
 import { AgentTurnCard } from './agent-turn-card.tsx';
@@ -42,10 +43,11 @@ export function AgentPage({ agent, onBack, onOpenTurn, onOpenDrawer, onToggleIns
     ),
     enabled: !badRange,
   });
+  useDocumentTitle(`${agent}’s turns`);
   const items = turns.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
-    <main className="chat-pane agent-page" aria-labelledby="agent-page-title" data-testid="agent-page">
+    <main className="chat-pane agent-page" id="main" tabIndex={-1} aria-labelledby="agent-page-title" data-testid="agent-page">
       <header className="chat-header agent-page-head">
         <DrawerButton onOpen={onOpenDrawer} />
         <button type="button" className="ghost" onClick={onBack}>

@@ -12,9 +12,14 @@ import { InsightsButton } from './insights-button.tsx';
 import { Menu } from './menu.tsx';
 import { RenameForm } from './rename-form.tsx';
 
+const ACTIONS_BUTTON = 'conversation-actions';
+// The menu item that opened a dialog or form is gone with the menu: focus goes back to the menu's button.
+const focusActions = () => requestAnimationFrame(() => document.getElementById(ACTIONS_BUTTON)?.focus());
+
 type Props = {
   conversationId: string | null;
-  title: string;
+  /** null while the conversation loads. */
+  title: string | null;
   busy: boolean;
   onOpenDrawer: () => void;
   onNewChat: () => void;
@@ -32,8 +37,18 @@ export function ChatHeader({ conversationId, title, busy, onOpenDrawer, onNewCha
   return (
     <header className="chat-header">
       <DrawerButton onOpen={onOpenDrawer} />
-      {renaming && conversationId ? (
-        <RenameForm key={conversationId} conversationId={conversationId} title={title} onDone={() => setRenaming(false)} />
+      {title === null ? (
+        <h1>
+          <span className="visually-hidden">Loading the conversation</span>
+          <span className="skeleton-title" aria-hidden="true" />
+        </h1>
+      ) : renaming && conversationId ? (
+        <RenameForm
+          key={conversationId}
+          conversationId={conversationId}
+          title={title}
+          onDone={() => (setRenaming(false), focusActions())}
+        />
       ) : (
         <h1 title={title}>{title}</h1>
       )}
@@ -46,8 +61,8 @@ export function ChatHeader({ conversationId, title, busy, onOpenDrawer, onNewCha
         <button type="button" className="ghost icon drawer-only" onClick={onNewChat} aria-label="New chat">
           <span aria-hidden="true">+</span>
         </button>
-        {conversationId && (
-          <Menu label="Conversation actions" icon="⋯">
+        {conversationId && title !== null && (
+          <Menu label="Conversation actions" icon="⋯" buttonId={ACTIONS_BUTTON}>
             {(close) => (
               <>
                 <button type="button" className="ghost" onClick={() => (close(), setRenaming(true))}>
@@ -71,8 +86,13 @@ export function ChatHeader({ conversationId, title, busy, onOpenDrawer, onNewCha
         )}
         <InsightsButton onToggle={onToggleInsights} />
       </div>
-      {deleting && conversationId && (
-        <DeleteDialog conversationId={conversationId} title={title} onClose={() => setDeleting(false)} onDeleted={onDeleted} />
+      {deleting && conversationId && title !== null && (
+        <DeleteDialog
+          conversationId={conversationId}
+          title={title}
+          onClose={() => (setDeleting(false), focusActions())}
+          onDeleted={onDeleted}
+        />
       )}
     </header>
   );

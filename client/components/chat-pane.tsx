@@ -1,10 +1,12 @@
 // The centre: the conversation's messages, its header actions and the composer.
-import { skipToken, useIsMutating, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { skipToken, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef } from 'react';
 import type { History } from '../api-types.ts';
 import { buildRows } from '../chat-rows.ts';
 import { draftKey, readDraft, writeDraft } from '../drafts.ts';
 import { useBusiness } from '../hooks/use-business.ts';
+import { useConnection } from '../hooks/use-connection.ts';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import type { LiveTurn } from '../live-turn.ts';
 import { useTRPC } from '../trpc.ts';
 import { ChatHeader } from './chat-header.tsx';
@@ -12,6 +14,8 @@ import { ChatNotice } from './chat-notice.tsx';
 import { Composer } from './composer.tsx';
 import { EmptyChat } from './empty-chat.tsx';
 import { MessageList } from './message-list.tsx';
+import { NotFound } from './not-found.tsx';
+import { Skeleton } from './skeleton.tsx';
 
 type Props = {
   conversationId: string | null;
@@ -19,6 +23,7 @@ type Props = {
   focusTurnId?: string | null;
   live: LiveTurn | null;
   send: (text: string, conversationId: string | null, resendKey?: string) => void;
+  retry: (turnId: string, conversationId: string, userText: string) => void;
   watch: (turnId: string, conversationId: string, userText: string) => void;
   stop: () => void;
   dismiss: () => void;
@@ -32,6 +37,7 @@ export function ChatPane({
   focusTurnId,
   live,
   send,
+  retry,
   watch,
   stop,
   dismiss,
@@ -50,9 +56,9 @@ export function ChatPane({
     if (ownerBusiness && businessId && ownerBusiness !== businessId) choose(ownerBusiness);
   }, [ownerBusiness, businessId, choose]);
   useFollowRunningTurn(conversationId, history.data, live, watch);
-  const retrying = useIsMutating({ mutationKey: trpc.chat.retry.mutationKey() }) > 0;
+  useClearUnsentOnReturn(live, dismiss);
   const ours = live && live.conversationId === conversationId ? live : null;
-  const busy = Boolean(live?.running) || retrying;
+  const busy = Boolean(live?.running);
   const canStop = Boolean(ours?.running && ours.turnId && !ours.stopping);
   const rows = useMemo(() => buildRows(conversationId ? history.data : undefined, ours), [conversationId, history.data, ours]);
   // The same text sent again after it failed to leave reuses its clientMessageId: never stored twice.
@@ -66,12 +72,20 @@ export function ChatPane({
       send(ours.userText, conversationId, ours.key);
     },
     onDismiss: dismiss,
+    onRetry: (turnId: string) => {
+      const asked = history.data?.messages.find((m) => m.turnId === turnId && m.role === 'user');
+      if (conversationId) retry(turnId, conversationId, asked?.content ?? ours?.userText ?? '');
+    },
+    canRetry: !busy,
   };
-  const notFound = history.error?.data?.code === 'NOT_FOUND';
+  const notFound = history.error?.data?.code === 'NOT_FOUND' || history.error?.data?.code === 'BAD_REQUEST';
+  const loading = Boolean(conversationId) && history.isLoading && !ours;
   const title = conversationId
-    ? (history.data?.conversation.title ?? (ours ? ours.userText : history.isError ? 'Conversation' : 'Loading…'))
+    ? (history.data?.conversation.title ?? (ours ? ours.userText : history.isError ? 'Conversation' : null))
     : 'New chat';
 
+  useDocumentTitle(conversationId ? title : null);
+  if (notFound && !ours) return <NotFound what="conversation" onBack={onNewChat} onOpenDrawer={onOpenDrawer} />;
   return (
     <main className="chat-pane" id="main" tabIndex={-1} aria-label="Chat">
       <ChatHeader
@@ -85,20 +99,36 @@ export function ChatPane({
       />
       {history.error && !(ours && rows.length) ? (
         <ChatNotice error={history.error} onNewChat={onNewChat} onRetry={() => void history.refetch()} />
-      ) : rows.length === 0 && !history.isLoading ? (
+      ) : loading ? (
+        <Skeleton label="Loading the conversation" lines={4} variant="messages" />
+      ) : rows.length === 0 ? (
         <EmptyChat onPick={busy ? undefined : onSend} />
       ) : (
-        <MessageList key={conversationId ?? 'new'} rows={rows} actions={actions} busy={busy} focusTurnId={focusTurnId} />
+        <>
+          <h2 className="visually-hidden">Messages</h2>
+          <MessageList key={conversationId ?? 'new'} rows={rows} actions={actions} busy={busy} focusTurnId={focusTurnId} />
+        </>
       )}
       <Composer
         busy={busy}
-        blocked={notFound}
+        blocked={notFound || loading}
         onSend={onSend}
         onStop={canStop ? stop : undefined}
         conversationId={conversationId}
       />
     </main>
   );
+}
+
+/** Back after an outage: a message that was not sent steps aside; its text waits in the box. */
+function useClearUnsentOnReturn(live: LiveTurn | null, dismiss: () => void) {
+  const { connection } = useConnection();
+  const previous = useRef(connection);
+  const unsent = Boolean(live?.error && !live.turnId);
+  useEffect(() => {
+    if (previous.current !== 'online' && connection === 'online' && unsent) dismiss();
+    previous.current = connection;
+  }, [connection, unsent, dismiss]);
 }
 
 /**

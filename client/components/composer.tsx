@@ -1,9 +1,16 @@
 // The message box. Enter sends and Shift+Enter adds a line (on a keyboard; on a touch screen
 // Enter adds a line and the button sends). While a reply streams the box stays open for
-// drafting; sending waits for the reply. The text is a draft kept per conversation.
-import { type FormEvent, type KeyboardEvent, useEffect, useRef } from 'react';
+// drafting; sending waits for the reply. The text is a draft kept per conversation. Files are
+// attached with the button, a paste or a drop: they upload to the business and go with the message.
+import { type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { withAttachments } from '../../shared/attachments.ts';
 import { MAX_MESSAGE_CHARS } from '../../shared/limits.ts';
 import { draftKey, useDraft } from '../drafts.ts';
+import { useAttachments } from '../hooks/use-attachments.ts';
+import { useBusiness } from '../hooks/use-business.ts';
+import { ComposerChips, PaperClip } from './attachment-chips.tsx';
+
+const ACCEPT = '.pdf,.csv,.md,.markdown,.txt,application/pdf,text/csv,text/markdown,text/plain';
 
 const touchScreen = () => window.matchMedia('(pointer: coarse)').matches;
 
@@ -19,21 +26,36 @@ type Props = {
 export function Composer({ busy, blocked, onSend, onStop, conversationId }: Props) {
   const [text, setText] = useDraft(draftKey(conversationId));
   const input = useRef<HTMLTextAreaElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const { businessId } = useBusiness();
+  const files = useAttachments(businessId);
+  const [dragging, setDragging] = useState(false);
 
-  // Focus again when another conversation opens (its id is the reason to run, not a value used).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: conversationId is the trigger.
+  // Focus again when another conversation opens, or once it has loaded (the reasons to run, not values used).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: conversationId and blocked are the triggers.
   useEffect(() => {
     if (!touchScreen()) input.current?.focus();
-  }, [conversationId]);
+  }, [conversationId, blocked]);
 
   const blank = text.trim().length === 0;
   const tooLong = text.length > MAX_MESSAGE_CHARS;
-  const canSend = !busy && !blocked && !blank && !tooLong;
+  const canSend = !busy && !blocked && (!blank || files.ready.length > 0) && !tooLong && !files.uploading;
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (!canSend) return;
-    onSend(text);
+    onSend(withAttachments(text, files.ready));
     setText('');
+    files.clear();
+  };
+  const onPaste = (event: ClipboardEvent) => {
+    if (!event.clipboardData.files.length) return;
+    event.preventDefault();
+    files.add(event.clipboardData.files);
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    if (!blocked) files.add(event.dataTransfer.files);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing && !touchScreen()) submit(event);
@@ -41,7 +63,37 @@ export function Composer({ busy, blocked, onSend, onStop, conversationId }: Prop
   const hint = busy ? 'You can keep writing: send once the reply is finished.' : 'Enter sends · Shift+Enter adds a line';
 
   return (
-    <form className="composer" onSubmit={submit} aria-label="Write a message">
+    <form
+      className={dragging ? 'composer dragging' : 'composer'}
+      onSubmit={submit}
+      aria-label="Write a message"
+      onDragOver={(event) => (event.preventDefault(), setDragging(true))}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <ComposerChips attachments={files.attachments} onRemove={files.remove} />
+      <button
+        type="button"
+        className="ghost icon attach"
+        aria-label="Attach a file"
+        title="Attach a PDF, CSV, Markdown or text file"
+        disabled={blocked}
+        onClick={() => picker.current?.click()}
+      >
+        <PaperClip />
+      </button>
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        accept={ACCEPT}
+        hidden
+        data-testid="attach-input"
+        onChange={(event) => {
+          files.add([...(event.target.files ?? [])]);
+          event.target.value = '';
+        }}
+      />
       <label htmlFor="composer-input" className="visually-hidden">
         Message
       </label>
@@ -53,6 +105,7 @@ export function Composer({ busy, blocked, onSend, onStop, conversationId }: Prop
         placeholder="Ask about your business…"
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
         disabled={blocked}
         aria-describedby={tooLong ? 'composer-hint composer-too-long' : 'composer-hint'}
       />

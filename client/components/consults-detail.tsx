@@ -7,7 +7,7 @@ export function ConsultsDetail({ consults }: { consults: Turn['consults'] }) {
   if (consults.length === 0) return null;
   return (
     <section aria-label="Consults">
-      <h4>Consults</h4>
+      <h3>Consults</h3>
       <ol className="consults" data-testid="consults">
         {consults.map((consult, index) => (
           <li key={index}>

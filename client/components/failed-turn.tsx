@@ -1,23 +1,36 @@
-// A failed turn keeps the user's message; Retry runs the same turn again (chat.retry). A turn
-// stopped before any text is shown the same way, as stopped.
+// A failed turn keeps the user's message; Retry runs the same turn again. A turn stopped before
+// any text is shown the same way, as stopped. What streamed before a cut, when this tab saw it,
+// stays above the notice.
 import type { Turn } from '../api-types.ts';
+import { cutReplyOf } from '../cut-replies.ts';
 import { ErrorNotice } from './error-notice.tsx';
-import { useRetry } from './retry-button.tsx';
+import { MarkdownText } from './markdown-text.tsx';
+import { type RetryAction, RetryButton } from './retry-button.tsx';
 
-export function FailedTurn({ turn, conversationId }: { turn: Turn; conversationId: string }) {
-  const { retry, run, disabled } = useRetry(turn.id, conversationId);
-  const retryError = retry.error && retry.error.data?.code !== 'BAD_GATEWAY' ? retry.error : null;
+export function FailedTurn({ turn, action }: { turn: Turn; action: RetryAction }) {
   const stopped = turn.status === 'cancelled';
-  const failure = retryError
-    ? { code: retryError.data?.code ?? 'NETWORK', message: retryError.message }
-    : stopped
-      ? { code: 'CANCELLED', message: 'Stopped before the reply began.' }
-      : (turn.error ?? { code: 'INTERNAL', message: 'The model did not answer.' });
+  const failure = stopped
+    ? { code: 'CANCELLED', message: 'Stopped before the reply began.' }
+    : (turn.error ?? { code: 'INTERNAL', message: 'The model did not answer.' });
   return (
-    <ErrorNotice failure={failure} heading={stopped ? 'Stopped.' : 'No answer.'} testId="failed-turn">
-      <button type="button" className="primary" onClick={run} disabled={disabled}>
-        {retry.isPending ? 'Retrying…' : 'Retry'}
-      </button>
-    </ErrorNotice>
+    <>
+      {!stopped && <CutReply turnId={turn.id} />}
+      <ErrorNotice failure={failure} heading={stopped ? 'Stopped.' : 'No answer.'} testId="failed-turn">
+        <RetryButton turnId={turn.id} action={action} />
+      </ErrorNotice>
+    </>
+  );
+}
+
+export function CutReply({ turnId }: { turnId: string }) {
+  const cut = cutReplyOf(turnId);
+  if (!cut) return null;
+  return (
+    <article className="msg reply cut" data-testid="cut-reply" aria-label="Reply cut off">
+      <p className="muted small">
+        {cut.agent ? `${cut.agent} had written this much, not saved:` : 'Written before the cut, not saved:'}
+      </p>
+      <MarkdownText text={cut.text} />
+    </article>
   );
 }

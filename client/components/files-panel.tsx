@@ -6,6 +6,7 @@ import { type DragEvent, useState } from 'react';
 import type { RouterOutputs } from '../api-types.ts';
 import { useTRPC } from '../trpc.ts';
 import { uploadFile } from '../upload-file.ts';
+import { Skeleton } from './skeleton.tsx';
 
 type FileItem = RouterOutputs['files']['list']['items'][number];
 type Upload = { key: string; name: string; progress: number; error?: string };
@@ -71,6 +72,7 @@ export function FilesPanel({ businessId }: { businessId: string | undefined }) {
           )}
         </div>
       ))}
+      {files.isPending && <Skeleton label="Loading files" lines={2} />}
       {files.error && <p className="field-error">Could not load files: {files.error.message}</p>}
       {files.data && files.data.items.length === 0 && <p className="small muted">No files yet.</p>}
       <ul className="file-list">

@@ -1,11 +1,14 @@
 // A turn as it streams: the badge follows the `agent` events, the text grows with each delta.
 import type { LiveTurn } from '../live-turn.ts';
+import { toolWords } from '../tool-words.ts';
 import { AgentBadge } from './agent-badge.tsx';
+import type { RowActions } from './chat-row.tsx';
 import { ErrorNotice } from './error-notice.tsx';
 import { MarkdownText } from './markdown-text.tsx';
+import { RetryButton } from './retry-button.tsx';
 import { UserMessage } from './user-message.tsx';
 
-type Props = { live: LiveTurn; onResend: () => void; onDismiss: () => void };
+type Props = { live: LiveTurn; actions: RowActions };
 
 function status(live: LiveTurn): string | null {
   if (live.reconnecting) return 'Connection lost: reconnecting…';
@@ -13,11 +16,13 @@ function status(live: LiveTurn): string | null {
   return live.turnId ? null : 'Sending…';
 }
 
-export function LiveReply({ live, onResend, onDismiss }: Props) {
+export function LiveReply({ live, actions }: Props) {
   const current = live.path.at(-1);
   const runningTools = live.tools.filter((tool) => tool.phase === 'start');
   const note = status(live);
   const unsent = Boolean(live.error && !live.turnId);
+  // Failed with its outcome known: Retry at once. A lost connection waits for the stored turn.
+  const failedTurn = live.error && live.turnId && live.error.code !== 'LOST' ? live.turnId : null;
   return (
     <div className="live-turn">
       <UserMessage text={live.userText} state={unsent ? 'Not sent' : live.turnId ? undefined : (note ?? undefined)} />
@@ -34,22 +39,22 @@ export function LiveReply({ live, onResend, onDismiss }: Props) {
         {live.text ? <MarkdownText text={live.text} /> : live.running && <TypingDots />}
         {runningTools.map((tool) => (
           <p key={tool.callId} className="muted small">
-            {tool.agent} is using {tool.name}…
+            {tool.agent} is {toolWords(tool.name, 'now')}…
           </p>
         ))}
         {live.error && (
           <ErrorNotice failure={live.error} heading={unsent ? 'Not sent.' : undefined} testId="send-error">
-            {/* A stored turn comes back from history with its Retry; only an unsent message is offered again here. */}
             {unsent && (
               <>
-                <button type="button" className="primary" onClick={onResend}>
+                <button type="button" className="primary" onClick={actions.onResend}>
                   Send again
                 </button>
-                <button type="button" onClick={onDismiss}>
+                <button type="button" onClick={actions.onDismiss}>
                   Dismiss
                 </button>
               </>
             )}
+            {failedTurn && <RetryButton turnId={failedTurn} action={actions} />}
           </ErrorNotice>
         )}
       </article>

@@ -2,17 +2,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { formatTokens } from '../format.ts';
 import { useTRPC } from '../trpc.ts';
+import { Skeleton } from './skeleton.tsx';
 
 export function MemoryPanel({ conversationId }: { conversationId: string }) {
   const trpc = useTRPC();
   const memory = useQuery(trpc.chat.memory.queryOptions({ conversationId }));
   const data = memory.data;
+  // A conversation that does not exist has nothing to remember; its page says so.
+  if (memory.error?.data?.code === 'NOT_FOUND' || memory.error?.data?.code === 'BAD_REQUEST') return null;
   const used = data ? data.windowTokens + data.summaryTokens : 0;
   const share = data ? Math.min(100, (used / Math.max(1, data.budget)) * 100) : 0;
 
   return (
     <section className="panel" aria-labelledby="memory-title" data-testid="memory-panel">
       <h2 id="memory-title">What the assistant remembers</h2>
+      {memory.isPending && <Skeleton label="Loading memory" />}
       {memory.error && <p className="field-error">Could not load memory: {memory.error.message}</p>}
       {data && (
         <>

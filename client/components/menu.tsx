@@ -2,9 +2,10 @@
 // outside, or after a choice.
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 
-type Props = { label: string; icon: string; children: (close: () => void) => ReactNode };
+/** `buttonId`: where a dialog opened from the menu gives focus back once it closes. */
+type Props = { label: string; icon: string; buttonId?: string; children: (close: () => void) => ReactNode };
 
-export function Menu({ label, icon, children }: Props) {
+export function Menu({ label, icon, buttonId, children }: Props) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -31,6 +32,7 @@ export function Menu({ label, icon, children }: Props) {
     >
       <button
         ref={button}
+        id={buttonId}
         type="button"
         className="ghost icon"
         aria-label={label}

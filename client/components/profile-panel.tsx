@@ -7,6 +7,7 @@ import { isNetworkError } from '../network-error.ts';
 import { useTRPC } from '../trpc.ts';
 import { FactItem } from './fact-item.tsx';
 import { FactProposals } from './fact-proposals.tsx';
+import { Skeleton } from './skeleton.tsx';
 
 export function ProfilePanel({ businessId, businessName }: { businessId: string | undefined; businessName: string | undefined }) {
   const trpc = useTRPC();
@@ -45,6 +46,7 @@ export function ProfilePanel({ businessId, businessName }: { businessId: string 
         </p>
       )}
       <FactProposals proposals={profile.data?.proposals ?? []} onChanged={refresh} />
+      {profile.isPending && <Skeleton label="Loading the profile" />}
       {profile.isSuccess && facts.length === 0 && <p className="small muted">No facts yet.</p>}
       {facts.length > 0 && (
         <ul className="fact-list" data-testid="fact-list">
@@ -53,21 +55,24 @@ export function ProfilePanel({ businessId, businessName }: { businessId: string 
           ))}
         </ul>
       )}
-      <form className="inline-form" onSubmit={submit}>
-        <label htmlFor="add-fact" className="visually-hidden">
-          A fact about the business
-        </label>
-        <input
-          id="add-fact"
-          placeholder="Add a fact, e.g. We ship from Leipzig"
-          value={text}
-          maxLength={500}
-          onChange={(event) => setText(event.target.value)}
-        />
-        <button type="submit" className="small" disabled={!text.trim() || add.isPending}>
-          Add
-        </button>
-      </form>
+      {/* A fact is added once the ones there are have loaded: no edit before its context. */}
+      {profile.isSuccess && (
+        <form className="inline-form" onSubmit={submit}>
+          <label htmlFor="add-fact" className="visually-hidden">
+            A fact about the business
+          </label>
+          <input
+            id="add-fact"
+            placeholder="Add a fact, e.g. We ship from Leipzig"
+            value={text}
+            maxLength={500}
+            onChange={(event) => setText(event.target.value)}
+          />
+          <button type="submit" className="small" disabled={!text.trim() || add.isPending}>
+            Add
+          </button>
+        </form>
+      )}
       {add.error && (
         <p className="field-error" role="alert">
           {changeFailure(add.error, 'the fact was not added.')}

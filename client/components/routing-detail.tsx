@@ -1,14 +1,15 @@
 // How a turn was routed: who answered after whom and why, tools, tokens, latency, model.
 import type { Turn } from '../api-types.ts';
 import { formatMs, formatTokens, formatUsd } from '../format.ts';
+import { toolWords } from '../tool-words.ts';
 import { AgentBadge } from './agent-badge.tsx';
 import { ConsultsDetail } from './consults-detail.tsx';
 
-/** "Creative · consulted Strategic": who answered first, then whom they asked. */
+/** "Creative · asked Strategic": who answered, then whom they asked. */
 export function routingSummary(turn: Turn, answeredBy: string | null): string {
   const consulted = [...new Set(turn.consults.map((c) => c.agent))];
   const owner = answeredBy ?? turn.handoffs.at(-1)?.to ?? turn.agents.find((a) => a !== 'Orchestrator' && !consulted.includes(a));
-  const parts = [owner ?? 'no expert', ...(consulted.length ? [`consulted ${consulted.join(', ')}`] : [])];
+  const parts = [owner ?? 'no expert', ...(consulted.length ? [`asked ${consulted.join(', ')}`] : [])];
   return parts.join(' · ');
 }
 
@@ -21,6 +22,12 @@ function modelsOf(turn: Turn): string {
 export function RoutingDetail({ turn, answeredBy }: { turn: Turn; answeredBy: string | null }) {
   const reasons = new Map(turn.handoffs.map((h) => [h.to, h]));
   const consultedBy = new Map(turn.consults.map((c) => [c.agent, c.by]));
+  // The n-th remember call that worked wrote the n-th fact: "remembered: We ship from Leipzig".
+  const rememberCalls = turn.tools.flatMap((tool, index) => (tool.name === 'remember' && tool.ok ? [index] : []));
+  const rememberedBy = (tool: Turn['tools'][number], index: number) => {
+    const fact = turn.remembered[rememberCalls.indexOf(index)];
+    return tool.name === 'remember' && fact ? `remembered: ${fact.text}` : null;
+  };
   return (
     <details className="routing" data-testid="routing-detail">
       <summary>
@@ -31,7 +38,7 @@ export function RoutingDetail({ turn, answeredBy }: { turn: Turn; answeredBy: st
       </summary>
       <div className="routing-body">
         <section aria-label="Path">
-          <h4>Path</h4>
+          <h3>Path</h3>
           <ol className="path">
             {turn.agents.map((agent, index) => (
               <li key={`${agent}-${index}`}>
@@ -42,7 +49,7 @@ export function RoutingDetail({ turn, answeredBy }: { turn: Turn; answeredBy: st
                   </span>
                 )}
                 {!reasons.get(agent) && consultedBy.get(agent) && (
-                  <span className="reason">consulted by {consultedBy.get(agent)}</span>
+                  <span className="reason">asked by {consultedBy.get(agent)}</span>
                 )}
               </li>
             ))}
@@ -50,41 +57,32 @@ export function RoutingDetail({ turn, answeredBy }: { turn: Turn; answeredBy: st
         </section>
         <ConsultsDetail consults={turn.consults} />
         <section aria-label="Tools">
-          <h4>Tools</h4>
+          <h3>Tools</h3>
           {turn.tools.length === 0 ? (
             <p className="muted">No tools used.</p>
           ) : (
-            <table className="tools">
-              <thead>
-                <tr>
-                  <th scope="col">Tool</th>
-                  <th scope="col">Agent</th>
-                  <th scope="col">Time</th>
-                  <th scope="col">Result</th>
-                </tr>
-              </thead>
-              <tbody>
-                {turn.tools.map((tool, index) => (
-                  <tr key={index}>
-                    <td>
-                      {tool.name}
-                      {tool.server && <span className="muted"> ({tool.server})</span>}
-                    </td>
-                    <td>{tool.agent}</td>
-                    <td>{formatMs(tool.ms)}</td>
-                    <td className={tool.ok ? 'ok' : 'bad'}>
-                      {tool.ok ? 'ok' : 'failed'}
-                      {tool.approved !== undefined && (tool.approved ? ', you approved' : ', you rejected')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ul className="tools" data-testid="tools">
+              {turn.tools.map((tool, index) => (
+                <li key={index} title={tool.name}>
+                  {tool.agent} {rememberedBy(tool, index) ?? toolWords(tool.name)}
+                  {tool.server && <span className="muted"> on {tool.server}</span>}
+                  {tool.approved !== undefined && (
+                    <span className="muted small">{tool.approved ? ' · you approved' : ' · you rejected'}</span>
+                  )}
+                  <span className="muted small">
+                    {' '}
+                    · {formatMs(tool.ms)}
+                    {tool.ok ? '' : ' · '}
+                  </span>
+                  {!tool.ok && <span className="bad small">failed</span>}
+                </li>
+              ))}
+            </ul>
           )}
         </section>
         {turn.remembered.length > 0 && (
           <section aria-label="Remembered">
-            <h4>Remembered</h4>
+            <h3>Remembered</h3>
             <ul className="remembered" data-testid="remembered">
               {turn.remembered.map((fact) => (
                 <li key={fact.factId}>{fact.text}</li>

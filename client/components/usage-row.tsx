@@ -17,7 +17,12 @@ export function UsageRow({ row, maxTokens, routing = false, onOpen }: Props) {
   };
   const colour = { '--agent': agentColour(row.agent) } as CSSProperties;
   const pct = (value: number) => `${(value / maxTokens) * 100}%`;
-  const turns = `${row.turns} ${row.turns === 1 ? 'turn' : 'turns'}`;
+  const count = (n: number) => `${n} ${n === 1 ? 'turn' : 'turns'}`;
+  const role = routing
+    ? `routed ${count(row.turns)}`
+    : [row.answered > 0 && `answered ${count(row.answered)}`, row.consulted > 0 && `consulted ${count(row.consulted)}`]
+        .filter(Boolean)
+        .join(' · ') || `took part in ${count(row.turns)}`;
   return (
     <li className="usage-row" style={colour} data-testid={`usage-${row.agent}`}>
       <div className="usage-name">
@@ -25,7 +30,7 @@ export function UsageRow({ row, maxTokens, routing = false, onOpen }: Props) {
         <a href={agentPath(row.agent)} onClick={open} title={`Every turn ${row.agent} took part in`}>
           <strong>{row.agent}</strong>
         </a>
-        <span className="muted">{routing ? `routed ${turns}` : `answered ${turns}`}</span>
+        <span className="muted">{role}</span>
       </div>
       <dl className="usage-figures">
         <dt>Tokens</dt>

@@ -6,6 +6,7 @@ import { agentOrder } from '../../shared/roster.ts';
 import { isUnauthorized } from '../access-token.ts';
 import { isNetworkError } from '../network-error.ts';
 import { useTRPC } from '../trpc.ts';
+import { Skeleton } from './skeleton.tsx';
 import { UsageRow } from './usage-row.tsx';
 
 type Props = { conversationId: string | null; businessId: string | undefined; onOpenAgent: (agent: string) => void };
@@ -18,7 +19,9 @@ export function UsageSidebar({ conversationId, businessId, onOpenAgent }: Props)
   const usage = useQuery(trpc.stats.agentUsage.queryOptions(effective ? { conversationId: effective } : { businessId }));
   const rows = [...(usage.data ?? [])].sort((a, b) => agentOrder(a.agent) - agentOrder(b.agent));
   const routing = rows.filter((row) => row.agent === 'Orchestrator');
-  const experts = rows.filter((row) => row.agent !== 'Orchestrator');
+  // An expert another one asked for a part is counted as consulted, apart from those who answered.
+  const answered = rows.filter((row) => row.agent !== 'Orchestrator' && row.answered > 0);
+  const consultedOnly = rows.filter((row) => row.agent !== 'Orchestrator' && row.answered === 0);
   const maxTokens = Math.max(1, ...rows.map((r) => r.inputTokens + r.outputTokens));
 
   return (
@@ -46,12 +49,23 @@ export function UsageSidebar({ conversationId, businessId, onOpenAgent }: Props)
             : `Could not load usage: ${usage.error.message}`}
         </p>
       )}
-      {usage.isSuccess && rows.length === 0 && <p className="muted small">No completed turns yet.</p>}
-      {experts.length > 0 && (
+      {usage.isPending && <Skeleton label="Loading usage" />}
+      {usage.isSuccess && rows.length === 0 && <p className="muted small">No turns yet.</p>}
+      {answered.length > 0 && (
         <>
           <h3 className="usage-group">Experts (who answered)</h3>
           <ul className="usage-list">
-            {experts.map((row) => (
+            {answered.map((row) => (
+              <UsageRow key={row.agent} row={row} maxTokens={maxTokens} onOpen={() => onOpenAgent(row.agent)} />
+            ))}
+          </ul>
+        </>
+      )}
+      {consultedOnly.length > 0 && (
+        <>
+          <h3 className="usage-group">Consulted (asked by the expert who answered)</h3>
+          <ul className="usage-list">
+            {consultedOnly.map((row) => (
               <UsageRow key={row.agent} row={row} maxTokens={maxTokens} onOpen={() => onOpenAgent(row.agent)} />
             ))}
           </ul>

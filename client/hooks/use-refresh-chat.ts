@@ -21,3 +21,23 @@ export function useRefreshChat() {
     [trpc, queryClient],
   );
 }
+
+/** When the model usually has a new conversation's title written (server/turns/model-title.ts). */
+const TITLE_READS_MS = [2_000, 8_000];
+
+/** A new conversation's title is written after its first reply: the list and header read it again a little later. */
+export function useTitleRereads() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useCallback(
+    (conversationId: string) => {
+      for (const ms of TITLE_READS_MS) {
+        setTimeout(() => {
+          void queryClient.invalidateQueries(trpc.conversations.list.pathFilter());
+          void queryClient.invalidateQueries(trpc.chat.history.queryFilter({ conversationId }));
+        }, ms);
+      }
+    },
+    [trpc, queryClient],
+  );
+}

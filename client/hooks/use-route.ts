@@ -53,12 +53,17 @@ export function useRoute() {
     [go],
   );
   const turn = searchParams.get('turn');
+  const conversationId = conversationIdFrom(pathname);
+  const agent = agentFrom(pathname);
+  const routines = pathname.replace(/\/$/, '') === ROUTINES_PATH;
   return {
-    conversationId: conversationIdFrom(pathname),
+    conversationId,
+    /** The address names nothing this app shows (an unknown path, a malformed id, an unknown agent). */
+    notFound: pathname !== '/' && !conversationId && !agent && !routines,
     /** The turn to bring into view, when a link named one. */
     turnId: turn && UUID.test(turn) ? turn.toLowerCase() : null,
-    agent: agentFrom(pathname),
-    routines: pathname.replace(/\/$/, '') === ROUTINES_PATH,
+    agent,
+    routines,
     navigate,
     go,
   };

@@ -3,8 +3,9 @@ import { and, eq, exists, not, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { type ConversationRow, conversations, turns } from '../schema.ts';
 
+/** The list is ordered by the last message: a new name does not move a conversation to the top. */
 export async function renameConversation(db: Db, id: string, title: string): Promise<ConversationRow | undefined> {
-  const [row] = await db.update(conversations).set({ title, updatedAt: sql`now()` }).where(eq(conversations.id, id)).returning();
+  const [row] = await db.update(conversations).set({ title }).where(eq(conversations.id, id)).returning();
   return row;
 }
 
@@ -23,4 +24,14 @@ export async function deleteConversation(db: Db, id: string): Promise<DeleteResu
   if (deleted.length) return 'deleted';
   const [still] = await db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, id));
   return still ? 'running' : 'not-found';
+}
+
+/** A written title replaces the first-message one only while it is still that one: a rename wins. */
+export async function retitleConversation(db: Db, id: string, title: { from: string; to: string }): Promise<boolean> {
+  const rows = await db
+    .update(conversations)
+    .set({ title: title.to })
+    .where(and(eq(conversations.id, id), eq(conversations.title, title.from)))
+    .returning({ id: conversations.id });
+  return rows.length > 0;
 }

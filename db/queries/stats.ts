@@ -35,6 +35,10 @@ export const tokenSums = {
 export type AgentUsageRow = {
   agent: string;
   turns: number;
+  /** Of `turns`: those the agent answered (the Orchestrator handed the turn to it). */
+  answered: number;
+  /** Of `turns`: those in which another expert consulted it. */
+  consulted: number;
   inputTokens: number;
   cachedInputTokens: number;
   outputTokens: number;
@@ -51,6 +55,8 @@ export async function agentUsage(db: Db, scope: UsageScope = {}): Promise<AgentU
     .select({
       agent: agentName,
       turns: sql<number>`count(distinct ${turns.id})::int`,
+      answered: sql<number>`(count(distinct ${turns.id}) filter (where ${turns.handoffs} -> -1 ->> 'to' = ${agentName}))::int`,
+      consulted: sql<number>`(count(distinct ${turns.id}) filter (where ${turns.consults} @> jsonb_build_array(jsonb_build_object('agent', ${agentName}))))::int`,
       ...tokenSums,
       p50LatencyMs: sql<number | null>`round(percentile_cont(0.5) within group (order by (${u}->>'ms')::int))::int`,
       p95LatencyMs: sql<number | null>`round(percentile_cont(0.95) within group (order by (${u}->>'ms')::int))::int`,

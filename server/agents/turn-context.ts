@@ -4,7 +4,7 @@
 // the business profile the turn may write to.
 import type { RunContext } from '@openai/agents';
 import type { ReadSource } from '../../shared/read-source.ts';
-import type { ToolUsage } from '../../shared/turn-record.ts';
+import type { ToolSource, ToolUsage } from '../../shared/turn-record.ts';
 import type { DocumentRefDto } from '../documents/document-dto.ts';
 import type { AttachmentDto } from '../files/file-dto.ts';
 import type { ConsultCall } from './consult-call.ts';
@@ -59,6 +59,8 @@ export type TurnContext = {
   toolUsage: Map<string, ToolUsage>;
   /** By tool call id: see ToolCallNote. */
   toolCalls: Map<string, ToolCallNote>;
+  /** The file passages a search found, by tool call id: the routing record keeps them as citations. */
+  toolSources: Map<string, ToolSource[]>;
   profile: ProfileWriter;
   documents: TurnDocuments;
   /** The documents this turn wrote or updated, in order: its reply shows them. */
@@ -77,6 +79,7 @@ export function newTurnContext(files: TurnFiles, profile: ProfileWriter, documen
     images: [],
     toolUsage: new Map(),
     toolCalls: new Map(),
+    toolSources: new Map(),
     profile,
     documents,
     writtenDocuments: [],

@@ -82,6 +82,11 @@ export const chatRouter = {
     return { items };
   }),
 
+  /** chat.retry, streamed like chat.stream; a reconnect while the retried turn runs follows it. */
+  retryStream: publicProcedure
+    .input(z.object({ turnId }))
+    .subscription(({ ctx, input, signal }) => streamTurn(ctx.chat, { kind: 'retry', turnId: input.turnId }, signal)),
+
   reset: publicProcedure.input(z.object({ conversationId })).mutation(({ ctx, input }) =>
     withLock(ctx.chat.lock, [conversationKey(input.conversationId)], async () => {
       if (!(await findConversation(ctx.chat.db, input.conversationId))) throw new DomainError('CONVERSATION_NOT_FOUND');

@@ -2,15 +2,21 @@
 // like any watcher, so the turn runs to its end whoever leaves, and a reload sees what the starter
 // sees. chat.watch follows a turn by id, with event ids so a reconnect resumes where it left off.
 import { TRPCError, tracked } from '@trpc/server';
+import { findTurn } from '../../db/queries/turns.ts';
 import { DomainError } from '../errors.ts';
 import { WatcherLagged } from '../live/event-log.ts';
-import type { TurnEvent } from '../turns/events.ts';
+import { isFinal, type TurnEvent } from '../turns/events.ts';
 import type { TurnRequest } from '../turns/open-turn.ts';
 import { runTurn, type TurnDeps } from '../turns/run-turn.ts';
 import { type TurnEventDto, toEventDto } from './dto.ts';
 import { toTrpcError, turnIdOf } from './to-trpc-error.ts';
 
 export async function* streamTurn(deps: TurnDeps, request: TurnRequest, signal?: AbortSignal): AsyncGenerator<TurnEventDto> {
+  // A retry's stream reconnecting while its turn runs: follow that run rather than ask for another.
+  if (request.kind === 'retry' && (await findTurn(deps.db, request.turnId))?.status === 'running') {
+    for await (const { event } of followTurn(deps, request.turnId, 0, signal)) yield event;
+    return;
+  }
   const turn = runTurn(deps, request);
   let first: IteratorResult<TurnEvent, void>;
   try {
@@ -53,10 +59,15 @@ async function* followTurn(
 ): AsyncGenerator<{ seq: number; event: TurnEventDto }> {
   let last = after;
   try {
+    let ended = false;
     for await (const { seq, event } of deps.live.watch(turnId, after, signal)) {
       last = seq;
+      ended = isFinal(event);
       yield { seq, event: toEventDto(event, deps.pricing) };
     }
+    // A turn whose producer stopped without a final event (its process lost the database mid-write):
+    // the stream still ends with an outcome, so no client is left with a reply that never finishes.
+    if (!ended && !signal?.aborted) yield { seq: last + 1, event: errorEvent(new DomainError('INTERRUPTED', { turnId })) };
   } catch (error) {
     if (error instanceof DomainError && error.code === 'TURN_NOT_FOUND') throw error;
     const failure = error instanceof WatcherLagged ? new DomainError('WATCHER_TOO_SLOW', { turnId, cause: error }) : error;

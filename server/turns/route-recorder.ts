@@ -112,7 +112,8 @@ export class RouteRecorder {
       // The owner's MCP tools (`<server>__<tool>`) answer with text from outside the team.
       if (pending.name.includes('__')) noteRead(this.#context, { kind: 'tool', name: pending.name });
       const usage = this.#context.toolUsage.get(callId);
-      this.#tools.push(usage ? { ...run, usage } : run);
+      const sources = this.#context.toolSources.get(callId);
+      this.#tools.push({ ...run, ...(usage ? { usage } : {}), ...(sources ? { sources } : {}) });
       return [this.#tool({ phase: 'end', callId, agent: run.agent, name: run.name, ms: run.ms, ok: run.ok })];
     }
     return [];

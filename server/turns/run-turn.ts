@@ -28,6 +28,7 @@ import { withConsults } from './consult-recorder.ts';
 import type { TurnEvent } from './events.ts';
 import { describeFailure } from './failures.ts';
 import type { Housekeeping } from './housekeeping.ts';
+import type { NameConversation } from './model-title.ts';
 import { openTurn, type TurnRequest } from './open-turn.ts';
 import { pauseRun } from './pause-turn.ts';
 import { joinRecords, recordBefore } from './paused-run.ts';
@@ -55,6 +56,8 @@ export type TurnDeps = {
   connections?: TurnTools;
   /** What runs after a reply is stored, off the next turn's path (memory folds). */
   housekeeping: Housekeeping;
+  /** Names a new conversation after its first exchange, in the background (absent: it keeps its first message). */
+  nameConversation?: NameConversation;
 };
 
 const MAX_AGENT_TURNS = 10;
@@ -167,6 +170,13 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
       const fold = { conversationId: conversation.id, turnId: turn.id, summarize: summarizeWith(runner) };
       deps.housekeeping.run(`fold:${conversation.id}`, (signal) => memory.fold({ ...fold, signal }));
     }
+    if (request.kind === 'send' && !request.conversationId)
+      deps.nameConversation?.({
+        conversationId: conversation.id,
+        fallback: conversation.title,
+        message: request.message,
+        reply: text,
+      });
     const completed = { ...turn, ...final, status: 'completed' as const, finishedAt };
     logTurn(deps.logger, completed, 'completed', deps.pricing);
     yield live.publish({
@@ -188,18 +198,26 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
       yield live.publish({ ...stopped, documents: stopped.reply ? documents() : [] });
       return;
     }
-    const failure = describeFailure(
+    let failure = describeFailure(
       lock.lost.aborted ? lock.lost.reason : live.cancelled ? new DomainError('LOCK_LOST', { turnId: turn.id }) : error,
       turn.id,
     );
     const failed = record();
     logTurn(deps.logger, { ...turn, ...failed, errorCode: failure.code }, 'failed', deps.pricing);
-    const applied = await failTurn(db, run, { ...failed, errorCode: failure.code, errorMessage: failure.message });
-    if (!applied) deps.logger.warn({ turnId: turn.id }, 'turn was already settled by another instance or a later turn');
+    const applied = await failTurn(db, run, { ...failed, errorCode: failure.code, errorMessage: failure.message }).catch(
+      (storeError: unknown) => {
+        // The database went with the turn: its watchers still hear that it failed (as the outage
+        // it is), and the sweep (or a retry) marks the row once the database is back.
+        deps.logger.warn({ turnId: turn.id, reason: String(storeError) }, 'could not record a failed turn');
+        failure = describeFailure(storeError, turn.id);
+        return null;
+      },
+    );
+    live.publish({ type: 'failed', code: failure.code, message: failure.message, turnId: turn.id });
+    if (applied === false) deps.logger.warn({ turnId: turn.id }, 'turn was already settled by another instance or a later turn');
     // A failed turn has no reply to show its images under; a retry draws them again. Not ours to
     // touch when the turn has moved on (a later attempt may be drawing its own).
-    else await deleteImagesOfTurn(db, turn.id);
-    live.publish({ type: 'failed', code: failure.code, message: failure.message, turnId: turn.id });
+    else if (applied) await deleteImagesOfTurn(db, turn.id);
     throw failure;
   } finally {
     // The outcome is stored: the caller has its answer without waiting for the unlock's round

@@ -4,6 +4,7 @@ import type { Nodes } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { splitAttachments } from '../../shared/attachments.ts';
 
 export const TITLE_GRAPHEMES = 60;
 
@@ -43,7 +44,10 @@ export function cutText(text: string, limit = TITLE_GRAPHEMES): string {
 
 export function titleFrom(message: string): string {
   const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
-  const text = collapse(plainText(parser.parse(message)));
+  // Attached files are not what the conversation is about; a message of files alone is named by them.
+  const { text: written, files } = splitAttachments(message);
+  const about = written.trim() ? written : files.map((file) => file.name).join(', ') || message;
+  const text = collapse(plainText(parser.parse(about)));
   // A message that is only markup (an HTML tag, a bare rule) still needs a name.
   return cutText(text || collapse(message));
 }

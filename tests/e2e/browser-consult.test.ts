@@ -36,14 +36,22 @@ describe('a consult in the web client', () => {
 
     const detail = reply.getByTestId('routing-detail');
     // The summary names who answered and whom they asked, not the last agent in the path.
-    expect(await detail.getByTestId('routing-summary').textContent()).toMatch(/^· Creative · consulted Strategic · /);
+    expect(await detail.getByTestId('routing-summary').textContent()).toMatch(/^· Creative · asked Strategic · /);
     await detail.getByText(/^Routing/).click();
     const path = await detail.getByRole('region', { name: 'Path' }).getByTestId('path-agent').allTextContents();
     expect(path).toEqual(['Orchestrator', 'Creative', 'Strategic']);
     const consults = detail.getByTestId('consults');
     expect(await consults.textContent()).toContain(QUESTION);
     expect(await consults.getByTestId('agent-badge').allTextContents()).toEqual(['Creative', 'Strategic']);
-    expect(await detail.textContent()).toContain('consulted by Creative');
+    expect(await detail.textContent()).toContain('asked by Creative');
+    // Tools in the owner's words, never the function names the model calls.
+    expect(await detail.getByTestId('tools').textContent()).toContain('Creative asked Strategic');
+    expect(await detail.textContent()).not.toContain('consult_strategic');
+    // In the usage panel Strategic counts as consulted, not among those who answered.
+    const usage = page.getByTestId('agent-usage');
+    expect(await usage.getByTestId('usage-Strategic').textContent()).toContain('consulted 1 turn');
+    expect(await usage.getByTestId('usage-Strategic').textContent()).not.toContain('answered');
+    expect(await usage.getByTestId('usage-Creative').textContent()).toContain('answered 1 turn');
     await page.screenshot({ path: '/tmp/spa-consult.png' });
     expect(stack.errors).toEqual([]);
   });

@@ -56,7 +56,9 @@ describe('the business profile in the web client', () => {
     const detail = replies(page).first().getByTestId('routing-detail');
     await detail.getByText(/^Routing/).click();
     expect(await detail.getByTestId('remembered').textContent()).toBe(NAME_FACT);
-    expect(await detail.getByRole('region', { name: 'Tools' }).textContent()).toContain('remember');
+    expect(await detail.getByRole('region', { name: 'Tools' }).textContent()).toContain(`Creative remembered: ${NAME_FACT}`);
+    // The reply that taught the fact says so, as chat apps' "Memory updated" does.
+    expect(await replies(page).first().getByTestId('remembered-note').textContent()).toContain(NAME_FACT);
   });
 
   it('sends the name to the expert of a brand-new conversation', async () => {

@@ -210,6 +210,12 @@ export function consultSuite(kind: DriverKind) {
       ['Orchestrator', 1, 120, 20],
       ['Producing', 1, 350, 90],
     ]);
+    // The consulted expert is counted as consulted, not as having answered.
+    expect(usage.map((u) => [u.agent, u.answered, u.consulted])).toEqual([
+      ['Creative', 0, 1],
+      ['Orchestrator', 0, 0],
+      ['Producing', 1, 0],
+    ]);
     const byAgent = await h.api.conversations.list({ agent: 'Creative' });
     expect(byAgent.items.map((i) => i.id)).toContain(conversationId);
   });

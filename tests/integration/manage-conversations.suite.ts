@@ -64,6 +64,14 @@ export function manageConversationsSuite(kind: DriverKind) {
       expect(items[0]).toMatchObject({ id, title: 'Candle naming ideas' });
     });
 
+    it('keeps the list’s order: renaming an older conversation does not move it to the top', async () => {
+      const older = await converse('Plan my spring market stall');
+      const newer = await converse('Write a launch post');
+      await h.api.conversations.rename({ conversationId: older, title: 'Spring market' });
+      const ids = (await h.api.conversations.list()).items.map((item) => item.id);
+      expect(ids.indexOf(newer)).toBeLessThan(ids.indexOf(older));
+    });
+
     it('refuses an empty or oversized title and an unknown id, with a sentence', async () => {
       const id = await converse('Another conversation');
       const empty = await rejection(h.api.conversations.rename({ conversationId: id, title: ' \n ' }));

@@ -1,8 +1,10 @@
 // A local server that speaks OpenAI's Chat Completions API (streamed and not), so the SDK's real
 // HTTP path runs in tests. Each request is answered by the test's own responder.
+
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildTeam } from '../../server/agents/team.ts';
+import { TITLE_INSTRUCTIONS } from '../../server/turns/model-title.ts';
 import type { ExpertName } from '../../shared/roster.ts';
 import { NO_TOOLS, transferToolName } from './scripted-runtime.ts';
 
@@ -51,6 +53,13 @@ export type FakeOpenAI = {
   setResponder(responder: Responder): void;
   imageRequests: ImageRequest[];
   setImageResponder(responder: ImageResponder): void;
+  /**
+   * The titler's calls (server/turns/model-title.ts) are answered apart, so they never take a
+   * planned turn or show in `requests`; by default they fail and a conversation keeps its first
+   * message as its title. `titleRequests` holds them.
+   */
+  setTitleResponder(responder: Responder): void;
+  titleRequests: ChatRequest[];
   close(): Promise<void>;
 };
 
@@ -106,6 +115,8 @@ export async function startFakeOpenAI(responder: Responder, options: FakeOptions
   let counter = 0;
   const imageRequests: ImageRequest[] = [];
   let respondImage: ImageResponder = () => ({ status: 404, message: 'this test serves no images' });
+  let respondTitle: Responder = () => ({ status: 400, message: 'this test writes no titles' });
+  const titleRequests: ChatRequest[] = [];
   const cache = promptCache();
 
   const server = createServer(async (req, res) => {
@@ -129,13 +140,14 @@ export async function startFakeOpenAI(responder: Responder, options: FakeOptions
       return;
     }
     const body = JSON.parse(await readBody(req)) as ChatRequest;
-    requests.push(body);
+    const forTitle = messageTexts(body)[0] === TITLE_INSTRUCTIONS;
+    (forTitle ? titleRequests : requests).push(body);
     const { prompt, cachedTokens } = cache(body);
     const promptTokens = prompt.length >> 2;
     const usageAt = usages.push({ promptTokens, cachedTokens, completionTokens: 0 }) - 1;
     const latencyMs = (options.latencyMs ?? 0) + ((options.msPerThousandInputTokens ?? 0) * promptTokens) / 1000;
     if (latencyMs) await sleep(latencyMs);
-    const reply = await respond(body);
+    const reply = await (forTitle ? respondTitle : respond)(body);
     // Written out at the model's rate from here: `writtenBy(chars)` waits until that much is written.
     const writingFrom = performance.now();
     const msPerToken = options.tokensPerSecond ? 1000 / options.tokensPerSecond : 0;
@@ -243,6 +255,8 @@ export async function startFakeOpenAI(responder: Responder, options: FakeOptions
     setResponder: (next) => (respond = next),
     imageRequests,
     setImageResponder: (next) => (respondImage = next),
+    setTitleResponder: (next) => (respondTitle = next),
+    titleRequests,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

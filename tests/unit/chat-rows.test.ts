@@ -102,5 +102,22 @@ describe('buildRows', () => {
       [turn('t1', 'completed'), turn('t2', 'completed')],
     );
     expect(kinds(buildRows(settled, live('t2')))).toEqual(['user', 'reply', 'user', 'reply']);
+    const failed = history([...done, second], [turn('t1', 'completed'), turn('t2', 'failed')]);
+    expect(kinds(buildRows(failed, { ...live('t2'), running: false, error: { code: 'X', message: 'x' } }))).toEqual([
+      'user',
+      'reply',
+      'user',
+      'failed',
+    ]);
+  });
+
+  it('shows a retry as it streams, in place of the failed or stopped attempt history still has', () => {
+    const failed = history([...done, second], [turn('t1', 'completed'), turn('t2', 'failed')]);
+    expect(kinds(buildRows(failed, live('t2')))).toEqual(['user', 'reply', 'live']);
+    const stoppedReply = { ...message('a2', 'assistant', 't2', '2025-01-01T10:01:05.000Z'), stopped: true };
+    const stopped = history([...done, second, stoppedReply], [turn('t1', 'completed'), turn('t2', 'cancelled')]);
+    expect(kinds(buildRows(stopped, live('t2')))).toEqual(['user', 'reply', 'live']);
+    // Answered: the live copy stays until history is read again, never beside the old attempt.
+    expect(kinds(buildRows(stopped, { ...live('t2'), running: false }))).toEqual(['user', 'reply', 'live']);
   });
 });
