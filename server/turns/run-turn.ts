@@ -22,6 +22,7 @@ import { turnDocuments } from '../documents/turn-documents.ts';
 import { DomainError } from '../errors.ts';
 import type { LiveTurns } from '../live/live-turns.ts';
 import type { TurnLock } from '../locks/turn-lock.ts';
+import { errorSummary } from '../log-bounds.ts';
 import type { Memory, Recollection } from '../memory/memory.ts';
 import { spentBefore } from './attempt-usage.ts';
 import { withConsults } from './consult-recorder.ts';
@@ -208,7 +209,7 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
       (storeError: unknown) => {
         // The database went with the turn: its watchers still hear that it failed (as the outage
         // it is), and the sweep (or a retry) marks the row once the database is back.
-        deps.logger.warn({ turnId: turn.id, reason: String(storeError) }, 'could not record a failed turn');
+        deps.logger.warn({ turnId: turn.id, reason: errorSummary(storeError) }, 'could not record a failed turn');
         failure = describeFailure(storeError, turn.id);
         return null;
       },

@@ -31,6 +31,9 @@ describe('a database cut mid-stream, seen from Chromium', () => {
       DATABASE_URL: throughProxy(database.url, proxy),
       OPENAI_BASE_URL: fake.url,
       SWITCHBOARD_MODEL: 'fake-model',
+      // The cut turn's row could not be marked failed; the sweep marks it once the database is back,
+      // and only then may it be retried. A short sweep keeps the wait well inside the poll below.
+      SWITCHBOARD_SWEEP_MS: '3000',
     });
     browser = await launchChromium();
     ({ page, errors } = await openWatchedPage(browser, PHONE));
