@@ -128,7 +128,7 @@ export function turnLockSuite(kind: DriverKind) {
     const { turn, reply } = await original;
 
     expect(await racing).toEqual({
-      replay: { type: 'done', conversationId, turn, reply: expect.objectContaining(reply), attachments: [] },
+      replay: { type: 'done', conversationId, turn, reply: expect.objectContaining(reply), attachments: [], documents: [] },
     });
     const copies = await a.database.db.select().from(messages).where(eq(messages.clientMessageId, copy.clientMessageId));
     expect(copies).toHaveLength(1);
