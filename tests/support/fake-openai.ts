@@ -144,7 +144,9 @@ export async function startFakeOpenAI(responder: Responder, options: FakeOptions
     (forTitle ? titleRequests : requests).push(body);
     const { prompt, cachedTokens } = cache(body);
     const promptTokens = prompt.length >> 2;
-    const usageAt = usages.push({ promptTokens, cachedTokens, completionTokens: 0 }) - 1;
+    // Usage lines up with `requests`, one entry each: a title call is answered apart and not counted.
+    const billed = { promptTokens, cachedTokens, completionTokens: 0 };
+    if (!forTitle) usages.push(billed);
     const latencyMs = (options.latencyMs ?? 0) + ((options.msPerThousandInputTokens ?? 0) * promptTokens) / 1000;
     if (latencyMs) await sleep(latencyMs);
     const reply = await (forTitle ? respondTitle : respond)(body);
@@ -189,7 +191,7 @@ export async function startFakeOpenAI(responder: Responder, options: FakeOptions
       prompt_tokens_details: { cached_tokens: cachedTokens },
       completion_tokens: outputTokensOf(text.length + toolChars),
     };
-    usages[usageAt]!.completionTokens = usage.completion_tokens;
+    billed.completionTokens = usage.completion_tokens;
     const finish = toolCalls.length ? 'tool_calls' : 'stop';
 
     if (!body.stream) {
