@@ -5,6 +5,7 @@ import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { isUniqueViolation } from '../errors.ts';
 import { conversations, type DocumentRow, documentPassages, documents, documentVersions, turns } from '../schema.ts';
+import { anyWordQuery } from './any-word-query.ts';
 import { defaultBusinessId } from './businesses.ts';
 
 /** Who wrote a version: an expert during a turn, or the owner. */
@@ -246,9 +247,8 @@ export async function searchDocuments(
   db: Db,
   params: { query: string; businessId: string; limit: number },
 ): Promise<DocumentHit[]> {
-  const words = params.query.match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (!words.length) return [];
-  const query = sql`websearch_to_tsquery('english', ${words.join(' or ')})`;
+  const query = anyWordQuery(params.query);
+  if (!query) return [];
   const rank = sql<number>`ts_rank_cd(${documentPassages.search}, ${query})`;
   return db
     .select({ documentId: documents.id, title: documents.title, text: documentPassages.text, rank })

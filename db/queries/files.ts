@@ -3,6 +3,7 @@ import { setImmediate } from 'node:timers/promises';
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { type FileRow, filePassages, files, turns } from '../schema.ts';
+import { anyWordQuery } from './any-word-query.ts';
 
 export type FileInfo = Omit<FileRow, 'content'>;
 export type NewUpload = Pick<FileRow, 'name' | 'contentType' | 'content' | 'chars' | 'businessId'> & {
@@ -134,10 +135,8 @@ export async function searchPassages(
   db: Db,
   params: { query: string; businessId: string; limit: number },
 ): Promise<PassageHit[]> {
-  const words = params.query.match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (!words.length) return [];
-  // websearch_to_tsquery never fails on user text; "or" between the words makes any one enough.
-  const query = sql`websearch_to_tsquery('english', ${words.join(' or ')})`;
+  const query = anyWordQuery(params.query);
+  if (!query) return [];
   const rank = sql<number>`ts_rank_cd(${filePassages.search}, ${query})`;
   return db
     .select({ fileId: files.id, name: files.name, location: filePassages.location, text: filePassages.text, rank })
