@@ -26,9 +26,10 @@ export async function shutDown(app: App, options: { graceMs: number; logger: Log
     logger.warn({ interrupted, turnIds: left.map((t) => t.turnId) }, 'turns still running at shutdown were marked interrupted');
   // A turn that just finished still has its answer to write; a stream that never ends does not wait long.
   await app.responses.settled(RESPONSE_GRACE_MS);
-  // Memory folds get what is left of the grace period; one cut short stores nothing, and a later turn folds again.
+  // Memory folds and titles get what is left of the grace period; a fold cut short stores nothing (a
+  // later turn folds again), a title cut short leaves the first message as the title.
   const abandoned = await app.chat.housekeeping.drain(Math.max(0, deadline - performance.now()), options.hurry);
-  if (abandoned) logger.info({ abandoned }, 'work left after turns (memory folds) was abandoned at shutdown');
+  if (abandoned) logger.info({ abandoned }, 'work left after turns (memory folds, titles) was abandoned at shutdown');
   await app.close();
   return interrupted;
 }

@@ -1,4 +1,4 @@
-// Work a turn leaves for after its reply is stored (folding memory; a title would be another):
+// Work a turn leaves for after its reply is stored (folding memory, writing a title):
 // nobody waits for it, shutdown lets it finish within the grace period or abandons it, and one
 // key runs one task at a time in this process. A task must be safe to abandon at its signal and
 // to run on several instances at once (what it stores is conditional), since this is per process.

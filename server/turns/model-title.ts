@@ -1,7 +1,8 @@
 // A conversation's title written by the model after its first exchange: one cheap call (the
-// router's model when it has its own), off the critical path — started once the reply is stored,
-// never awaited by the turn. A failure, or an owner who renamed the chat meanwhile, leaves the
-// title as it is (the first message, cut; see title.ts).
+// router's model when it has its own), off the critical path — a housekeeping task started once
+// the reply is stored, never awaited by the turn, drained or abandoned at shutdown like a fold. A
+// failure, or an owner who renamed the chat meanwhile, leaves the title as it is (the first
+// message, cut; see title.ts).
 import { Agent, type Runner } from '@openai/agents';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
@@ -17,14 +18,14 @@ const EXCERPT_CHARS = 1_200;
 const TITLE_CHARS = 80;
 
 export type FirstExchange = { conversationId: string; fallback: string; message: string; reply: string };
-export type NameConversation = (exchange: FirstExchange) => void;
+export type NameConversation = (exchange: FirstExchange, signal: AbortSignal) => Promise<void>;
 
 export function modelTitles(deps: { db: Db; runner: Runner; model?: string; logger: Pick<Logger, 'warn'> }): NameConversation {
   const titler = new Agent({ name: 'Titler', instructions: TITLE_INSTRUCTIONS, ...(deps.model ? { model: deps.model } : {}) });
-  return ({ conversationId, fallback, message, reply }) => {
+  return ({ conversationId, fallback, message, reply }, signal) => {
     const input = `Owner: ${message.slice(0, EXCERPT_CHARS)}\n\nReply: ${reply.slice(0, EXCERPT_CHARS)}`;
-    void deps.runner
-      .run(titler, input, { maxTurns: 1 })
+    return deps.runner
+      .run(titler, input, { maxTurns: 1, signal })
       .then(async (result) => {
         const title = cleanTitle(typeof result.finalOutput === 'string' ? result.finalOutput : '');
         if (title) await retitleConversation(deps.db, conversationId, { from: fallback, to: title });

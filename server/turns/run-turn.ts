@@ -171,13 +171,11 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
       const fold = { conversationId: conversation.id, turnId: turn.id, summarize: summarizeWith(runner) };
       deps.housekeeping.run(`fold:${conversation.id}`, (signal) => memory.fold({ ...fold, signal }));
     }
-    if (request.kind === 'send' && !request.conversationId)
-      deps.nameConversation?.({
-        conversationId: conversation.id,
-        fallback: conversation.title,
-        message: request.message,
-        reply: text,
-      });
+    const nameConversation = deps.nameConversation;
+    if (nameConversation && request.kind === 'send' && !request.conversationId) {
+      const exchange = { conversationId: conversation.id, fallback: conversation.title, message: request.message, reply: text };
+      deps.housekeeping.run(`title:${conversation.id}`, (signal) => nameConversation(exchange, signal));
+    }
     const completed = { ...turn, ...final, status: 'completed' as const, finishedAt };
     logTurn(deps.logger, completed, 'completed', deps.pricing);
     yield live.publish({

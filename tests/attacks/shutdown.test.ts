@@ -98,3 +98,25 @@ it('fails a turn still running when the grace period ends as INTERRUPTED, and ex
   const [turn] = await turnsAfterRestart(env);
   expect(turn).toMatchObject({ status: 'failed', error: { code: 'INTERRUPTED' } });
 });
+
+it('writes the title of a chat started just before SIGTERM within the grace period, then exits 0', async () => {
+  const { hold, fake, env, server } = await setUp(30_000);
+  const titled = gate();
+  fake.setTitleResponder(async () => (await titled.until, { text: 'Production week plan' }));
+  hold.open();
+  const sent = await mutate<{ reply: { content: string } }>(server.url, 'chat.send', { message: 'Plan my production week' });
+  expect(sent.data?.reply.content).toBe('Step one: list your suppliers.');
+  await expect.poll(() => fake.titleRequests.length, { timeout: 10_000 }).toBe(1);
+
+  server.child.kill('SIGTERM');
+  // Still waiting for the title, not gone.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(server.child.exitCode).toBeNull();
+  titled.open();
+  expect(await exitCode(server)).toBe(0);
+
+  const again = await startServer(env);
+  cleanups.push(() => again.stop());
+  const list = await query<{ items: { title: string }[] }>(again.url, 'conversations.list', {});
+  expect(list.data?.items.map((item) => item.title)).toEqual(['Production week plan']);
+});
