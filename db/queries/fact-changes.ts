@@ -134,3 +134,14 @@ export async function factVersionsOf(db: Db, factId: string): Promise<FactVersio
     .where(eq(factVersions.factId, factId))
     .orderBy(desc(factVersions.replacedAt), desc(factVersions.id));
 }
+
+/** The earlier versions of a business's current facts, each fact's newest first (for its export). */
+export async function factVersionsOfBusiness(db: Db, businessId: string): Promise<FactVersionRow[]> {
+  const rows = await db
+    .select({ version: factVersions })
+    .from(factVersions)
+    .innerJoin(facts, eq(facts.id, factVersions.factId))
+    .where(and(eq(facts.businessId, businessId), isNull(facts.forgottenAt)))
+    .orderBy(factVersions.factId, desc(factVersions.replacedAt), desc(factVersions.id));
+  return rows.map((row) => row.version);
+}

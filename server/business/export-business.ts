@@ -1,22 +1,37 @@
-// businesses.export: a business as one JSON file: its profile, its files, every conversation.
+// businesses.export: a business as one JSON file: its profile (with every fact's history and the
+// changes waiting for the owner), its files, its documents, every conversation.
 import type { Db } from '../../db/client.ts';
 import { conversationIdsOf } from '../../db/queries/conversations.ts';
+import { factVersionsOfBusiness, pendingProposals } from '../../db/queries/fact-changes.ts';
 import { listCurrentFacts } from '../../db/queries/facts.ts';
 import { listFiles } from '../../db/queries/files.ts';
-import type { BusinessRow } from '../../db/schema.ts';
+import type { BusinessRow, FactRow, FactVersionRow } from '../../db/schema.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { type DocumentExport, exportDocuments } from '../documents/export-documents.ts';
 import { type ExportFile, slug } from '../export/export-conversation.ts';
 import { type FileDto, toFileDto } from '../files/file-dto.ts';
 import { type HistoryDto, loadHistory } from '../routers/load-history.ts';
-import { type BusinessDto, type FactDto, toBusinessDto, toFactDto } from './business-dto.ts';
+import {
+  type BusinessDto,
+  type FactDto,
+  type FactVersionDto,
+  type ProposalDto,
+  toBusinessDto,
+  toFactDto,
+  toHistoryDto,
+  toProposalDto,
+} from './business-dto.ts';
 
 export type BusinessExport = {
   format: 'switchboard.business';
   version: 1;
   exportedAt: string;
   business: BusinessDto;
-  profile: { facts: FactDto[] };
+  /**
+   * `history`: each fact that was ever changed, every text it has had (as profile.history);
+   * `proposals`: models' changes to the owner's facts still waiting (as profile.get).
+   */
+  profile: { facts: FactDto[]; proposals: ProposalDto[]; history: { factId: string; versions: FactVersionDto[] }[] };
   /** Uploaded files and generated images (their list; the bytes stay behind GET /api/files/:id). */
   files: FileDto[];
   /** Each with every version and its author, contents included. */
@@ -26,8 +41,10 @@ export type BusinessExport = {
 };
 
 export async function exportBusiness(db: Db, business: BusinessRow, pricing: Pricing, exportedAt: Date): Promise<ExportFile> {
-  const [facts, files, ids] = await Promise.all([
+  const [facts, versions, proposals, files, ids] = await Promise.all([
     listCurrentFacts(db, business.id),
+    factVersionsOfBusiness(db, business.id),
+    pendingProposals(db, business.id),
     listFiles(db, business.id),
     conversationIdsOf(db, business.id),
   ]);
@@ -40,7 +57,7 @@ export async function exportBusiness(db: Db, business: BusinessRow, pricing: Pri
     version: 1,
     exportedAt: exportedAt.toISOString(),
     business: toBusinessDto(business),
-    profile: { facts: facts.map(toFactDto) },
+    profile: { facts: facts.map(toFactDto), proposals: proposals.map(toProposalDto), history: historyOf(facts, versions) },
     files: files.map(toFileDto),
     documents,
     conversations,
@@ -50,4 +67,11 @@ export async function exportBusiness(db: Db, business: BusinessRow, pricing: Pri
     contentType: 'application/json; charset=utf-8',
     content: `${JSON.stringify(body, null, 2)}\n`,
   };
+}
+
+function historyOf(facts: FactRow[], versions: FactVersionRow[]): { factId: string; versions: FactVersionDto[] }[] {
+  return facts.flatMap((fact) => {
+    const earlier = versions.filter((version) => version.factId === fact.id);
+    return earlier.length ? [{ factId: fact.id, versions: toHistoryDto(fact, earlier) }] : [];
+  });
 }

@@ -141,6 +141,15 @@ export function businessesSuite(kind: DriverKind) {
       reply('Noted.'),
     );
     const sent = await h.api.chat.send({ businessId: shop.id, message: 'The brand is Lumen & Wick' });
+    // The owner corrects the fact (its history keeps the model's text); a model's change to it then waits.
+    const [learned] = (await h.api.profile.get({ businessId: shop.id })).facts;
+    await h.api.profile.update({ factId: learned!.id, text: 'The brand is Lumen and Wick.' });
+    h.script(
+      routeTo(h.team, 'Creative', 'Naming.'),
+      callTool('remember', { fact: 'The brand is Wick & Co.', replaces: learned!.id.slice(0, 8) }),
+      reply('Noted.'),
+    );
+    await h.api.chat.send({ businessId: shop.id, conversationId: sent.conversationId, message: 'Call it Wick & Co.' });
     const upload = (name: string, fields: Record<string, string>) =>
       ingestUpload(database.db, { name, content: Buffer.from('Wax from Hive & Co.'), fields }, uploadRefusals(1024 * 1024));
     await upload('shop-suppliers.txt', { businessId: shop.id });
@@ -154,7 +163,11 @@ export function businessesSuite(kind: DriverKind) {
     expect(body).toMatchObject({ format: 'switchboard.business', version: 1, business: { id: shop.id } });
     expect(body.files).toEqual((await h.api.files.list({ businessId: shop.id })).items);
     expect(body.files.map((f) => [f.name, f.businessId])).toEqual([['shop-suppliers.txt', shop.id]]);
-    expect(body.profile).toEqual(await h.api.profile.get({ businessId: shop.id }).then(({ facts }) => ({ facts })));
+    const { facts, proposals } = await h.api.profile.get({ businessId: shop.id });
+    expect(proposals.map((p) => [p.currentText, p.text])).toEqual([['The brand is Lumen and Wick.', 'The brand is Wick & Co.']]);
+    const history = await h.api.profile.history({ factId: learned!.id });
+    expect(history.versions.map((v) => v.text)).toEqual(['The brand is Lumen and Wick.', 'The brand is Lumen & Wick.']);
+    expect(body.profile).toEqual({ facts, proposals, history: [history] });
     expect(body.conversations).toEqual([await h.api.chat.history({ conversationId: sent.conversationId })]);
   });
 
