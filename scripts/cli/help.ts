@@ -31,9 +31,12 @@ Usage:
                                                    default the default business)
   switchboard files delete <file-id>               delete a file
   switchboard businesses                           the businesses, the default one marked
-  switchboard profile [--business ID]              the facts every expert sees, newest first
+  switchboard profile [--business ID]              the facts every expert sees, newest first, then
+                                                   the models' changes to your facts that wait for you
   switchboard profile add <text> [--business ID]   add a fact in your own words
   switchboard profile forget <fact-id>             no model call sees this fact again
+  switchboard profile history <fact-id>            every text the fact has had, and who wrote it
+  switchboard profile accept|dismiss <proposal-id> apply a model's change to your fact, or keep yours
   switchboard routines [--business ID]             routines: schedule, next run, last outcome, unread runs
   switchboard routine run <routine-id>             run a routine now (after any run going in its
                                                    conversation) and print its reply

@@ -11,7 +11,7 @@ import { flags } from './commands/flags.ts';
 import { history } from './commands/history.ts';
 import { list } from './commands/list.ts';
 import { remove, rename } from './commands/manage.ts';
-import { addFact, businesses, forgetFact, listProfile } from './commands/profile.ts';
+import { addFact, businesses, decideProposal, factHistory, forgetFact, listProfile } from './commands/profile.ts';
 import { retry } from './commands/retry.ts';
 import { listRoutines, runRoutine } from './commands/routines.ts';
 import { send } from './commands/send.ts';
@@ -53,7 +53,10 @@ const COMMANDS: Record<
         return addFact(client, out, { businessId, text: words.join(' ') });
       }
       if (action === 'forget') return forgetFact(client, out, onlyId(words, 'profile forget', 'fact'));
-      throw usage(`Unknown profile action "${action}": use list, add or forget.`);
+      if (action === 'history') return factHistory(client, out, onlyId(words, 'profile history', 'fact'));
+      if (action === 'accept' || action === 'dismiss')
+        return decideProposal(client, out, onlyId(words, `profile ${action}`, 'proposal'), action === 'accept');
+      throw usage(`Unknown profile action "${action}": use list, add, forget, history, accept or dismiss.`);
     },
   },
   approvals: {

@@ -9,7 +9,14 @@ import { buildTeam } from '../../server/agents/team.ts';
 import type { JsonExport } from '../../server/export/export-conversation.ts';
 import type { HistoryDto } from '../../server/routers/load-history.ts';
 import { type Play, playCases, runEvalCli } from '../support/eval-cli.ts';
-import { type ChatRequest, type FakeOpenAI, messageTexts, plannedTurns, startFakeOpenAI } from '../support/fake-openai.ts';
+import {
+  type ChatRequest,
+  type FakeOpenAI,
+  messageTexts,
+  plannedTurns,
+  startFakeOpenAI,
+  toolTurn,
+} from '../support/fake-openai.ts';
 import { mutate, query } from '../support/http-api.ts';
 import { runCli } from '../support/run-cli.ts';
 import { NO_TOOLS } from '../support/scripted-runtime.ts';
@@ -208,6 +215,41 @@ describe('the switchboard CLI', () => {
     expect(after.stderr).toContain('No facts yet');
     expect((await runCli(['profile', 'forget', factId], env)).code).toBe(1);
     expect((await runCli(['profile', 'add'], env)).code).toBe(2);
+  });
+
+  it('shows a model’s change to the owner’s fact as waiting; dismiss keeps it, accept applies it, history has both', async () => {
+    const owner = await runCli(['profile', 'add', 'We ship only in the EU.'], env);
+    const factId = owner.stdout.match(UUID)![0];
+    const proposeWorldwide = () =>
+      fake.setResponder(
+        toolTurn('Producing', 'remember', { fact: 'We ship worldwide.', replaces: factId.slice(0, 8) }, () => 'Noted.'),
+      );
+    proposeWorldwide();
+    expect((await runCli(['send', 'We ship worldwide now'], env)).code).toBe(0);
+    const listed = (await runCli(['profile'], env)).stdout;
+    expect(listed).toContain(`${factId}  We ship only in the EU.  (you,`);
+    expect(listed).toContain('Waiting for you');
+    const waiting = (out: string) => out.split('\n').filter((line) => line.includes('→ "We ship worldwide."'));
+    expect(waiting(listed)).toEqual([
+      expect.stringMatching(/^\S{36} {2}"We ship only in the EU\." → "We ship worldwide\." {2}\(Producing in /),
+    ]);
+    const first = waiting(listed)[0]!.slice(0, 36);
+
+    const dismissed = await runCli(['profile', 'dismiss', first], env);
+    expect(dismissed).toMatchObject({ code: 0, stderr: expect.stringContaining('the fact keeps its text') });
+    expect((await runCli(['profile'], env)).stdout).not.toContain('Waiting for you');
+    const again = await runCli(['profile', 'accept', first], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).not.toMatch(/at .*\.ts|SELECT/);
+
+    proposeWorldwide();
+    await runCli(['send', 'We ship worldwide now'], env);
+    const second = waiting((await runCli(['profile'], env)).stdout)[0]!.slice(0, 36);
+    expect((await runCli(['profile', 'accept', second], env)).stdout).toBe(`${factId}  We ship worldwide.\n`);
+    const history = (await runCli(['profile', 'history', factId], env)).stdout.split('\n');
+    expect(history[0]).toMatch(/^now +We ship worldwide\. {2}\(Producing in /);
+    expect(history[1]).toMatch(/ We ship only in the EU\. {2}\(you\)$/);
+    await runCli(['profile', 'forget', factId], env);
   });
 
   it('reports a failed turn with its id, and retry completes it', async () => {
