@@ -18,6 +18,7 @@ import { turnProfile } from '../business/turn-profile.ts';
 import type { TurnTools } from '../connections/turn-tools.ts';
 import type { Pricing } from '../cost/pricing.ts';
 import { toDocumentRefs } from '../documents/document-dto.ts';
+import { documentRefsOfTurn } from '../documents/document-refs.ts';
 import { turnDocuments } from '../documents/turn-documents.ts';
 import { DomainError } from '../errors.ts';
 import type { LiveTurns } from '../live/live-turns.ts';
@@ -119,8 +120,11 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     let routed: Answered;
     // What memory the run read: a resumed run carries on from its paused state instead.
     let recalled: Recollection | null = null;
-    if (resume) routed = yield* live.relay(resumeRun({ ...params, runState: resume.runState, approvals: turn.approvals }));
-    else {
+    if (resume) {
+      // The reply's cards show what the whole turn wrote, before its pause too.
+      context.writtenDocuments.push(...(await documentRefsOfTurn(db, turn.id)));
+      routed = yield* live.relay(resumeRun({ ...params, runState: resume.runState, approvals: turn.approvals }));
+    } else {
       recalled = await memory.recall(started, ahead);
       context.profileDigest = recalled.profile?.text ?? null;
       stop.throwIfAborted();

@@ -126,6 +126,27 @@ export function approvalsSuite(kind: DriverKind) {
     expect(history.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
   });
 
+  it('shows on the resumed reply the documents its turn wrote before the pause', async () => {
+    const shop = discountShop();
+    const a = on(instances.a, shop.connections);
+    a.script(
+      routeTo(a.team, 'Producing', 'Runs the shop.'),
+      callTool('write_document', { title: 'Spring sale plan', content: '# Spring sale\n\nSPRING10 for two weeks.' }),
+      callTool('shop__create_discount', { code: 'SPRING10', percent: 10 }),
+    );
+    const paused = await a.api.chat.send({ message: REQUEST });
+    expect(paused.turn.status).toBe('awaiting_approval');
+
+    const b = on(instances.b, shop.connections);
+    b.script(reply('Done: the plan is saved and SPRING10 is live.'));
+    const approvalId = paused.turn.approvals![0]!.id;
+    const resumed = await b.api.chat.approve({ turnId: paused.turn.id, approvalId, decision: 'approve' });
+    const card = { title: 'Spring sale plan', version: 1, agent: 'Producing' };
+    expect(resumed.reply?.documents).toEqual([expect.objectContaining(card)]);
+    const history = await b.api.chat.history({ conversationId: paused.conversationId });
+    expect(history.messages.at(-1)?.documents).toEqual(resumed.reply?.documents);
+  });
+
   it('tells the expert a rejected call did not run, and it answers without it', async () => {
     const shop = discountShop();
     const h = on(instances.a, shop.connections);
