@@ -200,6 +200,38 @@ export function consultedApprovalsSuite(kind: DriverKind) {
     expect((await findTurn(instances.a.database.db, paused.turn.id))?.status).toBe('completed');
   });
 
+  it('pauses again when the consulted expert asks for a second write after the first yes, and keeps one consult', async () => {
+    const before = runs().length;
+    const h = harness(instances.a);
+    const { paused, approvalId } = await pausedConsult(h);
+    h.script(callTool('shop__create_discount', { code: 'SPRING20', percent: 20 }));
+    const again = await h.api.chat.approve({ turnId: paused.turn.id, approvalId, decision: 'approve' });
+
+    expect(runs(before)).toEqual([JSON.stringify(CODE)]);
+    expect(again.turn.status).toBe('awaiting_approval');
+    expect(again.turn.approvals).toEqual([
+      expect.objectContaining({ agent: 'Producing', consultedBy: 'Creative', arguments: { code: 'SPRING20', percent: 20 } }),
+    ]);
+    expect(again.turn.consults).toEqual([expect.objectContaining({ inputTokens: 300, outputTokens: 20, paused: true })]);
+
+    h.script(reply('Created SPRING10 and SPRING20.'), reply('Two codes: SPRING10 and SPRING20.'));
+    const done = await h.api.chat.approve({
+      turnId: paused.turn.id,
+      approvalId: again.turn.approvals![0]!.id,
+      decision: 'approve',
+    });
+    h.model.assertComplete();
+    expect(done.reply?.content).toBe('Two codes: SPRING10 and SPRING20.');
+    expect(runs(before)).toEqual([JSON.stringify(CODE), JSON.stringify({ code: 'SPRING20', percent: 20 })]);
+    expect(done.turn.tools.map((t) => [t.agent, t.name, t.approved])).toEqual([
+      ['Producing', 'shop__create_discount', true],
+      ['Creative', 'consult_producing', undefined],
+      ['Producing', 'shop__create_discount', true],
+    ]);
+    expect(done.turn.consults).toEqual([expect.objectContaining({ ok: true, inputTokens: 500, outputTokens: 100 })]);
+    expect(done.turn.consults[0]).not.toHaveProperty('paused');
+  });
+
   if (kind === 'pglite') {
     it('resumes a paused consult after the app restarted in between, from the stored state alone', async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-consulted-restart-'));
