@@ -83,7 +83,7 @@ export async function restoreRun(
     const approval = approvals.find((a) => a.id === callId);
     const approved = approval?.status === 'approved';
     context.toolCalls.set(callId, { ...context.toolCalls.get(callId), approved });
-    const decided = approval?.consultedBy ? asAdvisors(item, team.advisors) : item;
+    const decided = approval?.consultedBy ? forItsAdvisor(item, team.advisors) : item;
     if (approved) state.approve(decided);
     else state.reject(decided, { message: REJECTED_CALL });
   }
@@ -95,7 +95,7 @@ export async function restoreRun(
  * only, and finds the expert of that name (the consult tool hides its advisor from the SDK's
  * agent graph); the nested run looks its decisions up by the advisor itself.
  */
-function asAdvisors(item: RunToolApprovalItem, advisors: Team['advisors']): RunToolApprovalItem {
+function forItsAdvisor(item: RunToolApprovalItem, advisors: Team['advisors']): RunToolApprovalItem {
   const advisor = expertNamed(item.agent.name);
   if (!advisor) return item;
   return new RunToolApprovalItem(item.rawItem, advisors[advisor], item.toolName);
