@@ -27,6 +27,8 @@ export type Approval = {
   arguments: Record<string, unknown>;
   status: 'pending' | 'approved' | 'rejected';
   decidedAt: string | null;
+  /** The expert that consulted `agent` when it asked for this call; absent when `agent` answers the turn. */
+  consultedBy?: string;
 };
 export type AgentUsage = {
   agent: string;
@@ -48,6 +50,8 @@ export type Consult = {
   outputTokens: number;
   ms: number;
   ok: boolean;
+  /** The colleague stopped at a call awaiting the owner's yes; the resumed turn carries this consult on. */
+  paused?: true;
 };
 
 /**

@@ -28,7 +28,8 @@ function PendingCall({ turn, approval }: { turn: Turn; approval: Approval }) {
       data-testid="approval-card"
     >
       <p>
-        <strong>{approval.agent}</strong> wants to <strong>{words(approval.tool)}</strong>
+        <strong>{approval.agent}</strong>
+        {approval.consultedBy ? ` (asked by ${approval.consultedBy})` : ''} wants to <strong>{words(approval.tool)}</strong>
         {approval.server ? (
           <>
             {' '}

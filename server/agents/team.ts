@@ -5,22 +5,26 @@ import type { ExpertDefinition, ToolFactory } from './expert.ts';
 import { EXPERTS } from './experts/index.ts';
 import { handoffInputSchema } from './handoff-input.ts';
 import { consultAdvice, orchestratorInstructions } from './orchestrator-instructions.ts';
-import { consultToolName, withConsultTools } from './tools/consult.ts';
+import { advisorsOf, consultToolName, withConsultTools } from './tools/consult.ts';
 import { REMEMBER_ADVICE, remember } from './tools/remember.ts';
 import type { ToolSettings } from './tools/tool-settings.ts';
 import { webSearch } from './tools/web-search.ts';
 import type { TurnContext } from './turn-context.ts';
 
-export type Team = { orchestrator: Agent<TurnContext>; experts: Record<ExpertName, Agent<TurnContext>> };
+/** `advisors`: each expert as a consult asks it (a paused consult's calls are decided as theirs). */
+export type Team = {
+  orchestrator: Agent<TurnContext>;
+  experts: Record<ExpertName, Agent<TurnContext>>;
+  advisors: Record<ExpertName, Agent<TurnContext>>;
+};
 
 /**
  * A turn's own tools beyond the built-in ones (the owner's connections): per expert, the tools it
- * may call; `consulted` those it may call when a colleague consults it (no approval can pause a
- * consult); `notes` what it is told about its connections this turn (one that is down).
+ * may call, also when a colleague consults it (a call that asks then pauses the colleague's turn);
+ * `notes` what it is told about its connections this turn (one that is down).
  */
 export type TeamExtras = {
   tools: Partial<Record<ExpertName, Tool<TurnContext>[]>>;
-  consulted: Partial<Record<ExpertName, Tool<TurnContext>[]>>;
   notes: Partial<Record<ExpertName, string>>;
 };
 
@@ -59,13 +63,9 @@ function expertAgent(definition: ExpertDefinition, settings: ToolSettings, extra
 /** `routerModel`: the Orchestrator's own model name (the runner resolves it); else the runner's model. */
 export function buildTeam(settings: ToolSettings, routerModel?: string, extras?: TeamExtras): Team {
   const solo = Object.fromEntries(definitions.map((d) => [d.name, expertAgent(d, settings, extras)])) as Team['experts'];
-  const consulted = extras
-    ? (Object.fromEntries(
-        definitions.map((d) => [d.name, expertAgent(d, settings, { ...extras, tools: extras.consulted })]),
-      ) as Team['experts'])
-    : solo;
   // Each expert may ask the others one question for a part of a request that is theirs.
-  const experts = withConsultTools(solo, consulted);
+  const advisors = advisorsOf(solo);
+  const experts = withConsultTools(solo, advisors);
 
   const routerTools = toolsFrom(ORCHESTRATOR_TOOLS, settings, ORCHESTRATOR.name);
   const orchestrator = new Agent<TurnContext>({
@@ -89,5 +89,5 @@ export function buildTeam(settings: ToolSettings, routerModel?: string, extras?:
     resetToolChoice: false,
   });
 
-  return { orchestrator, experts };
+  return { orchestrator, experts, advisors };
 }

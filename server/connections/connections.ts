@@ -73,7 +73,6 @@ export class Connections implements TurnTools {
     const allowed = new Set((await allowedTools(this.#db, businessId)).map((a) => `${a.server}\n${a.tool}`));
     const toolset: TurnToolset & { targets: Map<string, CallTarget> } = {
       tools: {},
-      consulted: {},
       notes: {},
       targets: new Map(),
       target: (name) => toolset.targets.get(name) ?? null,
@@ -91,8 +90,6 @@ export class Connections implements TurnTools {
           const made: Tool<TurnContext> = mcpTool(link, listedTool, { needsYes: asks, limits: this.#limits });
           toolset.targets.set(made.name, { server: spec.name, tool: listedTool.name });
           (toolset.tools[expert] ??= []).push(made);
-          // A consult cannot pause for a yes: a consulted expert gets only the tools that need none.
-          if (!asks) (toolset.consulted[expert] ??= []).push(made);
         }
       }
     }

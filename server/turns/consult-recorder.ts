@@ -6,11 +6,13 @@ import type { RouteRecord } from './route-recorder.ts';
 export type RecordWithConsults = RouteRecord & { consults: Consult[] };
 
 /**
- * A consulted expert joins the path after the owner (once, at its first consult), and its tokens
- * and time count as its own usage, so per-agent stats include the turns where it was consulted.
+ * A consulted expert joins the path after the owner (once, at its first consult), its tokens and
+ * time count as its own usage, so per-agent stats include the turns where it was consulted, and
+ * its tool calls follow the owner's.
  */
 export function withConsults(record: RouteRecord, calls: Iterable<ConsultCall>): RecordWithConsults {
-  const consults = [...calls].map((call) => call.toRecord());
+  const made = [...calls];
+  const consults = made.map((call) => call.toRecord());
   const agents = [...record.agents];
   const usage = new Map<string, AgentUsage>(record.agentUsage.map((u) => [u.agent, { ...u }]));
   for (const consult of consults) {
@@ -21,5 +23,6 @@ export function withConsults(record: RouteRecord, calls: Iterable<ConsultCall>):
     entry.ms += consult.ms;
     usage.set(consult.agent, entry);
   }
-  return { ...record, agents, agentUsage: [...usage.values()], consults };
+  const tools = [...record.tools, ...made.flatMap((call) => call.tools)];
+  return { ...record, agents, tools, agentUsage: [...usage.values()], consults };
 }

@@ -15,7 +15,7 @@ export async function pauseRun(
   paused: { run: TurnRun; turn: TurnRow; answer: AgentRun; record: TurnRecord; target?: (toolName: string) => CallTarget | null },
 ): Promise<TurnAwaiting> {
   const { turn, answer } = paused;
-  const approvals = approvalsOf(answer.interruptions, paused.target ?? (() => null));
+  const approvals = approvalsOf(answer.interruptions, answer.lastAgent?.name, paused.target ?? (() => null));
   const row = await pauseTurn(db, paused.run, { record: paused.record, runState: answer.state.toString(), approvals });
   // Not applied: the turn was failed or rerun after our lock went; its state is not ours to store.
   if (!row) throw new DomainError('LOCK_LOST', { turnId: turn.id });

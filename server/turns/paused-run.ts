@@ -1,12 +1,14 @@
 // A run that stopped at the SDK's interruptions, as stored and as restored: the calls it waits on
 // (turn.approvals), the owner's decisions applied exactly as recorded, and its record so far.
-import { type Agent, RunContext, RunState, type RunToolApprovalItem } from '@openai/agents';
+import { type Agent, RunContext, RunState, RunToolApprovalItem } from '@openai/agents';
 import type { TurnRow } from '../../db/schema.ts';
-import type { Approval } from '../../shared/turn-record.ts';
+import type { Approval, Consult } from '../../shared/turn-record.ts';
+import type { Team } from '../agents/team.ts';
 import type { TurnContext } from '../agents/turn-context.ts';
 import type { CallTarget } from '../connections/turn-tools.ts';
 import { DomainError } from '../errors.ts';
 import type { RecordWithConsults } from './consult-recorder.ts';
+import { expertNamed } from './route-request.ts';
 
 /** What the expert reads in place of a call the owner turned down. */
 export const REJECTED_CALL =
@@ -28,7 +30,12 @@ function parsedArguments(text: string | undefined): Record<string, unknown> {
   }
 }
 
-export function approvalsOf(items: RunToolApprovalItem[], target: (toolName: string) => CallTarget | null): Approval[] {
+/** `owner`: the expert answering the turn; a call another expert asked for came from a consult of theirs. */
+export function approvalsOf(
+  items: RunToolApprovalItem[],
+  owner: string | undefined,
+  target: (toolName: string) => CallTarget | null,
+): Approval[] {
   return items.map((item) => {
     const name = item.name ?? '';
     const where = target(name);
@@ -40,6 +47,7 @@ export function approvalsOf(items: RunToolApprovalItem[], target: (toolName: str
       arguments: parsedArguments(item.arguments),
       status: 'pending',
       decidedAt: null,
+      ...(owner && item.agent.name !== owner ? { consultedBy: owner } : {}),
     };
   });
 }
@@ -56,23 +64,41 @@ export function decide(turn: TurnRow, approvalId: string, decision: 'approve' | 
 
 /**
  * The paused run with this turn's fresh context and each call decided as the owner did; a call
- * with no recorded yes is rejected, never run. `from`: the agent every agent of the run is reachable from.
+ * with no recorded yes is rejected, never run. `team.orchestrator`: the agent every agent of the
+ * run is reachable from; `team.advisors`: whose calls a consult's are.
  */
 export async function restoreRun(
-  from: Agent<TurnContext>,
+  team: Pick<Team, 'orchestrator' | 'advisors'>,
   runState: string,
   context: TurnContext,
   approvals: Approval[],
 ): Promise<RunState<TurnContext, Agent<TurnContext>>> {
-  const state = await RunState.fromStringWithContext<TurnContext, Agent<TurnContext>>(from, runState, new RunContext(context));
+  const state = await RunState.fromStringWithContext<TurnContext, Agent<TurnContext>>(
+    team.orchestrator,
+    runState,
+    new RunContext(context),
+  );
   for (const item of state.getInterruptions()) {
     const callId = callIdOf(item);
-    const approved = approvals.find((a) => a.id === callId)?.status === 'approved';
+    const approval = approvals.find((a) => a.id === callId);
+    const approved = approval?.status === 'approved';
     context.toolCalls.set(callId, { ...context.toolCalls.get(callId), approved });
-    if (approved) state.approve(item);
-    else state.reject(item, { message: REJECTED_CALL });
+    const decided = approval?.consultedBy ? forItsAdvisor(item, team.advisors) : item;
+    if (approved) state.approve(decided);
+    else state.reject(decided, { message: REJECTED_CALL });
   }
   return state;
+}
+
+/**
+ * A consult's call, decided for the advisor that asked it. The restored state names its agent
+ * only, and finds the expert of that name (the consult tool hides its advisor from the SDK's
+ * agent graph); the nested run looks its decisions up by the advisor itself.
+ */
+function forItsAdvisor(item: RunToolApprovalItem, advisors: Team['advisors']): RunToolApprovalItem {
+  const advisor = expertNamed(item.agent.name);
+  if (!advisor) return item;
+  return new RunToolApprovalItem(item.rawItem, advisors[advisor], item.toolName);
 }
 
 /** The record a resumed run carries on from: what the turn had done before it paused. */
@@ -104,6 +130,32 @@ export function joinRecords(before: RecordWithConsults, since: RecordWithConsult
     handoffs: [...before.handoffs, ...since.handoffs],
     tools: [...before.tools, ...since.tools],
     agentUsage: [...usage.values()],
-    consults: [...before.consults, ...since.consults],
+    consults: carriedOn(before.consults, since.consults),
   };
+}
+
+/** A consult the pause stopped goes on in the resumed run: one record, both legs' tokens and time. */
+function carriedOn(before: Consult[], since: Consult[]): Consult[] {
+  const consults = before.map((c) => ({ ...c }));
+  for (const next of since) {
+    const index = consults.findIndex(
+      (c) => c.paused && c.by === next.by && c.agent === next.agent && c.question === next.question,
+    );
+    const paused = consults[index];
+    if (!paused) {
+      consults.push(next);
+      continue;
+    }
+    const { paused: _, ...first } = paused;
+    consults[index] = {
+      ...first,
+      inputTokens: first.inputTokens + next.inputTokens,
+      cachedInputTokens: (first.cachedInputTokens ?? 0) + (next.cachedInputTokens ?? 0),
+      outputTokens: first.outputTokens + next.outputTokens,
+      ms: first.ms + next.ms,
+      ok: next.ok,
+      ...(next.paused ? { paused: true as const } : {}),
+    };
+  }
+  return consults;
 }

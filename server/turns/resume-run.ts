@@ -14,7 +14,7 @@ export async function* resumeRun(
   p: ResumeParams,
 ): AsyncGenerator<TurnEvent, { expert: ExpertName; answer: AgentRun }, undefined> {
   const router = p.team.orchestrator;
-  const state = await restoreRun(router, p.runState, p.context, p.approvals);
+  const state = await restoreRun(p.team, p.runState, p.context, p.approvals);
   const agent = state.currentAgent;
   yield p.recorder.resume(router.name, agent.name);
   const answer = yield* streamed({ ...p, input: state }, agent);

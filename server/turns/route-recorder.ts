@@ -4,20 +4,19 @@ import type { RunStreamEvent } from '@openai/agents';
 import type { AgentUsage, Handoff, ToolRun } from '../../shared/turn-record.ts';
 import { cachedTokensOf } from '../agents/cached-tokens.ts';
 import { handoffReason } from '../agents/handoff-input.ts';
+import { finishedToolRun, type StartedTool } from '../agents/tool-run.ts';
 import { consultedExpert } from '../agents/tools/consult.ts';
 import { noteRead, type TurnContext } from '../agents/turn-context.ts';
 import type { AgentEvent, ToolEvent, TurnEvent } from './events.ts';
 
 export type RouteRecord = { agents: string[]; handoffs: Handoff[]; tools: ToolRun[]; agentUsage: AgentUsage[] };
 
-type PendingTool = { agent: string; name: string; startedAt: number };
-
 export class RouteRecorder {
   readonly #agents: string[] = [];
   readonly #handoffs: Handoff[] = [];
   readonly #tools: ToolRun[] = [];
   readonly #usage = new Map<string, AgentUsage>();
-  readonly #pendingTools = new Map<string, PendingTool>();
+  readonly #pendingTools = new Map<string, StartedTool>();
   readonly #reasons: string[] = [];
   readonly #context: TurnContext;
   readonly #experts: readonly string[];
@@ -94,26 +93,14 @@ export class RouteRecorder {
     } else if (item.type === 'tool_call_output_item' && item.rawItem.type === 'function_call_result') {
       const { callId } = item.rawItem;
       // A call approved (or rejected) after a pause was asked for before it: its start is in the stored record.
-      const pending = this.#pendingTools.get(callId) ?? {
+      const started = this.#pendingTools.get(callId) ?? {
         agent: item.agent.name,
         name: item.rawItem.name,
         startedAt: this.#now(),
       };
       this.#pendingTools.delete(callId);
-      const note = this.#context.toolCalls.get(callId);
-      const run: ToolRun = {
-        agent: pending.agent,
-        name: pending.name,
-        ms: note?.ms ?? Math.round(this.#now() - pending.startedAt),
-        ok: note?.approved !== false && !this.#context.failedToolCalls.has(callId),
-        ...(note?.server ? { server: note.server } : {}),
-        ...(note?.approved !== undefined ? { approved: note.approved } : {}),
-      };
-      // The owner's MCP tools (`<server>__<tool>`) answer with text from outside the team.
-      if (pending.name.includes('__')) noteRead(this.#context, { kind: 'tool', name: pending.name });
-      const usage = this.#context.toolUsage.get(callId);
-      const sources = this.#context.toolSources.get(callId);
-      this.#tools.push({ ...run, ...(usage ? { usage } : {}), ...(sources ? { sources } : {}) });
+      const run = finishedToolRun(this.#context, started, callId, this.#now());
+      this.#tools.push(run);
       return [this.#tool({ phase: 'end', callId, agent: run.agent, name: run.name, ms: run.ms, ok: run.ok })];
     }
     return [];

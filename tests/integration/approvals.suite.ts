@@ -38,7 +38,6 @@ function discountShop() {
   });
   const toolset: TurnToolset = {
     tools: { Producing: [createDiscount] },
-    consulted: {},
     notes: {},
     target: (name) => (name === createDiscount.name ? { server: 'shop', tool: 'create_discount' } : null),
   };

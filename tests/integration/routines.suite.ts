@@ -305,7 +305,6 @@ export function routinesSuite(kind: DriverKind) {
     });
     const toolset: TurnToolset = {
       tools: { Producing: [createDiscount] },
-      consulted: {},
       notes: {},
       target: (name) => (name === createDiscount.name ? { server: 'shop', tool: 'create_discount' } : null),
     };

@@ -11,7 +11,8 @@ import { printOutcome } from './send.ts';
 export function describeCall(approval: Approval): string {
   const where = approval.server ? `${approval.tool} on ${approval.server}` : approval.tool;
   const args = Object.entries(approval.arguments).map(([name, value]) => `${name}: ${JSON.stringify(value)}`);
-  return `${approval.agent} wants to run ${where}${args.length ? ` (${args.join(', ')})` : ''}`;
+  const who = approval.consultedBy ? `${approval.agent} (asked by ${approval.consultedBy})` : approval.agent;
+  return `${who} wants to run ${where}${args.length ? ` (${args.join(', ')})` : ''}`;
 }
 
 /** A turn that stopped to ask: its pending calls and how to decide them. */

@@ -28,10 +28,15 @@ export function consultedExpert(toolName: string, experts: readonly string[]): s
 
 type Team<Name extends string> = Record<Name, Agent<TurnContext>>;
 
-/** Gives every expert a consult tool for each of the others; `colleagues`: the experts as a consult asks them. */
-export function withConsultTools<Name extends string>(experts: Team<Name>, colleagues: Team<Name> = experts): Team<Name> {
+/** The experts as a consult asks them (`colleagues`: with the tools each may use when consulted). */
+export function advisorsOf<Name extends string>(colleagues: Team<Name>): Team<Name> {
+  const names = Object.keys(colleagues) as Name[];
+  return Object.fromEntries(names.map((name) => [name, advisorOf(colleagues[name])])) as Team<Name>;
+}
+
+/** Gives every expert a consult tool for each of the others, asking that one's advisor. */
+export function withConsultTools<Name extends string>(experts: Team<Name>, advisors: Team<Name>): Team<Name> {
   const names = Object.keys(experts) as Name[];
-  const advisors = Object.fromEntries(names.map((name) => [name, advisorOf(colleagues[name])])) as Team<Name>;
   return Object.fromEntries(
     names.map((owner) => {
       const consults = names.filter((name) => name !== owner).map((name) => consultTool(owner, advisors[name]));
@@ -55,10 +60,16 @@ function consultTool(owner: string, advisor: Agent<TurnContext>): Tool<TurnConte
     onStream: ({ event, toolCall }) => {
       if (toolCall) inFlight.get(toolCall)?.observe(event);
     },
-    // Called only when the nested run completed: that is what makes a consult ok.
+    // Called only when the nested run completed or paused at a call awaiting the owner's yes (the
+    // SDK carries that pause up to the owner's run, which resumes this consult after the decision).
     customOutputExtractor: (result) => {
       const callId = result.agentToolInvocation?.toolCallId;
-      if (callId) result.runContext.context.consults.get(callId)?.markAnswered();
+      const call = callId ? result.runContext.context.consults.get(callId) : undefined;
+      if (result.interruptions.length) {
+        call?.markPaused();
+        return '';
+      }
+      call?.markAnswered();
       return String(result.finalOutput ?? '');
     },
   });
@@ -72,14 +83,14 @@ function consultTool(owner: string, advisor: Agent<TurnContext>): Tool<TurnConte
       const toolCall = details?.toolCall;
       // The SDK always passes both inside a run; a consult outside one has nowhere to be recorded.
       if (!runContext || !toolCall) throw new Error('a consult runs only inside a turn');
-      const call = new ConsultCall(owner, advisor.name, input.question);
+      const call = new ConsultCall(owner, advisor.name, input.question, runContext.context);
       runContext.context.consults.set(toolCall.callId, call);
       inFlight.set(toolCall, call);
       try {
         // The agent tool turns a failed nested run into a generic text; its extractor tells them apart.
         const profile = runContext.context.profileDigest;
         const answer = await nested.invoke(runContext, JSON.stringify({ question: input.question, profile }), details);
-        if (!call.answered) throw new Error(`${advisor.name} could not answer`);
+        if (!call.answered && !call.paused) throw new Error(`${advisor.name} could not answer`);
         return answer;
       } finally {
         call.finish();
