@@ -101,6 +101,8 @@ export function businessesSuite(kind: DriverKind) {
     const a = await h.api.profile.add({ businessId: shop.id, text: 'We sell soy candles.' });
     const b = await h.api.profile.add({ businessId: shop.id, text: 'Our audience is eco-minded.' });
     expect(a.source).toEqual({ kind: 'user' });
+    // PGlite's clock counts milliseconds: an edit in the same one as b's insert would tie with it.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const edited = await h.api.profile.update({ factId: a.id, text: '  We sell soy   and rapeseed candles. ' });
     expect(edited).toMatchObject({ id: a.id, text: 'We sell soy and rapeseed candles.', createdAt: a.createdAt });
     expect(Date.parse(edited.updatedAt)).toBeGreaterThanOrEqual(Date.parse(a.updatedAt));

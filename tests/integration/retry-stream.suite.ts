@@ -2,7 +2,7 @@
 // subscription while it runs (a reconnect) follows that run instead of starting another, and a
 // turn that is not retryable is refused before anything runs.
 import { modelError } from '@openai/agents/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import type { TurnEventDto } from '../../server/routers/dto.ts';
 import { chatHarness, rejection } from '../support/chat-harness.ts';
@@ -42,9 +42,13 @@ export function retryStreamSuite(kind: DriverKind) {
     const first: TurnEventDto[] = [];
     const streaming = collect(h.api.chat.retryStream({ turnId }), first);
     await held.promise;
-    const second = collect(h.api.chat.retryStream({ turnId }));
+    const b: TurnEventDto[] = [];
+    const second = collect(h.api.chat.retryStream({ turnId }), b);
+    // Released only once the reconnect follows: one that comes after the run ended is a new retry
+    // of a completed turn, which the next test shows is refused.
+    await vi.waitFor(() => expect(b.length).toBeGreaterThan(0));
     release.open();
-    const [a, b] = await Promise.all([streaming, second]);
+    const [a] = await Promise.all([streaming, second]);
 
     expect(a[0]).toMatchObject({ type: 'turn', turn: { id: turnId, status: 'running' } });
     expect(a.flatMap((e) => (e.type === 'delta' ? [e.text] : [])).join('')).toBe(ANSWER);
