@@ -13,6 +13,7 @@ import { firstDeltaTable, runFirstDeltaBench } from './first-delta.ts';
 import { firstWordTable, runFirstWordBench } from './first-word-table.ts';
 import { runFootprintBench } from './footprint/footprint.ts';
 import { footprintTable } from './footprint/footprint-table.ts';
+import { runUploadMemoryBench, uploadMemoryTable } from './footprint/upload-memory.ts';
 import { latencyModelFrom } from './latency-model.ts';
 import { runLiveWatchBench } from './live-watch.ts';
 import { formatMemoryBench, runMemoryBench } from './memory.ts';
@@ -23,7 +24,7 @@ import { runStreamingBench } from './streaming.ts';
 
 setTracingDisabled(true);
 const quick = process.argv.includes('--quick');
-const SECTIONS = ['a', 'b', 'b2', 'b3', 'c', 'd', 'd2', 'e', 'f', 's'];
+const SECTIONS = ['a', 'b', 'b2', 'b3', 'c', 'd', 'd2', 'e', 'e2', 'f', 's'];
 // `--only a,c`: those sections alone, to iterate on one figure; latest.json keeps the last full run.
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : null;
@@ -105,6 +106,12 @@ const footprint = await section(
   () => runFootprintBench({ quick, postgresUrl: benchPostgresUrl() }),
   footprintTable,
 );
+const uploadMemory = await section(
+  'e2',
+  'Memory of `npm start` around 18 MB uploads: idle, peak, and settled after one and after four',
+  () => runUploadMemoryBench({ postgresUrl: benchPostgresUrl() }),
+  uploadMemoryTable,
+);
 const search = await section(
   's',
   'Conversation search at 20,000 messages: conversations.list({ query }) end to end, and the plan of its ranked page',
@@ -126,7 +133,7 @@ if (!only) {
   mkdirSync(results, { recursive: true });
   writeFileSync(
     `${results}latest.json`,
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, callTokens, firstDelta, concurrency, streaming, liveWatch, footprint, firstWord, search }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), quick, cores: cpus().length, node: process.version, drivers, totalSeconds, overhead, memory, callTokens, firstDelta, concurrency, streaming, liveWatch, footprint, uploadMemory, firstWord, search }, null, 2)}\n`,
   );
 }
 await postgres.stop();

@@ -147,7 +147,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
 });
 
-/** Uploaded documents and generated images, bytes included: one store, one backup. */
+/** Uploaded documents and generated images; their bytes are in `file_chunks`: one store, one backup. */
 export const files = pgTable(
   'files',
   {
@@ -159,7 +159,6 @@ export const files = pgTable(
     contentType: text().notNull(),
     kind: text({ enum: ['upload', 'image'] }).notNull(),
     bytes: integer().notNull(),
-    content: bytea().notNull(),
     /** Images: the turn that drew it (its reply shows it) and the prompt it was drawn from. */
     turnId: uuid().references(() => turns.id, { onDelete: 'cascade' }),
     prompt: text(),
@@ -170,6 +169,23 @@ export const files = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [index().on(t.businessId, t.createdAt), index().on(t.turnId)],
+);
+
+/**
+ * A file's bytes in order, a bounded slice a row: no statement carries a whole file. On PGlite an
+ * 18 MB value in one statement grew the database's memory by 84 MB for good (WebAssembly memory
+ * never shrinks); slices this size leave it as it was.
+ */
+export const fileChunks = pgTable(
+  'file_chunks',
+  {
+    fileId: uuid()
+      .notNull()
+      .references(() => files.id, { onDelete: 'cascade' }),
+    seq: integer().notNull(),
+    bytes: bytea().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.seq] })],
 );
 
 /** An upload's text in searchable passages: a page of a PDF, a run of CSV rows, a section of text. */

@@ -1,47 +1,39 @@
 // The file store: uploads with their searchable passages, and the images turns draw.
 import { setImmediate } from 'node:timers/promises';
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { type FileRow, filePassages, files, turns } from '../schema.ts';
 import { anyWordQuery } from './any-word-query.ts';
+import { CHUNK_BYTES, readChunks, writeChunks } from './file-chunks.ts';
 
-export type FileInfo = Omit<FileRow, 'content'>;
-export type NewUpload = Pick<FileRow, 'name' | 'contentType' | 'content' | 'chars' | 'businessId'> & {
+/** A file as listed: everything but its bytes, which are read chunk by chunk (`readChunks`). */
+export type FileInfo = FileRow;
+export type NewUpload = Pick<FileRow, 'name' | 'contentType' | 'chars' | 'businessId'> & {
+  content: Buffer;
   pages?: number | null;
 };
 
-const info = {
-  id: files.id,
-  businessId: files.businessId,
-  name: files.name,
-  contentType: files.contentType,
-  kind: files.kind,
-  bytes: files.bytes,
-  turnId: files.turnId,
-  prompt: files.prompt,
-  chars: files.chars,
-  pages: files.pages,
-  ready: files.ready,
-  createdAt: files.createdAt,
-};
+const info = getTableColumns(files);
 
 /** Passages per statement: on PGlite one takes ~5 ms, so other requests wait at most ~0.1 s between two. */
 const PASSAGE_BATCH = 25;
 
 /**
- * The file and its passages together, or neither. Not one transaction: PGlite has one connection,
- * and an 18 MB file's passages would hold it for many seconds. The row stays hidden (`ready`
- * false) until its last passage is written, and is deleted if writing fails; one left behind by a
- * stopped process is cleared by a later upload.
+ * The file, its bytes and its passages together, or none of them. Not one transaction: PGlite has
+ * one connection, and an 18 MB file's chunks and passages would hold it for many seconds. The row
+ * stays hidden (`ready` false) until its last passage is written, and is deleted (its chunks and
+ * passages with it) if writing fails; one left behind by a stopped process is cleared by a later upload.
  */
 export async function insertUpload(db: Db, upload: NewUpload, passages: { location: string; text: string }[]): Promise<FileInfo> {
   await db.delete(files).where(and(eq(files.ready, false), lt(files.createdAt, sql`now() - interval '1 hour'`)));
+  const { content, ...fields } = upload;
   const [row] = await db
     .insert(files)
-    .values({ ...upload, kind: 'upload', bytes: upload.content.length, ready: false })
+    .values({ ...fields, kind: 'upload', bytes: content.length, ready: false })
     .returning(info);
   const fileId = row!.id;
   try {
+    await writeChunks(db, fileId, content);
     for (let at = 0; at < passages.length; at += PASSAGE_BATCH) {
       await db.insert(filePassages).values(passages.slice(at, at + PASSAGE_BATCH).map((p, i) => ({ fileId, n: at + i, ...p })));
       // Lets requests that arrived meanwhile queue their queries before the next batch.
@@ -55,15 +47,20 @@ export async function insertUpload(db: Db, upload: NewUpload, passages: { locati
   return { ...row!, ready: true };
 }
 
+/** An image is a few chunks at most: one transaction keeps it whole. */
 export async function insertImage(
   db: Db,
   image: { turnId: string; name: string; prompt: string; contentType: string; content: Buffer; businessId: string },
 ): Promise<FileInfo> {
-  const [row] = await db
-    .insert(files)
-    .values({ ...image, kind: 'image', bytes: image.content.length })
-    .returning(info);
-  return row!;
+  const { content, ...fields } = image;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(files)
+      .values({ ...fields, kind: 'image', bytes: content.length })
+      .returning(info);
+    await writeChunks(tx, row!.id, content);
+    return row!;
+  });
 }
 
 /** Newest first; without a business, every file. */
@@ -75,12 +72,10 @@ export async function listFiles(db: Db, businessId?: string): Promise<FileInfo[]
     .orderBy(desc(files.createdAt), desc(files.id));
 }
 
-export async function readFile(db: Db, id: string): Promise<FileRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(files)
-    .where(and(eq(files.id, id), eq(files.ready, true)));
-  return row;
+/** A file with all its bytes at once: for small files only (a download streams `readChunks`). */
+export async function readFile(db: Db, id: string): Promise<(FileInfo & { content: Buffer }) | undefined> {
+  const row = await readFileInfo(db, id);
+  return row && { ...row, content: Buffer.concat(await readChunks(db, id, 0, Math.ceil(row.bytes / CHUNK_BYTES))) };
 }
 
 export async function readFileInfo(db: Db, id: string): Promise<FileInfo | undefined> {
@@ -89,15 +84,6 @@ export async function readFileInfo(db: Db, id: string): Promise<FileInfo | undef
     .from(files)
     .where(and(eq(files.id, id), eq(files.ready, true)));
   return row;
-}
-
-/** `length` bytes of a file from `offset` (0-based): downloads stream a file slice by slice. */
-export async function readFileSlice(db: Db, id: string, offset: number, length: number): Promise<Buffer> {
-  const [row] = await db
-    .select({ slice: sql`substring(${files.content} from ${offset + 1} for ${length})`.mapWith(files.content) })
-    .from(files)
-    .where(eq(files.id, id));
-  return row?.slice ?? Buffer.alloc(0);
 }
 
 export async function deleteFile(db: Db, id: string): Promise<boolean> {

@@ -6,7 +6,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { isDatabaseUnavailable } from '../../db/errors.ts';
-import { type FileInfo, readFileInfo, readFileSlice } from '../../db/queries/files.ts';
+import { readChunks } from '../../db/queries/file-chunks.ts';
+import { type FileInfo, readFileInfo } from '../../db/queries/files.ts';
 import { isAuthorized } from '../auth.ts';
 import { ERRORS } from '../errors.ts';
 import { ingestUpload } from '../files/ingest-upload.ts';
@@ -22,8 +23,8 @@ export type FilesRouteOptions = { db: Db; token?: string; maxBytes: number; logg
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Ids are random and a file never changes under its id: a browser may keep it as long as it likes.
 const CACHE = 'private, max-age=31536000, immutable';
-/** A download is read from the database this much at a time, never whole. */
-const SLICE_BYTES = 1024 * 1024;
+/** A download is read from the database this many chunks (1 MB) at a time, never whole. */
+const CHUNKS_PER_READ = 4;
 
 const FILE_REFUSALS = {
   unauthorized: { status: 401, code: 'UNAUTHORIZED', message: ERRORS.UNAUTHORIZED.message },
@@ -103,10 +104,14 @@ async function download(req: IncomingMessage, res: ServerResponse, id: string, o
 }
 
 async function* slices(db: Db, file: FileInfo): AsyncGenerator<Buffer> {
-  for (let at = 0; at < file.bytes; at += SLICE_BYTES) {
-    const slice = await readFileSlice(db, file.id, at, SLICE_BYTES);
-    if (!slice.length) throw new Error('the file was deleted during its download');
-    yield slice;
+  let sent = 0;
+  for (let seq = 0; sent < file.bytes; seq += CHUNKS_PER_READ) {
+    const chunks = await readChunks(db, file.id, seq, CHUNKS_PER_READ);
+    if (!chunks.length) throw new Error('the file was deleted during its download');
+    for (const chunk of chunks) {
+      sent += chunk.length;
+      yield chunk;
+    }
   }
 }
 

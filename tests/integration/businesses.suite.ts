@@ -8,7 +8,7 @@ import type { BusinessExport } from '../../server/business/export-business.ts';
 import { ingestUpload } from '../../server/files/ingest-upload.ts';
 import { uploadRefusals } from '../../server/files/upload-refusals.ts';
 import { chatHarness, rejection } from '../support/chat-harness.ts';
-import { databaseAtFirstMigration } from '../support/database-at-first-migration.ts';
+import { databaseAtMigration } from '../support/database-at-migration.ts';
 import { callTool, reply, routeTo } from '../support/scripted-runtime.ts';
 import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
 
@@ -174,7 +174,7 @@ export function businessesSuite(kind: DriverKind) {
   });
 
   it('upgrades a database from before businesses: one default business owns every old conversation', async () => {
-    const old = await databaseAtFirstMigration(kind);
+    const old = await databaseAtMigration(kind);
     try {
       await old.db.execute(sql`insert into conversations (title) values ('Old one'), ('Old two')`);
       await old.db.execute(sql`insert into messages (conversation_id, role, content, tokens)

@@ -1,13 +1,17 @@
 // The file store on a real database: real PDFs, CSVs and Markdown are extracted, kept byte for
 // byte, searched with full-text search; refused uploads leave nothing behind.
 import { setImmediate } from 'node:timers/promises';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
+import { migrate } from '../../db/migrate.ts';
 import { createBusiness, defaultBusiness } from '../../db/queries/businesses.ts';
-import { insertUpload, listFiles, readFile, searchPassages } from '../../db/queries/files.ts';
-import { filePassages, files } from '../../db/schema.ts';
+import { CHUNK_BYTES } from '../../db/queries/file-chunks.ts';
+import { deleteFile, insertUpload, listFiles, readFile, searchPassages } from '../../db/queries/files.ts';
+import { fileChunks, filePassages, files } from '../../db/schema.ts';
 import { ingestUpload } from '../../server/files/ingest-upload.ts';
 import { uploadRefusals } from '../../server/files/upload-refusals.ts';
+import { databaseAtMigration } from '../support/database-at-migration.ts';
 import { createTestDatabase, type DriverKind } from '../support/test-db.ts';
 import { EXECUTABLE, NOTES_MD, PRICE_LIST_PAGES, SUPPLIERS_CSV, scannedPdf, TINY_PNG, textPdf } from '../support/test-files.ts';
 
@@ -133,15 +137,64 @@ export function fileStoreSuite(kind: DriverKind) {
     expect((await search('wicks'))[0]).toMatchObject({ location: 'row 3' });
   });
 
-  it('stores every passage or none: a passage the database refuses halfway leaves no file and no passage', async () => {
+  it('stores every passage or none: a passage the database refuses halfway leaves no file, no chunk and no passage', async () => {
     const passages = Array.from({ length: 450 }, (_, n) => ({ location: `line ${n + 1}`, text: `passage ${n} beeswax` }));
     // Postgres text cannot hold NUL: the 400th passage is refused after three batches were written.
     passages[399] = { location: 'line 400', text: 'bad \u0000 byte' };
-    const upload = { name: 'half.txt', contentType: 'text/plain', content: Buffer.from('x'), chars: 1, businessId: defaultId };
+    // Its chunks are all written before its first passage.
+    const content = Buffer.alloc(2 * CHUNK_BYTES + 5, 'x');
+    const upload = { name: 'half.txt', contentType: 'text/plain', content, chars: content.length, businessId: defaultId };
     await expect(insertUpload(database.db, upload, passages)).rejects.toThrow();
     expect(await listFiles(database.db)).toEqual([]);
     expect(await database.db.select().from(filePassages)).toEqual([]);
     expect(await database.db.select({ id: files.id }).from(files)).toEqual([]);
+    expect(await database.db.select({ seq: fileChunks.seq }).from(fileChunks)).toEqual([]);
+  });
+
+  it('keeps a file of many chunks byte for byte, no chunk over the bound, and deleting it leaves none of its chunks or passages', async () => {
+    // A length no chunk boundary divides: the last chunk is a short one.
+    const content = Buffer.concat([Buffer.from('Beeswax notes.\n'), Buffer.alloc(3 * CHUNK_BYTES + 1234, 'wax ')]);
+    const stored = await upload('notes.txt', content);
+    if ('status' in stored) throw new Error('refused');
+    expect((await readFile(database.db, stored.id))!.content.equals(content)).toBe(true);
+    const chunks = await database.db
+      .select({ seq: fileChunks.seq, length: sql<number>`length(${fileChunks.bytes})`.mapWith(Number) })
+      .from(fileChunks)
+      .where(eq(fileChunks.fileId, stored.id))
+      .orderBy(fileChunks.seq);
+    expect(chunks).toEqual([
+      { seq: 0, length: CHUNK_BYTES },
+      { seq: 1, length: CHUNK_BYTES },
+      { seq: 2, length: CHUNK_BYTES },
+      { seq: 3, length: content.length - 3 * CHUNK_BYTES },
+    ]);
+    expect(await deleteFile(database.db, stored.id)).toBe(true);
+    expect(await database.db.select({ seq: fileChunks.seq }).from(fileChunks)).toEqual([]);
+    expect(await database.db.select().from(filePassages)).toEqual([]);
+    expect(await search('beeswax')).toEqual([]);
+  });
+
+  it('keeps the bytes of files stored before they were kept in chunks', async () => {
+    const old = await databaseAtMigration(kind, '0008_uploads_sql');
+    try {
+      const pdf = await textPdf(PRICE_LIST_PAGES);
+      const big = Buffer.alloc(2 * CHUNK_BYTES + 7, 'old notes ');
+      for (const [name, content] of [
+        ['price-list.pdf', pdf],
+        ['old-notes.txt', big],
+      ] as const) {
+        await old.db.execute(sql`insert into files (business_id, name, content_type, kind, bytes, content)
+          select id, ${name}, 'application/octet-stream', 'upload', ${content.length}, ${content} from businesses where is_default`);
+      }
+      await migrate(old);
+      const listed = await listFiles(old.db);
+      const read = async (name: string) => (await readFile(old.db, listed.find((f) => f.name === name)!.id))!.content;
+      expect((await read('price-list.pdf')).equals(pdf)).toBe(true);
+      expect((await read('old-notes.txt')).equals(big)).toBe(true);
+      expect(await old.db.select({ seq: fileChunks.seq }).from(fileChunks)).toHaveLength(4);
+    } finally {
+      await old.close();
+    }
   });
 
   it('shows a file to list and search only once its last passage is written', async () => {

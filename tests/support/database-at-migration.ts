@@ -1,5 +1,6 @@
-// A database migrated only to 0000_init, as a Switchboard from before businesses left it, so a
-// test can write old rows and then run today's migrations over them.
+// A database migrated only up to an old migration (0000_init by default: a Switchboard from before
+// businesses), as an older release left it, so a test can write old rows and then run today's
+// migrations over them.
 
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,24 +13,26 @@ import { createThrowawayDatabase } from './throwaway-database.ts';
 
 const migrations = fileURLToPath(new URL('../../db/migrations', import.meta.url));
 
-export async function databaseAtFirstMigration(kind: DriverKind): Promise<Database> {
+export async function databaseAtMigration(kind: DriverKind, lastTag = '0000_init'): Promise<Database> {
   const folder = mkdtempSync(join(tmpdir(), 'sb-migrations-'));
   try {
     mkdirSync(join(folder, 'meta'));
     const journal = JSON.parse(readFileSync(join(migrations, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-    const first = journal.entries[0]!;
-    writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: [first] }));
-    copyFileSync(join(migrations, `${first.tag}.sql`), join(folder, `${first.tag}.sql`));
+    const last = journal.entries.findIndex((entry) => entry.tag === lastTag);
+    if (last < 0) throw new Error(`no migration ${lastTag}`);
+    const entries = journal.entries.slice(0, last + 1);
+    writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
+    for (const { tag } of entries) copyFileSync(join(migrations, `${tag}.sql`), join(folder, `${tag}.sql`));
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    const toFirst = (database: Database) => migrate(database.db as unknown as NodePgDatabase, { migrationsFolder: folder });
+    const toLast = (database: Database) => migrate(database.db as unknown as NodePgDatabase, { migrationsFolder: folder });
     if (kind === 'pglite') {
       const database = await openDatabase({ kind: 'pglite' });
-      await toFirst(database);
+      await toLast(database);
       return database;
     }
     const throwaway = await createThrowawayDatabase(postgresUrl());
     const database = await openDatabase({ kind: 'postgres', url: throwaway.url, poolSize: 2 });
-    await toFirst(database);
+    await toLast(database);
     return {
       ...database,
       async close() {
