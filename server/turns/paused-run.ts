@@ -67,8 +67,11 @@ export async function restoreRun(
   const state = await RunState.fromStringWithContext<TurnContext, Agent<TurnContext>>(from, runState, new RunContext(context));
   for (const item of state.getInterruptions()) {
     const callId = callIdOf(item);
-    const approved = approvals.find((a) => a.id === callId)?.status === 'approved';
-    context.toolCalls.set(callId, { ...context.toolCalls.get(callId), approved });
+    const approval = approvals.find((a) => a.id === callId);
+    const approved = approval?.status === 'approved';
+    // A rejected MCP call never reaches its server, yet its record still names it.
+    const server = approval?.server ?? undefined;
+    context.toolCalls.set(callId, { ...context.toolCalls.get(callId), approved, ...(server ? { server } : {}) });
     if (approved) state.approve(item);
     else state.reject(item, { message: REJECTED_CALL });
   }
