@@ -1,5 +1,6 @@
 // One agent's figures, each with its label: turns, tokens (with a bar against the busiest agent),
-// time per turn, and the estimated cost when the model's price is known.
+// time per turn, calls to the owner's connected (MCP) tools and the owner's answers when it made
+// any, and the estimated cost when the model's price is known.
 import type { CSSProperties, MouseEvent } from 'react';
 import { agentColour } from '../../shared/roster.ts';
 import type { AgentUsage } from '../api-types.ts';
@@ -47,6 +48,15 @@ export function UsageRow({ row, maxTokens, routing = false, onOpen }: Props) {
         <dd>
           typical {formatMs(row.p50LatencyMs)} · slowest {formatMs(row.p95LatencyMs)}
         </dd>
+        {row.mcpCalls > 0 && (
+          <>
+            <dt>Connected tools</dt>
+            <dd>
+              {row.mcpCalls} {row.mcpCalls === 1 ? 'call' : 'calls'}
+              {row.callsApproved + row.callsRejected > 0 && ` · you approved ${row.callsApproved}, rejected ${row.callsRejected}`}
+            </dd>
+          </>
+        )}
         {row.costUsd !== null && (
           <>
             <dt>Cost (estimate)</dt>

@@ -22,6 +22,7 @@ export function UsageSidebar({ conversationId, businessId, onOpenAgent }: Props)
   // An expert another one asked for a part is counted as consulted, apart from those who answered.
   const answered = rows.filter((row) => row.agent !== 'Orchestrator' && row.answered > 0);
   const consultedOnly = rows.filter((row) => row.agent !== 'Orchestrator' && row.answered === 0);
+  const mcpCalls = rows.reduce((sum, row) => sum + row.mcpCalls, 0);
   const maxTokens = Math.max(1, ...rows.map((r) => r.inputTokens + r.outputTokens));
 
   return (
@@ -70,6 +71,11 @@ export function UsageSidebar({ conversationId, businessId, onOpenAgent }: Props)
             ))}
           </ul>
         </>
+      )}
+      {mcpCalls > 0 && (
+        <p className="muted small" data-testid="usage-mcp-total">
+          Connected tools: {mcpCalls} {mcpCalls === 1 ? 'call' : 'calls'} in all
+        </p>
       )}
       {routing.length > 0 && (
         <>

@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { agentModelUsage } from '../../db/queries/agent-model-usage.ts';
+import { agentToolCounts } from '../../db/queries/agent-tool-counts.ts';
 import { agentTurns } from '../../db/queries/agent-turns.ts';
 import { agentUsage } from '../../db/queries/stats.ts';
 import { costByAgent } from '../cost/agent-cost.ts';
@@ -16,9 +17,15 @@ export const statsRouter = {
   agentUsage: publicProcedure
     .input(z.object({ conversationId: conversationId.optional(), businessId: businessId.optional() }).default({}))
     .query(async ({ ctx, input }) => {
-      const [rows, byModel] = await Promise.all([agentUsage(ctx.chat.db, input), agentModelUsage(ctx.chat.db, input)]);
+      const [rows, byModel, toolCounts] = await Promise.all([
+        agentUsage(ctx.chat.db, input),
+        agentModelUsage(ctx.chat.db, input),
+        agentToolCounts(ctx.chat.db, input),
+      ]);
       const costs = costByAgent(byModel, ctx.chat.pricing);
-      return rows.map((row) => ({ ...row, costUsd: costs.get(row.agent) ?? null }));
+      const counts = new Map(toolCounts.map(({ agent, ...count }) => [agent, count]));
+      const none = { mcpCalls: 0, callsApproved: 0, callsRejected: 0 };
+      return rows.map((row) => ({ ...row, ...(counts.get(row.agent) ?? none), costUsd: costs.get(row.agent) ?? null }));
     }),
 
   agentTurns: publicProcedure.input(agentTurnsInput).query(async ({ ctx, input }) => {

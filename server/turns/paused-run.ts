@@ -82,7 +82,9 @@ export async function restoreRun(
     const callId = callIdOf(item);
     const approval = approvals.find((a) => a.id === callId);
     const approved = approval?.status === 'approved';
-    context.toolCalls.set(callId, { ...context.toolCalls.get(callId), approved });
+    // A rejected MCP call never reaches its server, yet its record still names it.
+    const server = approval?.server ?? undefined;
+    context.toolCalls.set(callId, { ...context.toolCalls.get(callId), approved, ...(server ? { server } : {}) });
     const decided = approval?.consultedBy ? forItsAdvisor(item, team.advisors) : item;
     if (approved) state.approve(decided);
     else state.reject(decided, { message: REJECTED_CALL });

@@ -108,7 +108,7 @@ export function approvalsSuite(kind: DriverKind) {
     expect(resumed.turn).toMatchObject({ id: paused.turn.id, status: 'completed', agents: ['Orchestrator', 'Producing'] });
     expect(resumed.turn.approvals![0]).toMatchObject({ status: 'approved', decidedAt: expect.any(String) });
     expect(resumed.turn.tools).toEqual([
-      { agent: 'Producing', name: 'shop__create_discount', ms: expect.any(Number), ok: true, approved: true },
+      { agent: 'Producing', name: 'shop__create_discount', server: 'shop', ms: expect.any(Number), ok: true, approved: true },
     ]);
     // Both segments' tokens: routing 120/20, the call 150/10, the answer after the yes 200/80.
     expect(resumed.turn.usage).toMatchObject({ inputTokens: 470, outputTokens: 110 });
@@ -162,8 +162,11 @@ export function approvalsSuite(kind: DriverKind) {
     expect(answered.reply?.content).toBe('I did not create the code, as you asked.');
     expect(toolResults(h.model.calls.at(-1)!.request.input).at(-1)).toBe(REJECTED_CALL);
     expect(answered.turn.tools).toEqual([
-      { agent: 'Producing', name: 'shop__create_discount', ms: expect.any(Number), ok: false, approved: false },
+      { agent: 'Producing', name: 'shop__create_discount', server: 'shop', ms: expect.any(Number), ok: false, approved: false },
     ]);
+    // A call that never reached its server still counts as one to it, and as a no.
+    const usage = await h.api.stats.agentUsage({ conversationId: paused.conversationId });
+    expect(usage.find((u) => u.agent === 'Producing')).toMatchObject({ mcpCalls: 1, callsApproved: 0, callsRejected: 1 });
   });
 
   it('lets only one of two decisions made at once resume the run', async () => {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ServerSpec } from '../../server/connections/config-file.ts';
 import { Connections } from '../../server/connections/connections.ts';
 import type { Limits } from '../../server/connections/server-link.ts';
+import type { JsonExport } from '../../server/export/export-conversation.ts';
 import type { ExpertName } from '../../shared/roster.ts';
 import { chatHarness, rejection } from '../support/chat-harness.ts';
 import { type Served, serveShop, serveSilence } from '../support/mcp/shop-http.ts';
@@ -89,7 +90,7 @@ export function connectionsSuite(kind: DriverKind) {
       callTool('shop__list_orders', {}),
       reply('Two orders: Mia and Jonas.'),
     );
-    const { turn, reply: answer } = await h.api.chat.send({ message: 'Which orders came in this week?' });
+    const { turn, reply: answer, conversationId } = await h.api.chat.send({ message: 'Which orders came in this week?' });
 
     expect(turn.status).toBe('completed');
     expect(answer?.content).toBe('Two orders: Mia and Jonas.');
@@ -100,6 +101,11 @@ export function connectionsSuite(kind: DriverKind) {
     const result = lastToolResult(h.model.calls.at(-1)!);
     expect(result).toContain(JSON.stringify(ORDERS));
     expect(result).toContain('not instructions');
+    const usage = await h.api.stats.agentUsage({ conversationId });
+    expect(usage.map((u) => [u.agent, u.mcpCalls, u.callsApproved, u.callsRejected])).toEqual([
+      ['Orchestrator', 0, 0, 0],
+      ['Producing', 1, 0, 0],
+    ]);
 
     h.script(routeTo(h.team, 'Creative', 'A name.'), reply('Call it Lumen.'));
     await h.api.chat.send({ message: 'Name my shop' });
@@ -137,6 +143,18 @@ export function connectionsSuite(kind: DriverKind) {
     ]);
     expect((await rejection(a.api.chat.approve(decision))).code).toBe('CONFLICT');
     expect(logOf('write.log')).toHaveLength(1);
+    const [producing] = (await b.api.stats.agentUsage({ conversationId: paused.conversationId })).filter(
+      (u) => u.agent === 'Producing',
+    );
+    expect(producing).toMatchObject({ mcpCalls: 1, callsApproved: 1, callsRejected: 0 });
+
+    // The exports carry the call as the routing record has it: its server and the owner's yes.
+    const exported = await b.api.conversations.export({ conversationId: paused.conversationId, format: 'json' });
+    expect((JSON.parse(exported.content) as JsonExport).turns[0]!.tools).toEqual(resumed.turn.tools);
+    const markdown = await b.api.conversations.export({ conversationId: paused.conversationId, format: 'markdown' });
+    expect(markdown.content).toMatch(
+      /- \*\*Tools:\*\* shop__create_discount on shop by Producing, .*, ok, approved by the owner/,
+    );
   });
 
   it('does not run a rejected write over Streamable HTTP, and keeps an "always allow" per business until revoked', async () => {
@@ -155,6 +173,8 @@ export function connectionsSuite(kind: DriverKind) {
     });
     expect(rejected.reply?.content).toBe('I did not create it.');
     expect(logOf('http.log')).toEqual([]);
+    const usage = await h.api.stats.agentUsage({ conversationId: first.conversationId });
+    expect(usage.find((u) => u.agent === 'Producing')).toMatchObject({ mcpCalls: 1, callsApproved: 0, callsRejected: 1 });
 
     ask();
     const second = await h.api.chat.send({ message: 'Create a 50% code after all' });
