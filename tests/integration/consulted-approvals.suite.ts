@@ -176,8 +176,8 @@ export function consultedApprovalsSuite(kind: DriverKind) {
     expect(answered.reply?.content).toBe('Spring is here! (No code this time.)');
     expect(answered.turn.tools).toEqual([
       { agent: 'Creative', name: 'consult_producing', ms: expect.any(Number), ok: true },
-      // A call that never ran never reached its server (as for the owner's own rejected calls).
-      { agent: 'Producing', name: 'shop__create_discount', ms: expect.any(Number), ok: false, approved: false },
+      // A call that never ran still names the server it was meant for, as the owner's own do.
+      { agent: 'Producing', name: 'shop__create_discount', server: 'shop', ms: expect.any(Number), ok: false, approved: false },
     ]);
     expect(answered.turn.consults).toEqual([expect.objectContaining({ agent: 'Producing', ok: true })]);
     expect(answered.turn.consults[0]).not.toHaveProperty('paused');
