@@ -10,9 +10,9 @@ import type { ExpertName } from '../../shared/roster.ts';
 import type { TurnContext } from '../agents/turn-context.ts';
 import { needsYes } from './approval-rules.ts';
 import type { ConfigFile, ServerSpec } from './config-file.ts';
-import { mcpTool } from './mcp-tools.ts';
+import { mcpTool, toolName, unreachableTool } from './mcp-tools.ts';
 import { LIMITS, type Limits, type ListedTool, ServerLink, within } from './server-link.ts';
-import type { CallTarget, TurnTools, TurnToolset } from './turn-tools.ts';
+import type { CallTarget, PausedCall, TurnTools, TurnToolset } from './turn-tools.ts';
 
 export type Source = { id: string; source: 'config' | 'api'; spec: ServerSpec };
 type Listed = { server: Source; link: ServerLink; tools: ListedTool[] | null };
@@ -67,9 +67,9 @@ export class Connections implements TurnTools {
     );
   }
 
-  async forTurn(businessId: string): Promise<TurnToolset | null> {
+  async forTurn(businessId: string, _signal?: AbortSignal, paused: PausedCall[] = []): Promise<TurnToolset | null> {
     const listed = await this.listed(businessId, (source) => source.spec.experts.length > 0);
-    if (!listed.length) return null;
+    if (!listed.length && !paused.length) return null;
     const allowed = new Set((await allowedTools(this.#db, businessId)).map((a) => `${a.server}\n${a.tool}`));
     const toolset: TurnToolset & { targets: Map<string, CallTarget> } = {
       tools: {},
@@ -92,6 +92,15 @@ export class Connections implements TurnTools {
           (toolset.tools[expert] ??= []).push(made);
         }
       }
+    }
+    for (const call of paused) {
+      const name = toolName(call.server, call.tool);
+      if (toolset.targets.has(name)) continue;
+      const link = listed.find((l) => l.server.spec.name === call.server)?.link;
+      toolset.targets.set(name, { server: call.server, tool: call.tool });
+      (toolset.tools[call.agent as ExpertName] ??= []).push(
+        unreachableTool(call, link?.error ?? 'it is no longer connected', this.#limits),
+      );
     }
     return toolset;
   }

@@ -4,6 +4,7 @@
 import { type FunctionTool, tool } from '@openai/agents';
 import type { TurnContext } from '../agents/turn-context.ts';
 import type { Limits, ListedTool, ServerLink } from './server-link.ts';
+import type { CallTarget } from './turn-tools.ts';
 
 const MAX_NAME = 64;
 
@@ -17,8 +18,11 @@ function capped(text: string, max: number): string {
   return `${text.slice(0, max)}\n[Output cut: the tool returned ${text.length} characters; only the first ${max} are shown.]`;
 }
 
+/** What a tool needs of its server: its name and a way to call it. */
+type Callable = { spec: { name: string }; call: ServerLink['call'] };
+
 export function mcpTool(
-  link: ServerLink,
+  link: Callable,
   listed: ListedTool,
   options: { needsYes: boolean; limits: Limits },
 ): FunctionTool<TurnContext> {
@@ -59,4 +63,17 @@ export function mcpTool(
       return `${listed.name} on ${server} failed (${reason}). Answer without it and tell the owner what could not be done.`;
     },
   });
+}
+
+/**
+ * A paused call whose server is gone by the time the owner decides (down, or removed): the run
+ * resumes with this in its place, so the expert hears the call did not run and answers without it.
+ */
+export function unreachableTool(call: CallTarget, reason: string, limits: Limits): FunctionTool<TurnContext> {
+  const link: Callable = {
+    spec: { name: call.server },
+    call: () => Promise.reject(new Error(`${call.server} cannot be reached: ${reason}; the call did not run`)),
+  };
+  const listed = { name: call.tool, description: '', inputSchema: { type: 'object' }, readOnly: false };
+  return mcpTool(link, listed, { needsYes: true, limits });
 }

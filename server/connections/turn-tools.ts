@@ -9,7 +9,10 @@ export type TurnToolset = TeamExtras & {
   target(toolName: string): CallTarget | null;
 };
 
+/** A call a paused run asked for: on resume it needs its tool even when the server is gone. */
+export type PausedCall = CallTarget & { agent: string };
+
 export type TurnTools = {
   /** Null when the business has no connection any expert may use: the turn runs the plain team. */
-  forTurn(businessId: string, signal: AbortSignal): Promise<TurnToolset | null>;
+  forTurn(businessId: string, signal: AbortSignal, paused?: PausedCall[]): Promise<TurnToolset | null>;
 };

@@ -113,7 +113,10 @@ export async function* runTurn(deps: TurnDeps, request: TurnRequest): AsyncGener
     yield live.publish({ type: 'turn', turn });
     if (!agents.runner) throw new DomainError('MODEL_NOT_CONFIGURED', { turnId: turn.id });
     const runner = agents.promptCacheKeys ? withPromptCacheKey(agents.runner, conversation.id) : agents.runner;
-    const toolset = await deps.connections?.forTurn(businessId, stop);
+    const paused = resume
+      ? turn.approvals.flatMap((a) => (a.server ? [{ agent: a.agent, server: a.server, tool: a.tool }] : []))
+      : [];
+    const toolset = await deps.connections?.forTurn(businessId, stop, paused);
     const team = toolset ? agents.teamWith(toolset) : agents.team;
     const params = { runner, team, context, recorder, usage, maxTurns: MAX_AGENT_TURNS, signal: stop };
 

@@ -205,6 +205,30 @@ export function connectionsSuite(kind: DriverKind) {
     expect((await h.api.chat.send({ message: 'One more' })).turn.status).toBe('awaiting_approval');
   });
 
+  it('resumes an approved call whose server went down meanwhile: the expert hears it did not run, the turn completes', async () => {
+    const own = await serveShop(join(folder, 'gone.log'));
+    const remote: ServerSpec = { name: 'web', transport: 'http', url: own.url, headers: {}, experts: ['Producing'], approval };
+    const a = harness(instances.a, [remote]);
+    a.script(routeTo(a.team, 'Producing', 'Shop admin.'), callTool('web__create_discount', { code: 'GONE', percent: 5 }));
+    const paused = await a.api.chat.send({ message: 'Create a 5% code' });
+    await own.close();
+
+    const b = harness(instances.b, [remote]);
+    b.script(reply('The shop could not be reached, so no code was created.'));
+    const resumed = await b.api.chat.approve({
+      turnId: paused.turn.id,
+      approvalId: paused.turn.approvals![0]!.id,
+      decision: 'approve',
+    });
+    expect(resumed.turn.status).toBe('completed');
+    expect(resumed.reply?.content).toBe('The shop could not be reached, so no code was created.');
+    expect(lastToolResult(b.model.calls.at(-1)!)).toMatch(/web cannot be reached: .*the call did not run/);
+    expect(resumed.turn.tools).toEqual([
+      { agent: 'Producing', name: 'web__create_discount', server: 'web', ms: expect.any(Number), ok: false, approved: true },
+    ]);
+    expect(logOf('gone.log')).toEqual([]);
+  });
+
   it('answers within the bound when a remote server never answers, tells the expert, and marks the connection in error', async () => {
     const hanging: ServerSpec = {
       name: 'calendar',
