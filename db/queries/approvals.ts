@@ -39,6 +39,22 @@ export async function recordDecision(db: Db, paused: TurnRow, approvals: Approva
   return row ?? null;
 }
 
+/**
+ * Stops a paused turn: its pending calls count as rejected and never run, and it can be retried
+ * like any stopped turn. Null when it was decided (or stopped) meanwhile.
+ */
+export async function cancelPausedTurn(db: Db, paused: TurnRow, at: Date): Promise<TurnRow | null> {
+  const approvals = paused.approvals.map((approval) =>
+    approval.status === 'pending' ? { ...approval, status: 'rejected' as const, decidedAt: at.toISOString() } : approval,
+  );
+  const [row] = await db
+    .update(turns)
+    .set({ status: 'cancelled', approvals, runState: null, finishedAt: at })
+    .where(and(eq(turns.id, paused.id), eq(turns.status, 'awaiting_approval'), eq(turns.attempt, paused.attempt)))
+    .returning();
+  return row ?? null;
+}
+
 /** Paused turns, newest first, of one business or all. */
 export async function awaitingTurns(db: Db, businessId?: string): Promise<TurnRow[]> {
   const query = db.select({ turn: turns }).from(turns).innerJoin(conversations, eq(conversations.id, turns.conversationId));

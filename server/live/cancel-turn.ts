@@ -1,5 +1,7 @@
-// chat.cancel: stop a running turn wherever it runs and answer once it has stopped.
+// chat.cancel: stop a running turn wherever it runs and answer once it has stopped; a turn that
+// waits for the owner's yes stops at once, its calls unrun.
 import type { Db } from '../../db/client.ts';
+import { cancelPausedTurn } from '../../db/queries/approvals.ts';
 import { requestCancel } from '../../db/queries/cancel-turn.ts';
 import { findTurn } from '../../db/queries/turns.ts';
 import type { TurnRow } from '../../db/schema.ts';
@@ -15,8 +17,14 @@ const STOP_WAIT_MS = 15_000;
 type CancelDeps = { db: Db; running: RunningTurns; watch: TurnWatch };
 
 export async function cancelTurn(deps: CancelDeps, turnId: string): Promise<TurnRow> {
-  const turn = await findTurn(deps.db, turnId);
+  let turn = await findTurn(deps.db, turnId);
   if (!turn) throw new DomainError('TURN_NOT_FOUND');
+  if (turn.status === 'awaiting_approval') {
+    const stopped = await cancelPausedTurn(deps.db, turn, new Date());
+    if (stopped) return stopped;
+    // Decided meanwhile: it runs now, so it is stopped like any running turn.
+    turn = (await findTurn(deps.db, turnId)) ?? turn;
+  }
   if (turn.status !== 'running') throw new DomainError('TURN_NOT_RUNNING', { turnId });
   const timeout = AbortSignal.timeout(STOP_WAIT_MS);
   // Watching starts before the request, so the turn's end cannot slip past unseen.

@@ -169,6 +169,31 @@ export function approvalsSuite(kind: DriverKind) {
     expect(usage.find((u) => u.agent === 'Producing')).toMatchObject({ mcpCalls: 1, callsApproved: 0, callsRejected: 1 });
   });
 
+  it('stops a turn that waits for a yes: its call never runs, nothing waits any more, and a retry asks again', async () => {
+    const shop = discountShop();
+    const h = on(instances.a, shop.connections);
+    ask(h);
+    const paused = await h.api.chat.send({ message: REQUEST });
+    const approvalId = paused.turn.approvals![0]!.id;
+
+    const { turn } = await h.api.chat.cancel({ turnId: paused.turn.id });
+    expect(turn).toMatchObject({ status: 'cancelled', approvals: [expect.objectContaining({ status: 'rejected' })] });
+    const waiting = await h.api.chat.approvals({});
+    expect(waiting.items.filter((item) => item.turnId === paused.turn.id)).toEqual([]);
+    const late = await rejection(h.api.chat.approve({ turnId: paused.turn.id, approvalId, decision: 'approve' }));
+    expect(late.code).toBe('CONFLICT');
+    expect((await rejection(h.api.chat.cancel({ turnId: paused.turn.id }))).code).toBe('CONFLICT');
+    expect(shop.runs).toEqual([]);
+
+    ask(h);
+    const retried = await h.api.chat.retry({ turnId: paused.turn.id });
+    expect(retried.turn).toMatchObject({
+      status: 'awaiting_approval',
+      approvals: [expect.objectContaining({ status: 'pending' })],
+    });
+    expect(shop.runs).toEqual([]);
+  });
+
   it('lets only one of two decisions made at once resume the run', async () => {
     const shop = discountShop();
     const a = on(instances.a, shop.connections);
