@@ -75,6 +75,7 @@ function ConnectionItem({ connection }: { connection: Connection }) {
           ))}
         </ul>
       )}
+      {fromApi && <EditConnection connection={connection} />}
       {fromApi && (
         <div className="actions">
           <ExpertChoice
@@ -90,6 +91,48 @@ function ConnectionItem({ connection }: { connection: Connection }) {
         </div>
       )}
     </li>
+  );
+}
+
+/** A new address or token for a remote server; a field left empty keeps what is stored. */
+function EditConnection({ connection }: { connection: Connection }) {
+  const { update } = useConnectionActions();
+  const [open, setOpen] = useState(false);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const url = String(form.get('url') ?? '').trim();
+    const token = String(form.get('token') ?? '').trim();
+    if (!url && !token) return setOpen(false);
+    update.mutate(
+      {
+        connectionId: connection.id,
+        ...(url ? { url } : {}),
+        ...(token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
+      },
+      { onSuccess: () => setOpen(false) },
+    );
+  };
+  return (
+    <details className="connections-edit" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Change address or token</summary>
+      <form className="connection-form" onSubmit={submit} aria-label={`Change ${connection.name}`}>
+        <label>
+          New server URL <input name="url" type="url" placeholder={connection.url ?? 'https://…/mcp'} autoComplete="off" />
+        </label>
+        <label>
+          New access token <input name="token" type="password" autoComplete="off" />
+        </label>
+        {update.error && (
+          <p className="field-error" role="alert">
+            {update.error.message}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={update.isPending}>
+          {update.isPending ? 'Connecting…' : 'Save'}
+        </button>
+      </form>
+    </details>
   );
 }
 
