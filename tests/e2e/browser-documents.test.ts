@@ -27,6 +27,8 @@ describe('documents in the web client', () => {
     mkdirSync(SHOTS, { recursive: true });
     stack = await startBrowserStack(() => ({ status: 500 }));
     ({ page, errors } = await openWatchedPage(stack.browser, DESKTOP));
+    // No colour transitions: under load the contrast check could read a button mid-fade.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
   });
   afterAll(() => stack?.close());
   afterEach(() => expect(errors).toEqual([]));
