@@ -20,6 +20,28 @@ function useConnectionActions() {
   };
 }
 
+/** A form field's text, trimmed ("" when absent). */
+const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+/** An access token as the header a remote server gets; nothing when none was typed. */
+const bearer = (token: string) => (token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+
+/** A connection form's end: why the server refused it, and its submit button. */
+function SubmitRow({ mutation, label }: { mutation: { error: { message: string } | null; isPending: boolean }; label: string }) {
+  return (
+    <>
+      {mutation.error && (
+        <p className="field-error" role="alert">
+          {mutation.error.message}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={mutation.isPending}>
+        {mutation.isPending ? 'Connecting…' : label}
+      </button>
+    </>
+  );
+}
+
 function ExpertChoice({ chosen, onChange }: { chosen: ExpertName[]; onChange: (experts: ExpertName[]) => void }) {
   return (
     <fieldset className="expert-choice">
@@ -101,15 +123,11 @@ function EditConnection({ connection }: { connection: Connection }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const url = String(form.get('url') ?? '').trim();
-    const token = String(form.get('token') ?? '').trim();
+    const url = field(form, 'url');
+    const token = field(form, 'token');
     if (!url && !token) return setOpen(false);
     update.mutate(
-      {
-        connectionId: connection.id,
-        ...(url ? { url } : {}),
-        ...(token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
-      },
+      { connectionId: connection.id, ...(url ? { url } : {}), ...bearer(token) },
       { onSuccess: () => setOpen(false) },
     );
   };
@@ -123,14 +141,7 @@ function EditConnection({ connection }: { connection: Connection }) {
         <label>
           New access token <input name="token" type="password" autoComplete="off" />
         </label>
-        {update.error && (
-          <p className="field-error" role="alert">
-            {update.error.message}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={update.isPending}>
-          {update.isPending ? 'Connecting…' : 'Save'}
-        </button>
+        <SubmitRow mutation={update} label="Save" />
       </form>
     </details>
   );
@@ -142,15 +153,8 @@ function AddConnection({ businessId }: { businessId: string | undefined }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const token = String(form.get('token') ?? '').trim();
     add.mutate(
-      {
-        businessId,
-        name: String(form.get('name') ?? '').trim(),
-        url: String(form.get('url') ?? '').trim(),
-        experts,
-        ...(token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
-      },
+      { businessId, name: field(form, 'name'), url: field(form, 'url'), experts, ...bearer(field(form, 'token')) },
       { onSuccess: () => (event.currentTarget?.reset(), setExperts([])) },
     );
   };
@@ -166,14 +170,7 @@ function AddConnection({ businessId }: { businessId: string | undefined }) {
         Access token (optional) <input name="token" type="password" autoComplete="off" />
       </label>
       <ExpertChoice chosen={experts} onChange={setExperts} />
-      {add.error && (
-        <p className="field-error" role="alert">
-          {add.error.message}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={add.isPending}>
-        {add.isPending ? 'Connecting…' : 'Add connection'}
-      </button>
+      <SubmitRow mutation={add} label="Add connection" />
     </form>
   );
 }
